@@ -1,0 +1,54 @@
+package dev.imagebake.sdk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * A connection to the machine being built (Packer's {@code packersdk.Communicator}).
+ *
+ * <p>Every method may be called from the provisioner's thread only, one at a time. A method that
+ * finds the connection dropped reconnects once before failing. All methods honour the build's
+ * {@link Cancellation}: cancelling aborts the command or transfer and raises {@link
+ * CancelledException}.
+ */
+public interface Communicator extends AutoCloseable {
+  /**
+   * Runs {@code command} through the remote user's login shell, streaming each output line to
+   * {@code sink} as it arrives, and returns when the command ends.
+   *
+   * @return the exit status, or {@link CommandResult#disconnected()} when the session ended without
+   *     one (reboot, sshd killed)
+   * @throws IOException when the command could not be started
+   */
+  CommandResult run(RemoteCommand command, OutputSink sink) throws IOException;
+
+  /**
+   * Writes {@code size} bytes of {@code data} to the remote file {@code remotePath} with the given
+   * permission bits, replacing it. The parent directory must exist.
+   */
+  void upload(String remotePath, InputStream data, long size, int mode) throws IOException;
+
+  /**
+   * Uploads a local directory tree with Packer's trailing-slash rule: when {@code localDir}'s text
+   * ends with {@code /} its contents go into {@code remoteDir}; otherwise the directory itself is
+   * created inside {@code remoteDir} if that exists, or becomes {@code remoteDir} if it does not.
+   */
+  void uploadDir(String remoteDir, Path localDir, boolean contentsOnly) throws IOException;
+
+  /** Streams the remote file {@code remotePath} into {@code out}. */
+  void download(String remotePath, OutputStream out) throws IOException;
+
+  /**
+   * Copies the remote directory tree {@code remoteDir} into the local directory {@code localDir}.
+   */
+  void downloadDir(String remoteDir, Path localDir) throws IOException;
+
+  /** A short description for logs and errors, e.g. {@code ssh ubuntu@127.0.0.1:2222}. */
+  String describe();
+
+  /** Closes the connection; never throws. */
+  @Override
+  void close();
+}

@@ -1,0 +1,15 @@
+package dev.imagebake.sdk;
+
+/** A step halted the build; the message is the user-facing error, the cause the original. */
+public final class StepFailedException extends Exception {
+  private final String step;
+
+  public StepFailedException(String step, String message, Throwable cause) {
+    super(message, cause);
+    this.step = step;
+  }
+
+  public String step() {
+    return step;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.imagebake.sdk;
+
+import java.util.Optional;
+
+/**
+ * Where a component reports progress. The engine prefixes every line with the build (and
+ * post-processor) name, masks secrets and routes it to the console, machine-readable output and the
+ * event log; a component never prints directly.
+ *
+ * <p>Implementations are thread-safe: a provisioner may report stdout and stderr lines from two
+ * threads.
+ */
+public interface Ui {
+  /** A step-level announcement, rendered as {@code ==> build: text}. */
+  void say(String text);
+
+  /** Output of a remote or local command, rendered as {@code build: text}. */
+  void message(String text);
+
+  /** An error line, rendered as {@code ==> build: text} in red. */
+  void error(String text);
+
+  /**
+   * Asks the person at the terminal and waits for one line. Returns empty when there is no terminal
+   * to ask (CI, piped input, machine-readable mode), so callers must have a default.
+   */
+  Optional<String> ask(String prompt);
+}

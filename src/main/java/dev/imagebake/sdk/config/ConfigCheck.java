@@ -1,0 +1,25 @@
+package dev.imagebake.sdk.config;
+
+import java.nio.file.Path;
+
+/**
+ * Collects the problems a plugin finds in its bound configuration (its cross-field rules). Every
+ * problem is reported; none stops the check. Messages follow Packer's wording where Packer has one,
+ * so users' greps keep working.
+ */
+public interface ConfigCheck {
+  /** A problem with {@code key} (snake_case JSON key); located at the key when present. */
+  void error(String key, String message);
+
+  /** A problem with the block as a whole. */
+  void error(String message);
+
+  /** Something suspicious that does not stop a build. */
+  void warn(String key, String message);
+
+  /**
+   * Resolves a local path from the template the way Packer does: {@code ~} expanded, relative paths
+   * against the working directory.
+   */
+  Path resolve(String path);
+}
