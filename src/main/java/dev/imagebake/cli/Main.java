@@ -1,7 +1,54 @@
 package dev.imagebake.cli;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The {@code imagebake} command line. */
 public final class Main {
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("imagebake");
+    int code = run(args, System.out, System.err, System.getenv());
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs one command line and returns its exit status; never calls {@code System.exit}, so tests
+   * call it directly.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    // Packer treats -machine-readable as a global switch wherever it appears.
+    List<String> rest = new ArrayList<>();
+    boolean machineReadable = false;
+    for (String a : args) {
+      if (a.equals("-machine-readable") || a.equals("--machine-readable")) {
+        machineReadable = true;
+      } else {
+        rest.add(a);
+      }
+    }
+    Cli cli = new Cli(out, err, env, machineReadable);
+    CommandLine cl = commandLine(cli);
+    if (rest.isEmpty()) {
+      cl.usage(err);
+      return ExitCodes.UNKNOWN_COMMAND;
+    }
+    return cl.execute(rest.toArray(String[]::new));
+  }
+
+  static CommandLine commandLine(Cli cli) {
+    CommandLine cl = new CommandLine(new RootCommand(), new CommandFactory(cli));
+    cl.setOut(new PrintWriter(cli.out(), true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(cli.err(), true, StandardCharsets.UTF_8));
+    cl.setParameterExceptionHandler(new UsageErrors(cli));
+    cl.setExecutionExceptionHandler(new InternalErrors(cli));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
   }
 }
