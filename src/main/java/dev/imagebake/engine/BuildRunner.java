@@ -75,7 +75,8 @@ public final class BuildRunner {
     RunServices services = new RunServices(output, clock, options, interrupts, connector, timers);
     long start = System.nanoTime();
     List<BuildReport> reports = new ArrayList<>();
-    try (Interrupts.Subscription announcer = interrupts.onInterrupt(this::announce)) {
+    Interrupts.Subscription announcer = interrupts.onInterrupt(this::announce);
+    try {
       List<Future<BuildReport>> futures = new ArrayList<>();
       for (BuildPlan plan : sorted) {
         futures.add(pool.submit(() -> runBuild(services, plan)));
@@ -84,6 +85,7 @@ public final class BuildRunner {
         reports.add(await(futures.get(i), sorted.get(i)));
       }
     } finally {
+      announcer.close();
       pool.shutdownNow();
       timers.shutdownNow();
     }
