@@ -1,10 +1,10 @@
 package dev.imagebake.ui;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,13 +18,21 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonLinesRenderer implements EventRenderer {
   private final Writer out;
   private final JsonMapper mapper = JsonMapper.builder().build();
+  private volatile IOException failure;
 
   public JsonLinesRenderer(Writer out) {
     this.out = out;
   }
 
+  /**
+   * Writes the event. A write failure (disk full) must not break the builds, so the first one is
+   * kept for {@link #failure()} and later events are dropped.
+   */
   @Override
   public void render(Event event) {
+    if (failure != null) {
+      return;
+    }
     ObjectNode n = mapper.createObjectNode();
     describe(event, n);
     try {
@@ -32,8 +40,13 @@ public final class JsonLinesRenderer implements EventRenderer {
       out.write('\n');
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      failure = e;
     }
+  }
+
+  /** The write error that stopped the log, if any; the CLI reports it after the run. */
+  public Optional<IOException> failure() {
+    return Optional.ofNullable(failure);
   }
 
   private void describe(Event event, ObjectNode n) {
