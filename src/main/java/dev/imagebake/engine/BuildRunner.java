@@ -96,9 +96,9 @@ public final class BuildRunner {
     return new RunResult(reports, interrupted, interrupted ? 130 : anyErrored ? 1 : 0);
   }
 
-  private void announce(int count) {
+  private void announce(int count, String signal) {
     if (count == 1) {
-      core(Event.LineKind.ERROR, "Cancelling build after receiving interrupt");
+      core(Event.LineKind.ERROR, "Cancelling build after receiving " + signal);
     }
   }
 

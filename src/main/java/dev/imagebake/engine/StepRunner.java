@@ -109,7 +109,11 @@ final class StepRunner {
 
   /** Prints the error; returns true when the user chose to retry the step. */
   private boolean reportAndAskRetry(Step step, Exception e) {
-    ui.error(messageOf(e));
+    // Packer's provisioning step does not print its error under -on-error=cleanup (the build's
+    // "errored" line carries it); every other failure is shown where it happens.
+    if (policy != OnError.CLEANUP || !isProvisioning(step)) {
+      ui.error(messageOf(e));
+    }
     switch (policy) {
       case ASK -> {
         ui.say("Step \"" + step.name() + "\" failed");

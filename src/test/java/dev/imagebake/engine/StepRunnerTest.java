@@ -196,7 +196,9 @@ class StepRunnerTest {
     assertThat(run.console())
         .contains("Cancelling build after receiving interrupt\n")
         .contains("Build 'b' finished after ")
-        .contains("Cleanly cancelled builds after being interrupted.");
+        .containsPattern(
+            "==> Wait completed after .*\nCleanly cancelled builds after being interrupted.\n")
+        .doesNotContain("Builds finished");
   }
 
   @Test
