@@ -178,6 +178,7 @@ class BuildRunnerTest {
     assertThat(lines)
         .anyMatch(
             l -> l.contains("\"event\":\"step_finished\"") && l.contains("\"step\":\"e-step\""))
+        .anyMatch(l -> l.contains("\"event\":\"artifact\"") && l.contains("\"id\":\"e-art\""))
         .anyMatch(l -> l.contains("\"event\":\"summary\""));
   }
 
