@@ -248,4 +248,26 @@ class StepRunnerTest {
         .contains(
             "==> b: Interrupted, aborting...\n==> b: aborted: skipping cleanup of step \"a\"\n");
   }
+
+  @Test
+  void aFailureCausedByTheInterruptIsNotReportedOrAskedAbout() {
+    TestRun run = new TestRun("a\n");
+    run.options = run.options.withOnError(OnError.ASK);
+    RunResult result =
+        run.run(
+            build(
+                List.of(
+                    new RecordingStep("a", journal, NOTHING),
+                    new RecordingStep(
+                        "b",
+                        journal,
+                        ctx -> {
+                          run.interrupts.trigger();
+                          throw new java.io.IOException("session closed");
+                        }))));
+
+    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(journal.entries()).containsExactly("run a", "run b", "cleanup b", "cleanup a");
+    assertThat(run.console()).doesNotContain("session closed").doesNotContain("[c] Clean up");
+  }
 }
