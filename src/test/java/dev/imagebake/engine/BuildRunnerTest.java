@@ -220,4 +220,12 @@ class BuildRunnerTest {
         .containsExactly(BuildReport.Outcome.ERRORED, BuildReport.Outcome.SUCCEEDED);
     assertThat(result.builds().get(0).error()).isEqualTo("source_ami not found");
   }
+
+  @Test
+  void noBuildsIsASuccessWithNoArtifacts() {
+    RunResult result = run.run();
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(run.console()).endsWith("\n==> Builds finished but no artifacts were created.\n");
+  }
 }
