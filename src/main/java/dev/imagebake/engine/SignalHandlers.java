@@ -44,17 +44,24 @@ final class SignalHandlers {
               });
       List<Object> signals = new ArrayList<>();
       List<Object> previous = new ArrayList<>();
-      for (String name : List.of("INT", "TERM")) {
-        Object signal = signalType.getConstructor(String.class).newInstance(name);
-        previous.add(handle.invoke(null, signal, handler));
-        signals.add(signal);
-      }
-      return () -> {
-        for (int i = 0; i < signals.size(); i++) {
-          handle.invoke(null, signals.get(i), previous.get(i));
+      AutoCloseable restore =
+          () -> {
+            for (int i = 0; i < signals.size(); i++) {
+              handle.invoke(null, signals.get(i), previous.get(i));
+            }
+          };
+      try {
+        for (String name : List.of("INT", "TERM")) {
+          Object signal = signalType.getConstructor(String.class).newInstance(name);
+          previous.add(handle.invoke(null, signal, handler));
+          signals.add(signal);
         }
-      };
-    } catch (ReflectiveOperationException e) {
+      } catch (ReflectiveOperationException e) {
+        restore.close(); // all or nothing: the fallback must not share signals with us
+        throw e;
+      }
+      return restore;
+    } catch (Exception e) {
       throw new IllegalStateException("cannot install signal handlers: " + e, e);
     }
   }
