@@ -71,13 +71,13 @@ final class Parser {
                 "{{" + first.text() + "}} is not supported by imagebake", first.offset());
       };
     }
-    Expr.Pipeline pipeline = parsePipeline(left.offset());
+    Expr.Pipeline pipeline = parsePipeline();
     Token right = expect(Kind.RIGHT_DELIM, "command");
     return new Node.Action(pipeline, left.offset(), right.offset() + right.text().length());
   }
 
   private Node.If parseIf(int start, Token keyword) throws TemplateException {
-    Expr.Pipeline condition = parsePipeline(keyword.offset());
+    Expr.Pipeline condition = parsePipeline();
     expect(Kind.RIGHT_DELIM, "if");
     ListResult then = parseList();
     List<Node> otherwise = List.of();
@@ -102,7 +102,7 @@ final class Parser {
   }
 
   private Node parseBlock(int start, Token keyword) throws TemplateException {
-    Expr.Pipeline pipeline = parsePipeline(keyword.offset());
+    Expr.Pipeline pipeline = parsePipeline();
     expect(Kind.RIGHT_DELIM, keyword.text());
     ListResult body = parseList();
     int end = requireTerminator(body, start, keyword);
@@ -135,7 +135,8 @@ final class Parser {
     return -1;
   }
 
-  private Expr.Pipeline parsePipeline(int offset) throws TemplateException {
+  private Expr.Pipeline parsePipeline() throws TemplateException {
+    int offset = peek().offset();
     List<Expr> stages = new ArrayList<>();
     stages.add(parseCommand(false));
     while (peek().kind() == Kind.PIPE) {
@@ -194,9 +195,9 @@ final class Parser {
               new Expr.Literal(token.value(), token.text(), token.offset());
           case NIL -> new Expr.Nil(token.offset());
           case LEFT_PAREN -> {
-            Expr.Pipeline inner = parsePipeline(token.offset());
+            Expr.Pipeline inner = parsePipeline();
             expect(Kind.RIGHT_PAREN, "operand");
-            yield inner;
+            yield new Expr.Pipeline(inner.stages(), token.offset());
           }
           default -> throw unexpected(token, "operand");
         };
