@@ -218,7 +218,10 @@ final class Evaluator {
     for (RecordComponent component : record.getClass().getRecordComponents()) {
       if (component.getName().equalsIgnoreCase(name)) {
         try {
-          return component.getAccessor().invoke(record);
+          java.lang.reflect.Method accessor = component.getAccessor();
+          // Records of other packages may be package-private; their accessors are still public.
+          accessor.trySetAccessible();
+          return accessor.invoke(record);
         } catch (ReflectiveOperationException | RuntimeException e) {
           break;
         }
