@@ -135,6 +135,10 @@ final class GoBuiltins {
   }
 
   private static boolean equal(Object a, Object b) throws FunctionFailure {
+    if (a == null || b == null) {
+      // Go compares missing values without error: only two missing values are equal.
+      return a == b;
+    }
     Kind kind = sameKind(a, b);
     return switch (kind) {
       case INT -> ((Number) a).longValue() == ((Number) b).longValue();

@@ -115,7 +115,7 @@ final class GoPrintf {
     if (arg instanceof String s) {
       return switch (verb) {
         case 'v', 's' -> pad(truncate(s, spec.prec()), spec);
-        case 'q' -> pad(GoValues.quote(truncate(s, spec.prec())), spec);
+        case 'q' -> pad(quoteString(truncate(s, spec.prec()), spec.plus()), spec);
         case 'x', 'X' -> pad(hexBytes(s, verb == 'X'), spec);
         default -> bad(verb, arg);
       };
@@ -136,7 +136,11 @@ final class GoPrintf {
         case 'b' -> integer(Long.toBinaryString(Math.abs(n)), n < 0, spec, "");
         case 'c' -> pad(new String(Character.toChars((int) n)), spec);
         case 'q' -> pad(quoteRune((int) n), spec);
-        case 'U' -> pad(String.format("U+%04X", n), spec);
+        case 'U' ->
+            pad(
+                String.format("U+%04X", n)
+                    + (spec.sharp() ? " '" + new String(Character.toChars((int) n)) + "'" : ""),
+                spec);
         case 'e', 'E', 'f', 'F', 'g', 'G' -> bad(verb, arg);
         default -> bad(verb, arg);
       };
@@ -144,7 +148,13 @@ final class GoPrintf {
     if (GoValues.isFloat(arg)) {
       double d = ((Number) arg).doubleValue();
       return switch (verb) {
-        case 'v' -> floating(GoValues.formatFloat(Math.abs(d)), d, spec);
+        case 'v' ->
+            floating(
+                spec.prec() < 0
+                    ? GoValues.formatFloat(Math.abs(d))
+                    : generalFloat(Math.abs(d), spec.prec(), false),
+                d,
+                spec);
         case 'g', 'G' -> floating(generalFloat(Math.abs(d), spec.prec(), verb == 'G'), d, spec);
         case 'f', 'F' ->
             floating(
@@ -182,6 +192,28 @@ final class GoPrintf {
     return out.toString();
   }
 
+  /** {@code %q}; with {@code +} non-ASCII characters are escaped too. */
+  private static String quoteString(String s, boolean asciiOnly) {
+    String quoted = GoValues.quote(s);
+    if (!asciiOnly) {
+      return quoted;
+    }
+    StringBuilder out = new StringBuilder();
+    quoted
+        .codePoints()
+        .forEach(
+            cp -> {
+              if (cp < 0x80) {
+                out.appendCodePoint(cp);
+              } else if (cp < 0x10000) {
+                out.append(String.format("\\u%04x", cp));
+              } else {
+                out.append(String.format("\\U%08x", cp));
+              }
+            });
+    return out.toString();
+  }
+
   private static String quoteRune(int cp) {
     if (cp == '\'') {
       return "'\\''";
@@ -191,6 +223,10 @@ final class GoPrintf {
   }
 
   private static String integer(String digits, boolean negative, Spec spec, String prefix) {
+    if (spec.prec() == 0 && digits.equals("0")) {
+      // Go prints nothing for a zero value with precision 0.
+      return pad("", spec);
+    }
     if (spec.prec() >= 0 && digits.length() < spec.prec()) {
       digits = "0".repeat(spec.prec() - digits.length()) + digits;
     }

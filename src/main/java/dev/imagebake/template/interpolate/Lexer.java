@@ -151,8 +151,7 @@ final class Lexer {
         } else if (isIdentifierStart(c)) {
           lexIdentifier(spaceBefore);
         } else {
-          throw new TemplateException(
-              "unrecognized character in action: " + GoValues.describeRune(c), start);
+          throw new TemplateException("unexpected \"" + c + "\" in command", start);
         }
       }
     }

@@ -5,7 +5,6 @@ import static dev.imagebake.template.interpolate.FunctionSpec.ParamType.STRING;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -72,8 +71,8 @@ final class PackerFunctions {
             STRING,
             STRING,
             STRING),
-        FunctionSpec.of("lower", (a, c) -> ((String) a.get(0)).toLowerCase(Locale.ROOT), STRING),
-        FunctionSpec.of("upper", (a, c) -> ((String) a.get(0)).toUpperCase(Locale.ROOT), STRING),
+        FunctionSpec.of("lower", (a, c) -> mapCase((String) a.get(0), false), STRING),
+        FunctionSpec.of("upper", (a, c) -> mapCase((String) a.get(0), true), STRING),
         FunctionSpec.of(
             "clean_resource_name", (a, c) -> cleanResourceName((String) a.get(0), c), STRING),
         FunctionSpec.of("build", (a, c) -> build((String) a.get(0), c), STRING),
@@ -138,6 +137,16 @@ final class PackerFunctions {
       throw new FunctionFailure(missing);
     }
     return value;
+  }
+
+  /** Go's {@code strings.ToUpper}/{@code ToLower}: one character to one (ß stays ß). */
+  private static String mapCase(String s, boolean upper) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints()
+        .forEach(
+            cp ->
+                out.appendCodePoint(upper ? Character.toUpperCase(cp) : Character.toLowerCase(cp)));
+    return out.toString();
   }
 
   /** Go's {@code strings.Split} then the i-th part. */

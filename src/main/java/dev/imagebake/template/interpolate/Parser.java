@@ -71,13 +71,13 @@ final class Parser {
                 "{{" + first.text() + "}} is not supported by imagebake", first.offset());
       };
     }
-    Expr.Pipeline pipeline = parsePipeline();
+    Expr.Pipeline pipeline = parsePipeline("command");
     Token right = expect(Kind.RIGHT_DELIM, "command");
     return new Node.Action(pipeline, left.offset(), right.offset() + right.text().length());
   }
 
   private Node.If parseIf(int start, Token keyword) throws TemplateException {
-    Expr.Pipeline condition = parsePipeline();
+    Expr.Pipeline condition = parsePipeline("if");
     expect(Kind.RIGHT_DELIM, "if");
     ListResult then = parseList();
     List<Node> otherwise = List.of();
@@ -102,7 +102,7 @@ final class Parser {
   }
 
   private Node parseBlock(int start, Token keyword) throws TemplateException {
-    Expr.Pipeline pipeline = parsePipeline();
+    Expr.Pipeline pipeline = parsePipeline(keyword.text());
     expect(Kind.RIGHT_DELIM, keyword.text());
     ListResult body = parseList();
     int end = requireTerminator(body, start, keyword);
@@ -135,8 +135,15 @@ final class Parser {
     return -1;
   }
 
-  private Expr.Pipeline parsePipeline() throws TemplateException {
+  /**
+   * @param context what the pipeline belongs to, for "missing value for …"
+   */
+  private Expr.Pipeline parsePipeline(String context) throws TemplateException {
     int offset = peek().offset();
+    Kind first = peek().kind();
+    if (first == Kind.RIGHT_DELIM || first == Kind.EOF) {
+      throw new TemplateException("missing value for " + context, peek().offset());
+    }
     List<Expr> stages = new ArrayList<>();
     stages.add(parseCommand(false));
     while (peek().kind() == Kind.PIPE) {
@@ -158,6 +165,7 @@ final class Parser {
       FunctionSpec spec = function(first);
       List<Expr> args = new ArrayList<>();
       while (startsOperand(peek())) {
+        requireSpaceBefore(peek());
         args.add(parseOperand());
       }
       checkCall(spec, first, args, piped);
@@ -170,12 +178,15 @@ final class Parser {
       throw unexpected(first, "command");
     }
     Expr operand = parseOperand();
-    if (operand instanceof Expr.Nil) {
-      throw new TemplateException("nil is not a command", operand.offset());
+    if (startsOperand(peek())) {
+      requireSpaceBefore(peek());
     }
     if (startsOperand(peek()) || piped) {
       throw new TemplateException(
-          "can't give argument to non-function " + describe(first), first.offset());
+          "can't give argument to non-function " + first.text(), first.offset());
+    }
+    if (operand instanceof Expr.Nil) {
+      throw new TemplateException("nil is not a command", operand.offset());
     }
     return operand;
   }
@@ -195,7 +206,11 @@ final class Parser {
               new Expr.Literal(token.value(), token.text(), token.offset());
           case NIL -> new Expr.Nil(token.offset());
           case LEFT_PAREN -> {
-            Expr.Pipeline inner = parsePipeline();
+            if (peek().kind() == Kind.RIGHT_PAREN) {
+              throw new TemplateException(
+                  "missing value for parenthesized pipeline", peek().offset());
+            }
+            Expr.Pipeline inner = parsePipeline("parenthesized pipeline");
             expect(Kind.RIGHT_PAREN, "operand");
             yield new Expr.Pipeline(inner.stages(), token.offset());
           }
@@ -206,6 +221,13 @@ final class Parser {
       return new Expr.Chain(term, path(field.text()), field.offset());
     }
     return term;
+  }
+
+  /** Go needs a space between operands: {@code "a"b} is not two operands. */
+  private static void requireSpaceBefore(Token operand) throws TemplateException {
+    if (!operand.spaceBefore()) {
+      throw unexpected(operand, "operand");
+    }
   }
 
   private static List<String> path(String fieldText) {
