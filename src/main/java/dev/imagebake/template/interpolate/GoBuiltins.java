@@ -77,6 +77,9 @@ final class GoBuiltins {
     }
     for (Object key : args.subList(1, args.size())) {
       if (item instanceof Map<?, ?> map) {
+        if (key == null) {
+          throw new FunctionFailure("value is nil; should be of type string");
+        }
         item = map.get(key instanceof String ? key : String.valueOf(key));
         continue;
       }

@@ -14,7 +14,26 @@ import java.util.Locale;
  * int=2)}).
  */
 final class GoPrintf {
+  /** Go refuses widths and precisions above a million. */
+  private static final int MAX_WIDTH = 1_000_000;
+
   private GoPrintf() {}
+
+  private static int boundedInt(String digits) {
+    return digits.length() > 7 ? MAX_WIDTH + 1 : Integer.parseInt(digits);
+  }
+
+  /** The digits of |n| (also for Long.MIN_VALUE). */
+  private static String magnitude(long n, int radix) {
+    return Long.toUnsignedString(n < 0 ? -n : n, radix);
+  }
+
+  /** The character of a code point; invalid ones print as U+FFFD like Go. */
+  private static String rune(long n) {
+    return n >= 0 && n <= Character.MAX_CODE_POINT && !(n >= 0xD800 && n <= 0xDFFF)
+        ? new String(Character.toChars((int) n))
+        : "\uFFFD";
+  }
 
   /** One conversion's flags, width and precision (-1 when absent). */
   private record Spec(
@@ -63,7 +82,7 @@ final class GoPrintf {
         i++;
       }
       if (i > start) {
-        width = Integer.parseInt(format.substring(start, i));
+        width = boundedInt(format.substring(start, i));
       }
       int prec = -1;
       if (i < format.length() && format.charAt(i) == '.') {
@@ -72,11 +91,19 @@ final class GoPrintf {
         while (i < format.length() && Character.isDigit(format.charAt(i))) {
           i++;
         }
-        prec = i > start ? Integer.parseInt(format.substring(start, i)) : 0;
+        prec = i > start ? boundedInt(format.substring(start, i)) : 0;
       }
       if (i >= format.length()) {
         out.append("%!(NOVERB)");
         break;
+      }
+      if (width > MAX_WIDTH) {
+        out.append("%!(BADWIDTH)");
+        width = -1;
+      }
+      if (prec > MAX_WIDTH) {
+        out.append("%!(BADPREC)");
+        prec = -1;
       }
       char verb = format.charAt(i++);
       if (verb == '%') {
@@ -123,30 +150,29 @@ final class GoPrintf {
     if (GoValues.isInteger(arg)) {
       long n = ((Number) arg).longValue();
       return switch (verb) {
-        case 'v', 'd' -> integer(Long.toString(Math.abs(n)), n < 0, spec, "");
-        case 'x' -> integer(Long.toHexString(Math.abs(n)), n < 0, spec, spec.sharp() ? "0x" : "");
+        case 'v', 'd' -> integer(magnitude(n, 10), n < 0, spec, "");
+        case 'x' -> integer(magnitude(n, 16), n < 0, spec, spec.sharp() ? "0x" : "");
         case 'X' ->
             integer(
-                Long.toHexString(Math.abs(n)).toUpperCase(Locale.ROOT),
-                n < 0,
-                spec,
-                spec.sharp() ? "0X" : "");
-        case 'o' -> integer(Long.toOctalString(Math.abs(n)), n < 0, spec, spec.sharp() ? "0" : "");
-        case 'O' -> integer(Long.toOctalString(Math.abs(n)), n < 0, spec, "0o");
-        case 'b' -> integer(Long.toBinaryString(Math.abs(n)), n < 0, spec, "");
-        case 'c' -> pad(new String(Character.toChars((int) n)), spec);
-        case 'q' -> pad(quoteRune((int) n), spec);
+                magnitude(n, 16).toUpperCase(Locale.ROOT), n < 0, spec, spec.sharp() ? "0X" : "");
+        case 'o' -> integer(magnitude(n, 8), n < 0, spec, spec.sharp() ? "0" : "");
+        case 'O' -> integer(magnitude(n, 8), n < 0, spec, "0o");
+        case 'b' -> integer(magnitude(n, 2), n < 0, spec, "");
+        case 'c' -> pad(rune(n), spec);
+        case 'q' -> pad(quoteRune(rune(n)), spec);
         case 'U' ->
-            pad(
-                String.format("U+%04X", n)
-                    + (spec.sharp() ? " '" + new String(Character.toChars((int) n)) + "'" : ""),
-                spec);
+            pad(String.format("U+%04X", n) + (spec.sharp() ? " '" + rune(n) + "'" : ""), spec);
         case 'e', 'E', 'f', 'F', 'g', 'G' -> bad(verb, arg);
         default -> bad(verb, arg);
       };
     }
     if (GoValues.isFloat(arg)) {
       double d = ((Number) arg).doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        return verb == 'v' || "eEfFgG".indexOf(verb) >= 0
+            ? pad(GoValues.formatFloat(d), spec)
+            : bad(verb, arg);
+      }
       return switch (verb) {
         case 'v' ->
             floating(
@@ -214,11 +240,11 @@ final class GoPrintf {
     return out.toString();
   }
 
-  private static String quoteRune(int cp) {
-    if (cp == '\'') {
+  private static String quoteRune(String rune) {
+    if (rune.equals("'")) {
       return "'\\''";
     }
-    String quoted = GoValues.quote(new String(Character.toChars(cp)));
+    String quoted = GoValues.quote(rune);
     return "'" + quoted.substring(1, quoted.length() - 1).replace("\\\"", "\"") + "'";
   }
 

@@ -36,6 +36,9 @@ final class NumberLiteral {
           throw bad(text, offset);
         }
         double value = Double.parseDouble(unsigned);
+        if (Double.isInfinite(value)) {
+          throw new TemplateException("float overflow: " + quoted(text), offset);
+        }
         return negative ? -value : value;
       } else if (unsigned.length() > 1 && unsigned.startsWith("0")) {
         radix = 8;

@@ -11,8 +11,12 @@ import java.util.List;
  * checks what Go checks only when executing: function arity and the types of literal arguments.
  */
 final class Parser {
+  /** Nesting of parentheses and blocks; bounded so hostile input cannot exhaust the stack. */
+  static final int MAX_DEPTH = 1000;
+
   private final List<Token> tokens;
   private int next;
+  private int depth;
 
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
@@ -63,13 +67,17 @@ final class Parser {
     Token first = peek();
     if (first.kind() == Kind.KEYWORD) {
       take();
-      return switch (first.text()) {
-        case "if" -> parseIf(left.offset(), first);
-        case "range", "with" -> parseBlock(left.offset(), first);
-        default ->
-            throw new TemplateException(
-                "{{" + first.text() + "}} is not supported by imagebake", first.offset());
-      };
+      enter(first);
+      Node block =
+          switch (first.text()) {
+            case "if" -> parseIf(left.offset(), first);
+            case "range", "with" -> parseBlock(left.offset(), first);
+            default ->
+                throw new TemplateException(
+                    "{{" + first.text() + "}} is not supported by imagebake", first.offset());
+          };
+      depth--;
+      return block;
     }
     Expr.Pipeline pipeline = parsePipeline("command");
     Token right = expect(Kind.RIGHT_DELIM, "command");
@@ -87,7 +95,9 @@ final class Parser {
       if (afterElse.kind() == Kind.KEYWORD && afterElse.text().equals("if")) {
         // {{else if c}} is {{else}}{{if c}}…{{end}}{{end}} sharing a single {{end}}.
         take();
+        enter(afterElse);
         Node.If nested = parseIf(then.terminatorStart(), afterElse);
+        depth--;
         return new Node.If(condition, then.nodes(), List.of(nested), start, nested.end());
       }
       expect(Kind.RIGHT_DELIM, "else");
@@ -210,8 +220,10 @@ final class Parser {
               throw new TemplateException(
                   "missing value for parenthesized pipeline", peek().offset());
             }
+            enter(token);
             Expr.Pipeline inner = parsePipeline("parenthesized pipeline");
             expect(Kind.RIGHT_PAREN, "operand");
+            depth--;
             yield new Expr.Pipeline(inner.stages(), token.offset());
           }
           default -> throw unexpected(token, "operand");
@@ -221,6 +233,12 @@ final class Parser {
       return new Expr.Chain(term, path(field.text()), field.offset());
     }
     return term;
+  }
+
+  private void enter(Token token) throws TemplateException {
+    if (++depth > MAX_DEPTH) {
+      throw new TemplateException("max expression depth exceeded", token.offset());
+    }
   }
 
   /** Go needs a space between operands: {@code "a"b} is not two operands. */

@@ -33,6 +33,19 @@ class ParseErrorTest {
         arguments("{{ 1-}}", "bad number syntax: \"1-\"", 3),
         arguments("{{ 1x }}", "bad number syntax: \"1x\"", 3),
         arguments("{{ 99999999999999999999 }}", "integer overflow: \"99999999999999999999\"", 3),
+        arguments("{{ 1e400 }}", "float overflow: \"1e400\"", 3),
+        arguments(
+            "{{ "
+                + "(".repeat(Parser.MAX_DEPTH + 1)
+                + "1"
+                + ")".repeat(Parser.MAX_DEPTH + 1)
+                + " }}",
+            "max expression depth exceeded",
+            3 + Parser.MAX_DEPTH),
+        arguments(
+            "{{if 1}}".repeat(Parser.MAX_DEPTH + 1),
+            "max expression depth exceeded",
+            8 * Parser.MAX_DEPTH + 2),
         arguments("{{ 1i }}", "complex numbers are not supported: \"1i\"", 3),
         arguments("{{x-}}", "bad character U+002D '-'", 3),
         arguments("{{ upper\"a\" }}", "bad character U+0022 '\"'", 8),
