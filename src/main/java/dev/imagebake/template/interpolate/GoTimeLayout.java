@@ -97,22 +97,18 @@ final class GoTimeLayout {
         return 1;
       }
       case '_' -> {
-        if (rest.startsWith("_2")) {
-          if (rest.startsWith("_2006")) {
-            // "_2006" is a literal underscore followed by the year.
-            out.append('_').append(String.format("%04d", t.getYear()));
-            return 5;
-          }
-          if (rest.startsWith("__2")) {
-            out.append(String.format("%3d", t.getDayOfYear()));
-            return 3;
-          }
-          out.append(String.format("%2d", t.getDayOfMonth()));
-          return 2;
+        if (rest.startsWith("_2006")) {
+          // "_2006" is a literal underscore followed by the year.
+          out.append('_').append(String.format("%04d", t.getYear()));
+          return 5;
         }
         if (rest.startsWith("__2")) {
           out.append(String.format("%3d", t.getDayOfYear()));
           return 3;
+        }
+        if (rest.startsWith("_2")) {
+          out.append(String.format("%2d", t.getDayOfMonth()));
+          return 2;
         }
       }
       case '3' -> {

@@ -1,6 +1,7 @@
 package dev.imagebake.template.interpolate;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A parsed template string. Immutable and thread-safe: parse once, render per build.
@@ -25,10 +26,13 @@ public final class TemplateString {
   }
 
   /**
+   * Parses a template string. Strings without {@code {{} take a fast path.
+   *
    * @throws TemplateException for a syntax error, an unknown function or a wrong argument count,
-   *     with the offset in {@code source} where it was found
+   *     with the offset in {@code source} (in chars of the Java string) where it was found
    */
   public static TemplateString parse(String source) throws TemplateException {
+    Objects.requireNonNull(source, "source");
     if (!source.contains("{{")) {
       return new TemplateString(source, List.of(new Node.Text(source)), true);
     }
