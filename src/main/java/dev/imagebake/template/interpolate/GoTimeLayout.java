@@ -35,7 +35,7 @@ final class GoTimeLayout {
 
   /** Appends the token at {@code i} if there is one; returns its length, 0 for none. */
   private static int token(String layout, int i, ZonedDateTime t, StringBuilder out) {
-    String rest = layout.substring(i);
+    Rest rest = new Rest(layout, i);
     switch (layout.charAt(i)) {
       case 'J' -> {
         if (rest.startsWith("January")) {
@@ -152,7 +152,7 @@ final class GoTimeLayout {
   }
 
   /** UTC offsets: {@code -0700} style prints {@code +0000}, {@code Z0700} style prints Z. */
-  private static int zone(String rest, char lead, StringBuilder out) {
+  private static int zone(Rest rest, char lead, StringBuilder out) {
     String[] patterns = {"070000", "07:00:00", "0700", "07:00", "07"};
     String[] utc = {"+000000", "+00:00:00", "+0000", "+00:00", "+00"};
     for (int k = 0; k < patterns.length; k++) {
@@ -165,7 +165,7 @@ final class GoTimeLayout {
   }
 
   /** {@code .000} (fixed digits) or {@code .999} (trailing zeros dropped) fractional seconds. */
-  private static int fraction(String rest, ZonedDateTime t, StringBuilder out) {
+  private static int fraction(Rest rest, ZonedDateTime t, StringBuilder out) {
     if (rest.length() < 2 || (rest.charAt(1) != '0' && rest.charAt(1) != '9')) {
       return 0;
     }
@@ -199,7 +199,26 @@ final class GoTimeLayout {
     return value < 10 ? "0" + value : String.valueOf(value);
   }
 
-  private static boolean startsWithLowerCase(String s, int at) {
-    return at < s.length() && s.charAt(at) >= 'a' && s.charAt(at) <= 'z';
+  private static boolean startsWithLowerCase(Rest rest, int at) {
+    return at < rest.length() && rest.charAt(at) >= 'a' && rest.charAt(at) <= 'z';
+  }
+
+  /** The layout from a position on, without copying it. */
+  private record Rest(String layout, int from) {
+    boolean startsWith(String prefix) {
+      return layout.startsWith(prefix, from);
+    }
+
+    boolean startsWith(String prefix, int offset) {
+      return layout.startsWith(prefix, from + offset);
+    }
+
+    char charAt(int index) {
+      return layout.charAt(from + index);
+    }
+
+    int length() {
+      return layout.length() - from;
+    }
   }
 }
