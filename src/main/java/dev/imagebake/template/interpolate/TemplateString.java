@@ -2,6 +2,7 @@ package dev.imagebake.template.interpolate;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A parsed template string. Immutable and thread-safe: parse once, render per build.
@@ -42,6 +43,22 @@ public final class TemplateString {
   /** The text it was parsed from. */
   public String source() {
     return source;
+  }
+
+  /**
+   * Names of the functions the string calls (e.g. to reject {@code env} outside variables or {@code
+   * build} in builder config before rendering), sorted.
+   */
+  public Set<String> calledFunctions() {
+    return literal ? Set.of() : References.of(nodes).functions();
+  }
+
+  /**
+   * Names the string passes literally to {@code user} (for ordering variable defaults and warning
+   * about undefined variables), sorted.
+   */
+  public Set<String> referencedUserVariables() {
+    return literal ? Set.of() : References.of(nodes).userVariables();
   }
 
   /** True when the string has no actions and renders to itself. */
