@@ -19,6 +19,11 @@ final class Evaluator {
   private final RenderContext context;
   private final StringBuilder out = new StringBuilder();
 
+  /** Template variables in scope, innermost last (parallel lists). */
+  private final List<String> variableNames = new ArrayList<>();
+
+  private final List<Object> variableValues = new ArrayList<>();
+
   private Evaluator(String source, RenderContext context) {
     this.source = source;
     this.context = context;
@@ -28,6 +33,7 @@ final class Evaluator {
       throws TemplateException {
     Evaluator evaluator = new Evaluator(source, context);
     Object data = context.fields() == null ? UNAVAILABLE_DATA : context.fields();
+    evaluator.push("$", data);
     evaluator.run(nodes, data);
     return evaluator.out.toString();
   }
@@ -57,13 +63,25 @@ final class Evaluator {
 
   private void runAction(Node.Action action, Object dot) throws TemplateException {
     try {
-      out.append(GoValues.printAction(eval(action.pipeline(), dot)));
+      Object value = eval(action.pipeline(), dot);
+      if (action.pipeline().declarations().isEmpty()) {
+        out.append(GoValues.printAction(value));
+      }
     } catch (KeepLiteral keep) {
       out.append(source, action.start(), action.end());
     }
   }
 
   private void runIf(Node.If ifNode, Object dot) throws TemplateException {
+    int scope = variableNames.size();
+    try {
+      runIfInScope(ifNode, dot);
+    } finally {
+      popTo(scope);
+    }
+  }
+
+  private void runIfInScope(Node.If ifNode, Object dot) throws TemplateException {
     boolean truth;
     try {
       truth = GoValues.truth(eval(ifNode.condition(), dot));
@@ -75,6 +93,15 @@ final class Evaluator {
   }
 
   private void runWith(Node.With with, Object dot) throws TemplateException {
+    int scope = variableNames.size();
+    try {
+      runWithInScope(with, dot);
+    } finally {
+      popTo(scope);
+    }
+  }
+
+  private void runWithInScope(Node.With with, Object dot) throws TemplateException {
     Object value;
     try {
       value = eval(with.pipeline(), dot);
@@ -90,6 +117,15 @@ final class Evaluator {
   }
 
   private void runRange(Node.Range range, Object dot) throws TemplateException {
+    int scope = variableNames.size();
+    try {
+      runRangeInScope(range, dot);
+    } finally {
+      popTo(scope);
+    }
+  }
+
+  private void runRangeInScope(Node.Range range, Object dot) throws TemplateException {
     Object value;
     try {
       value = eval(range.pipeline(), dot);
@@ -97,14 +133,16 @@ final class Evaluator {
       out.append(source, range.start(), range.end());
       return;
     }
-    Collection<?> elements;
-    if (value == null) {
-      elements = List.of();
-    } else if (value instanceof Collection<?> collection) {
-      elements = collection;
+    List<Map.Entry<Object, Object>> elements = new ArrayList<>();
+    if (value instanceof Collection<?> collection) {
+      long index = 0;
+      for (Object element : collection) {
+        elements.add(new java.util.AbstractMap.SimpleImmutableEntry<>(index++, element));
+      }
     } else if (value instanceof Map<?, ?> map) {
-      elements = GoValues.sorted(map).values();
-    } else {
+      GoValues.sorted(map)
+          .forEach((k, v) -> elements.add(new java.util.AbstractMap.SimpleImmutableEntry<>(k, v)));
+    } else if (value != null) {
       throw new TemplateException(
           "range can't iterate over " + GoValues.format(value), range.pipeline().offset());
     }
@@ -112,8 +150,18 @@ final class Evaluator {
       run(range.otherwise(), dot);
       return;
     }
-    for (Object element : elements) {
-      run(range.body(), element);
+    int declared = range.pipeline().declarations().size();
+    int bodyScope = variableNames.size();
+    for (Map.Entry<Object, Object> element : elements) {
+      // $e := … gets the element; $i, $e := … also gets the index (or map key).
+      if (declared > 0) {
+        variableValues.set(bodyScope - 1, element.getValue());
+      }
+      if (declared > 1) {
+        variableValues.set(bodyScope - 2, element.getKey());
+      }
+      run(range.body(), element.getValue());
+      popTo(bodyScope);
     }
   }
 
@@ -138,6 +186,11 @@ final class Evaluator {
     if (expr instanceof Expr.Call call) {
       return call(call, dot, List.of());
     }
+    if (expr instanceof Expr.Variable variable) {
+      Object value = variable(variable);
+      requireData(value);
+      return fields(value, variable.path(), variable.offset());
+    }
     Expr.Pipeline pipeline = (Expr.Pipeline) expr;
     Object value = eval(pipeline.stages().get(0), dot);
     for (Expr stage : pipeline.stages().subList(1, pipeline.stages().size())) {
@@ -145,7 +198,37 @@ final class Evaluator {
       piped.add(value);
       value = call((Expr.Call) stage, dot, piped);
     }
+    for (String name : pipeline.declarations()) {
+      if (pipeline.assign()) {
+        int index = variableNames.lastIndexOf(name);
+        if (index < 0) {
+          throw new KeepLiteral();
+        }
+        variableValues.set(index, value);
+      } else {
+        push(name, value);
+      }
+    }
     return value;
+  }
+
+  private void push(String name, Object value) {
+    variableNames.add(name);
+    variableValues.add(value);
+  }
+
+  private void popTo(int size) {
+    variableNames.subList(size, variableNames.size()).clear();
+    variableValues.subList(size, variableValues.size()).clear();
+  }
+
+  private Object variable(Expr.Variable variable) {
+    int index = variableNames.lastIndexOf(variable.name());
+    if (index < 0) {
+      // Its declaration was kept literally (data not available yet), so this action is too.
+      throw new KeepLiteral();
+    }
+    return variableValues.get(index);
   }
 
   private static void requireData(Object dot) {

@@ -27,6 +27,20 @@ sealed interface Expr {
    */
   record Call(String function, List<Expr> args, int offset) implements Expr {}
 
-  /** {@code a | f x | g}: each stage after the first is a {@link Call}. */
-  record Pipeline(List<Expr> stages, int offset) implements Expr {}
+  /** {@code $x.A.B}: a template variable ({@code $} is the data the template started with). */
+  record Variable(String name, List<String> path, int offset) implements Expr {}
+
+  /**
+   * {@code a | f x | g}: each stage after the first is a {@link Call}.
+   *
+   * @param declarations variables that {@code $x := …} declares or {@code $x = …} assigns (two for
+   *     {@code range $i, $e := …}); an action with declarations prints nothing
+   * @param assign whether it is an assignment to existing variables
+   */
+  record Pipeline(List<Expr> stages, int offset, List<String> declarations, boolean assign)
+      implements Expr {
+    Pipeline(List<Expr> stages, int offset) {
+      this(stages, offset, List.of(), false);
+    }
+  }
 }

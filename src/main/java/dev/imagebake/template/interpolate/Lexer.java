@@ -140,9 +140,16 @@ final class Lexer {
       case '"' -> add(Kind.STRING, start, lexQuoted(), spaceBefore);
       case '`' -> add(Kind.STRING, start, lexRaw(), spaceBefore);
       case '\'' -> add(Kind.NUMBER, start, lexChar(), spaceBefore);
-      case '$' ->
-          throw new TemplateException(
-              "template variables ($name) are not supported by imagebake", start);
+      case '$' -> lexVariable(spaceBefore);
+      case ',' -> simple(Kind.COMMA, spaceBefore);
+      case '=' -> simple(Kind.ASSIGN, spaceBefore);
+      case ':' -> {
+        if (!src.startsWith(":=", pos)) {
+          throw new TemplateException("expected :=", start);
+        }
+        pos += 2;
+        add(Kind.DECLARE, start, null, spaceBefore);
+      }
       default -> {
         if (c == '.' && !(pos + 1 < src.length() && isDigit(src.charAt(pos + 1)))) {
           lexField(spaceBefore);
@@ -164,6 +171,28 @@ final class Lexer {
 
   private void add(Kind kind, int start, Object value, boolean spaceBefore) {
     tokens.add(new Token(kind, src.substring(start, pos), value, start, spaceBefore));
+  }
+
+  private void lexVariable(boolean spaceBefore) throws TemplateException {
+    int start = pos;
+    pos++;
+    while (pos < src.length() && isAlphaNumeric(src.charAt(pos))) {
+      pos++;
+    }
+    skipFieldChain();
+    checkTerminator();
+    add(Kind.VARIABLE, start, null, spaceBefore);
+  }
+
+  private void skipFieldChain() {
+    while (pos + 1 < src.length()
+        && src.charAt(pos) == '.'
+        && isIdentifierStart(src.charAt(pos + 1))) {
+      pos++;
+      while (pos < src.length() && isAlphaNumeric(src.charAt(pos))) {
+        pos++;
+      }
+    }
   }
 
   private void lexField(boolean spaceBefore) throws TemplateException {

@@ -7,14 +7,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Builds the AST from tokens (Go's text/template grammar without variables and sub-templates) and
- * checks what Go checks only when executing: function arity and the types of literal arguments.
+ * Builds the AST from tokens (Go's text/template grammar without sub-templates) and checks what Go
+ * checks only when executing: function arity and the types of literal arguments.
  */
 final class Parser {
   /** Nesting of parentheses and blocks; bounded so hostile input cannot exhaust the stack. */
   static final int MAX_DEPTH = 1000;
 
   private final List<Token> tokens;
+
+  /** Variables in scope, innermost last; {@code $} is always there. */
+  private final List<String> variables = new ArrayList<>(List.of("$"));
+
   private int next;
   private int depth;
 
@@ -68,6 +72,8 @@ final class Parser {
     if (first.kind() == Kind.KEYWORD) {
       take();
       enter(first);
+      // Variables declared in a control's pipeline or body go out of scope at its {{end}}.
+      int scope = variables.size();
       Node block =
           switch (first.text()) {
             case "if" -> parseIf(left.offset(), first);
@@ -76,6 +82,7 @@ final class Parser {
                 throw new TemplateException(
                     "{{" + first.text() + "}} is not supported by imagebake", first.offset());
           };
+      variables.subList(scope, variables.size()).clear();
       depth--;
       return block;
     }
@@ -154,6 +161,14 @@ final class Parser {
     if (first == Kind.RIGHT_DELIM || first == Kind.EOF) {
       throw new TemplateException("missing value for " + context, peek().offset());
     }
+    List<String> declarations = new ArrayList<>();
+    boolean assign = parseDeclarations(context, declarations);
+    if (!declarations.isEmpty()) {
+      Token after = peek();
+      if (after.kind() == Kind.RIGHT_DELIM || after.kind() == Kind.EOF) {
+        throw new TemplateException("missing value for " + context, after.offset());
+      }
+    }
     List<Expr> stages = new ArrayList<>();
     stages.add(parseCommand(false));
     while (peek().kind() == Kind.PIPE) {
@@ -164,7 +179,59 @@ final class Parser {
       }
       stages.add(parseCommand(true));
     }
-    return new Expr.Pipeline(List.copyOf(stages), offset);
+    return new Expr.Pipeline(List.copyOf(stages), offset, List.copyOf(declarations), assign);
+  }
+
+  /**
+   * {@code $x :=}, {@code $x =} or (in range) {@code $i, $e :=} at the start of a pipeline.
+   *
+   * @return whether it is an assignment
+   */
+  private boolean parseDeclarations(String context, List<String> names) throws TemplateException {
+    int count;
+    if (kindAt(0) == Kind.VARIABLE && isDeclaration(kindAt(1))) {
+      count = 1;
+    } else if (kindAt(0) == Kind.VARIABLE
+        && kindAt(1) == Kind.COMMA
+        && kindAt(2) == Kind.VARIABLE
+        && isDeclaration(kindAt(3))) {
+      if (!context.equals("range")) {
+        throw new TemplateException("too many declarations in " + context, peek().offset());
+      }
+      count = 2;
+    } else {
+      return false;
+    }
+    List<Token> declared = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Token variable = take();
+      if (variable.text().contains(".") || variable.text().equals("$")) {
+        throw new TemplateException(
+            "unexpected " + variable.quoted() + " in declaration", variable.offset());
+      }
+      declared.add(variable);
+      take(); // the comma, or := / =
+    }
+    boolean assign = tokens.get(next - 1).kind() == Kind.ASSIGN;
+    for (Token variable : declared) {
+      if (assign && !variables.contains(variable.text())) {
+        throw new TemplateException(
+            "undefined variable \"" + variable.text() + "\"", variable.offset());
+      }
+      names.add(variable.text());
+      if (!assign) {
+        variables.add(variable.text());
+      }
+    }
+    return assign;
+  }
+
+  private Kind kindAt(int ahead) {
+    return tokens.get(Math.min(next + ahead, tokens.size() - 1)).kind();
+  }
+
+  private static boolean isDeclaration(Kind kind) {
+    return kind == Kind.DECLARE || kind == Kind.ASSIGN;
   }
 
   /** A command: a function call with its arguments, or a single operand. */
@@ -211,6 +278,7 @@ final class Parser {
             yield new Expr.Call(spec.name(), List.of(), token.offset());
           }
           case FIELD -> new Expr.Field(path(token.text()), token.offset());
+          case VARIABLE -> variable(token);
           case DOT -> new Expr.Dot(token.offset());
           case STRING, NUMBER, BOOL ->
               new Expr.Literal(token.value(), token.text(), token.offset());
@@ -248,13 +316,24 @@ final class Parser {
     }
   }
 
+  private Expr.Variable variable(Token token) throws TemplateException {
+    String text = token.text();
+    int dot = text.indexOf('.');
+    String name = dot < 0 ? text : text.substring(0, dot);
+    if (!variables.contains(name)) {
+      throw new TemplateException("undefined variable \"" + name + "\"", token.offset());
+    }
+    List<String> fieldPath = dot < 0 ? List.of() : path(text.substring(dot));
+    return new Expr.Variable(name, fieldPath, token.offset());
+  }
+
   private static List<String> path(String fieldText) {
     return List.copyOf(Arrays.asList(fieldText.substring(1).split("\\.")));
   }
 
   private static boolean startsOperand(Token token) {
     return switch (token.kind()) {
-      case IDENTIFIER, FIELD, DOT, STRING, NUMBER, BOOL, NIL, LEFT_PAREN -> true;
+      case IDENTIFIER, FIELD, DOT, VARIABLE, STRING, NUMBER, BOOL, NIL, LEFT_PAREN -> true;
       default -> false;
     };
   }

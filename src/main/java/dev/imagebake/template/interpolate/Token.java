@@ -24,6 +24,14 @@ record Token(Kind kind, String text, Object value, int offset, boolean spaceBefo
     FIELD,
     /** A lone {@code .}. */
     DOT,
+    /** {@code $name} or {@code $}, possibly with a field chain {@code $x.A.B}. */
+    VARIABLE,
+    /** {@code :=} */
+    DECLARE,
+    /** {@code =} */
+    ASSIGN,
+    /** {@code ,} between the two variables of a range. */
+    COMMA,
     STRING,
     NUMBER,
     BOOL,

@@ -24,6 +24,10 @@ class RenderContextTest {
         .isEqualTo("{{ . }}|{{- upper .X }}|{{ if .Sudo }}sudo{{ end }}!");
     assertThat(Contexts.render("{{ with user `name` }}{{ . }}{{ end }}", defaults))
         .isEqualTo("web");
+    assertThat(
+            Contexts.render(
+                "{{ $ip := .HTTPIP }}{{ $ip }}{{ $.X }}{{ $u := user `name` }}{{ $u }}", defaults))
+        .isEqualTo("{{ $ip := .HTTPIP }}{{ $ip }}{{ $.X }}web");
   }
 
   @Test
@@ -126,6 +130,12 @@ class RenderContextTest {
         .isEqualTo("ami-1 f1");
     assertThat(Contexts.render("{{ len .Items }} {{ index .Tags `a` }} {{.Tags}}", context))
         .isEqualTo("2 2 map[a:2 z:1]");
+    assertThat(Contexts.render("{{range $i, $e := .Items}}{{$i}}={{$e}};{{end}}", context))
+        .isEqualTo("0=a;1=b;");
+    assertThat(Contexts.render("{{range $k, $v := .Tags}}{{$k}}:{{$v}} {{end}}", context))
+        .isEqualTo("a:2 z:1 ");
+    assertThat(Contexts.render("{{range $e := .Items}}{{$e}}{{. | upper}}{{end}}", context))
+        .isEqualTo("aAbB");
   }
 
   @Test

@@ -164,7 +164,15 @@ class RenderTest {
         arguments("{{ with \"\" }}x{{ else }}e{{ end }}", "e"),
         arguments("{{ with \"v\" }}{{ . }}{{ end }}", "v"),
         arguments("{{ with user `name` }}{{ . | upper }}{{ end }}", "WEB"),
-        arguments("{{ if 1 }}{{ if 0 }}a{{ else }}b{{ end }}{{ end }}", "b"));
+        arguments("{{ if 1 }}{{ if 0 }}a{{ else }}b{{ end }}{{ end }}", "b"),
+        arguments("{{ $x := \"a\" }}[{{ $x }}]", "[a]"),
+        arguments("{{ $x := 1 }}{{ $x = 2 }}{{ $x }}", "2"),
+        arguments("{{ $.HTTPIP }}", "10.0.2.2"),
+        arguments("{{ with .HTTPIP }}{{ $.HTTPPort }}{{ end }}", "8080"),
+        arguments("{{ with $x := user `name` }}{{ $x }}{{ . }}{{ end }}", "webweb"),
+        arguments("{{ if $n := user `name` }}{{ $n | upper }}{{ end }}", "WEB"),
+        arguments("{{ $x := `a` }}{{ if 1 }}{{ $x := `b` }}{{ $x }}{{ end }}{{ $x }}", "ba"),
+        arguments("{{ $x := `a` }}{{ if 1 }}{{ $x = `b` }}{{ end }}{{ $x }}", "b"));
   }
 
   @ParameterizedTest
