@@ -205,7 +205,11 @@ final class GoValues {
     return out.append('"').toString();
   }
 
-  private static boolean isPrintable(int cp) {
+  /**
+   * Go's {@code unicode.IsPrint}, approximately: letters, marks, numbers, punctuation, symbols and
+   * ASCII space.
+   */
+  static boolean isPrintable(int cp) {
     int type = Character.getType(cp);
     return cp < 0x80
         || !(type == Character.CONTROL

@@ -124,7 +124,16 @@ class RenderTest {
         arguments("{{ le 2 2 }}", "true"),
         arguments("{{ gt \"b\" \"a\" }}", "true"),
         arguments("{{ ge 1.5 2.5 }}", "false"),
-        arguments("{{ eq (user `flag`) `true` }}", "true"));
+        arguments("{{ eq (user `flag`) `true` }}", "true"),
+        arguments(
+            "{{ html \"<a href='x'>&\\\"</a>\" }}",
+            "&lt;a href=&#39;x&#39;&gt;&amp;&#34;&lt;/a&gt;"),
+        arguments("{{ html 1 \"a\" 2 }}", "1a2"),
+        arguments(
+            "{{ js \"a'b\\\"c\\\\d<e>f&g=h\\ti\\u00e9\\u2028\" }}",
+            "a\\'b\\\"c\\\\d\\u003Ce\\u003Ef\\u0026g\\u003Dh\\u0009ié\\u2028"),
+        arguments("{{ urlquery \"a b&c=d/é~_.-\" }}", "a+b%26c%3Dd%2F%C3%A9~_.-"),
+        arguments("{{ \"x y\" | urlquery }}", "x+y"));
   }
 
   static Stream<Arguments> stringsAndTrim() {
