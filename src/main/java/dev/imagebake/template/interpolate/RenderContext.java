@@ -22,13 +22,14 @@ import java.util.function.UnaryOperator;
  * @param version for {@code packer_version}, or null where not available
  * @param buildData for {@code {{build `KEY`}}}, or null where not available; see {@link
  *     #buildPlaceholders}
- * @param buildPlaceholders at validation time: {@code build} of a known key renders a placeholder
- *     instead of failing
+ * @param buildPlaceholders at validation time: {@code build} of a known key (the core keys of
+ *     reference §2.6 or a key of {@code buildData}) renders the placeholder {@code {{build `KEY`}}}
+ *     (stable under re-rendering, substituted at run time) instead of failing
  * @param fields for {@code {{ .Field }}}; a missing field renders {@code <no value>}; null keeps
  *     {@code {{ .Field }}} actions literally (variable defaults)
  * @param instant the one build-wide instant behind {@code timestamp}, {@code isotime}, {@code
  *     strftime}
- * @param uuid source of {@code uuid} values
+ * @param uuid source of {@code uuid} values (the builder's default: Packer-style time-ordered)
  * @param cleanResourceName the builder's {@code clean_resource_name}, or null where undefined
  */
 public record RenderContext(
@@ -47,6 +48,7 @@ public record RenderContext(
     Supplier<String> uuid,
     UnaryOperator<String> cleanResourceName) {
 
+  /** Checks the components no function can do without. */
   public RenderContext {
     Objects.requireNonNull(instant, "instant");
     Objects.requireNonNull(uuid, "uuid");
