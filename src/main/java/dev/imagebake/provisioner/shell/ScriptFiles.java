@@ -2,7 +2,6 @@ package dev.imagebake.provisioner.shell;
 
 import dev.imagebake.sdk.config.ConfigCheck;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,9 +14,6 @@ public final class ScriptFiles {
       Path resolved = check.resolve(path);
       if (!Files.exists(resolved)) {
         String reason = parentIsFile(resolved) ? "not a directory" : "no such file or directory";
-        if (Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)) {
-          reason = "no such file or directory"; // a dangling link, as stat reports it
-        }
         check.error(key, "Bad script '" + path + "': stat " + path + ": " + reason);
       } else if (!Files.isReadable(resolved)) {
         // stat succeeds here in Go; opening fails later. Report it now, it cannot work.

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -67,17 +68,17 @@ final class ShellProvisioner implements Provisioner {
     Renderer renderer = ctx.renderer();
     Path inlineFile = null;
     try {
-      List<String[]> scripts = new ArrayList<>(); // {shown path, local file}
+      List<LocalScript> scripts = new ArrayList<>();
       if (config.inlineOrNull() != null) {
         List<String> lines = new ArrayList<>();
         for (String line : config.inlineOrNull()) {
           lines.add(render(renderer, line, buildData, Map.of(), "Error interpolating Inline: "));
         }
         inlineFile = InlineScript.write(config.shebang(), lines, "");
-        scripts.add(new String[] {inlineFile.toString(), inlineFile.toString()});
+        scripts.add(new LocalScript(inlineFile.toString(), inlineFile));
       } else {
         for (String script : config.scriptList()) {
-          scripts.add(new String[] {script, ctx.workingDirectory().resolve(script).toString()});
+          scripts.add(new LocalScript(script, ctx.workingDirectory().resolve(script)));
         }
       }
       String vars = flattenedVars(ctx, buildData);
@@ -115,15 +116,15 @@ final class ShellProvisioner implements Provisioner {
       BuildContext ctx,
       Communicator comm,
       Map<String, String> buildData,
-      String[] script,
+      LocalScript script,
       String vars,
       List<String> chmodFirst,
       List<String> toRemove)
       throws Exception {
-    ctx.ui().say("Provisioning with shell script: " + script[0]);
+    ctx.ui().say("Provisioning with shell script: " + script.shown());
     byte[] content;
     try {
-      content = Files.readAllBytes(Path.of(script[1]));
+      content = Files.readAllBytes(script.file());
     } catch (IOException e) {
       throw new ScriptFailedException("Error opening shell script: " + e.getMessage(), e);
     }
@@ -223,6 +224,9 @@ final class ShellProvisioner implements Provisioner {
     }
   }
 
+  /** A script to upload: the path as the user wrote it (shown) and the file to read. */
+  private record LocalScript(String shown, Path file) {}
+
   @FunctionalInterface
   private interface IoAction<T> {
     T run() throws IOException;
@@ -251,7 +255,7 @@ final class ShellProvisioner implements Provisioner {
       }
       out[n++] = content[i];
     }
-    return n == content.length ? content : java.util.Arrays.copyOf(out, n);
+    return n == content.length ? content : Arrays.copyOf(out, n);
   }
 
   private static boolean isEmpty(String s) {

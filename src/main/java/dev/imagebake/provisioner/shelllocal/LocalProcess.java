@@ -37,7 +37,8 @@ final class LocalProcess {
     Process process = builder.start();
     Thread out = pump(process.getInputStream(), sink::stdout, "shell-local stdout");
     Thread err = pump(process.getErrorStream(), sink::stderr, "shell-local stderr");
-    try (AutoCloseable unregister = cancellation.onCancel(() -> kill(process))) {
+    AutoCloseable unregister = cancellation.onCancel(() -> kill(process));
+    try {
       int status = process.waitFor();
       out.join();
       err.join();
@@ -48,10 +49,16 @@ final class LocalProcess {
     } catch (InterruptedException e) {
       kill(process);
       throw e;
-    } catch (IOException | RuntimeException e) {
-      throw e;
+    } finally {
+      closeQuietly(unregister);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable registration) {
+    try {
+      registration.close();
     } catch (Exception e) {
-      throw new IllegalStateException(e); // only AutoCloseable.close() declares Exception
+      // Unregistering a cancel action cannot fail in a way that matters once the process ended.
     }
   }
 
@@ -71,17 +78,15 @@ final class LocalProcess {
             () -> {
               try (in) {
                 ByteArrayOutputStream line = new ByteArrayOutputStream();
-                int b;
                 byte[] buf = new byte[8192];
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                   for (int i = 0; i < n; i++) {
-                    b = buf[i];
-                    if (b == '\n') {
+                    if (buf[i] == '\n') {
                       lines.accept(clean(line.toString(StandardCharsets.UTF_8)));
                       line.reset();
                     } else {
-                      line.write(b);
+                      line.write(buf[i]);
                     }
                   }
                 }
