@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imagebake.communicator.ssh.SshConnector;
 import dev.imagebake.provisioner.fixtures.Configs;
 import dev.imagebake.provisioner.fixtures.TestContext;
+import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.ConnectTarget;
 import dev.imagebake.testing.OpenSshServer;
@@ -42,6 +43,7 @@ class ShellSshTest {
   private Path remote;
   private TestContext ctx;
   private Communicator comm;
+  private TestBuildContext sshCtx;
 
   @BeforeAll
   static void startServer() {
@@ -60,14 +62,15 @@ class ShellSshTest {
     comm = connect("scp");
   }
 
-  private static Communicator connect(String transferMethod) throws Exception {
+  private Communicator connect(String transferMethod) throws Exception {
+    sshCtx = TestBuildContext.create();
     return new SshConnector()
         .connect(
             SshConfigBuilder.forServer(sshd)
                 .sshFileTransferMethod(transferMethod)
                 .communicatorConfig(),
             ConnectTarget.fromConfig(),
-            TestBuildContext.create());
+            sshCtx);
   }
 
   @AfterEach
@@ -186,6 +189,26 @@ class ShellSshTest {
     // The communicator is usable again for the next provisioner.
     run(Map.of("inline", List.of("echo after")));
     assertThat(ctx.ui().messages()).containsExactly("after");
+  }
+
+  @Test
+  void cancellationEndsARunningScript() {
+    ctx.ui()
+        .onMessage(
+            line -> {
+              if (line.equals("started")) {
+                // From another thread, as an interrupt handler would.
+                new Thread(
+                        () -> {
+                          sshCtx.cancellation().cancel("interrupted");
+                          ctx.cancellation().cancel();
+                        })
+                    .start();
+              }
+            });
+    ShellProvisioner p = provisioner(Map.of("inline", List.of("echo started", "sleep 300")));
+    assertThatThrownBy(() -> p.provision(ctx, comm, BUILD_DATA))
+        .isInstanceOf(CancelledException.class);
   }
 
   @Test
