@@ -45,6 +45,7 @@ public final class OpenSshServer implements AutoCloseable {
   public static final class Options {
     boolean passwordAuthentication;
     boolean userCertificates;
+    String logLevel = "VERBOSE";
     final List<String> extraConfig = new ArrayList<>();
 
     /**
@@ -59,6 +60,15 @@ public final class OpenSshServer implements AutoCloseable {
     /** Enables password and keyboard-interactive authentication (checked against the system). */
     public Options passwordAuthentication() {
       passwordAuthentication = true;
+      return this;
+    }
+
+    /**
+     * Sets sshd's {@code LogLevel} (default VERBOSE). At DEBUG levels sshd also writes debug lines
+     * to the stderr of commands run through it, so use them only for servers that run none.
+     */
+    public Options logLevel(String level) {
+      logLevel = level;
       return this;
     }
 
@@ -256,7 +266,7 @@ public final class OpenSshServer implements AutoCloseable {
     lines.add("AllowTcpForwarding yes");
     lines.add("AllowAgentForwarding yes");
     lines.add("PrintMotd no");
-    lines.add("LogLevel DEBUG1");
+    lines.add("LogLevel " + options.logLevel);
     lines.add("Subsystem sftp internal-sftp");
     if (options.userCertificates) {
       lines.add("TrustedUserCAKeys " + dir.resolve("user_ca.pub"));

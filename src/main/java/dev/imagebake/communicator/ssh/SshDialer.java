@@ -240,8 +240,8 @@ final class SshDialer {
     try {
       if (key instanceof KeySource.File file) {
         Files.readAllBytes(file.path()); // a missing file is reported here, not as a parse error
-        KeyProvider key = client.loadKeys(file.path().toString());
-        return file.certificate() == null ? key : withCertificate(key, file.certificate());
+        KeyProvider loaded = client.loadKeys(file.path().toString());
+        return file.certificate() == null ? loaded : withCertificate(loaded, file.certificate());
       }
       KeySource.Pem pem = (KeySource.Pem) key;
       return client.loadKeys(pem.pem(), null, null);

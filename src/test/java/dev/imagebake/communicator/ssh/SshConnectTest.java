@@ -264,14 +264,19 @@ class SshConnectTest {
 
   @Test
   void restrictedAlgorithmsAreUsedAndUnknownOnesRejected() throws IOException {
-    SshConfigBuilder config =
-        SshConfigBuilder.forServer(sshd)
-            .sshCiphers(List.of("aes256-ctr"))
-            .sshKeyExchangeAlgorithms(List.of("curve25519-sha256"));
-    try (Communicator comm = connect(config, TestBuildContext.create())) {
-      assertThat(echo(comm, "restricted")).isEqualTo("restricted");
+    try (OpenSshServer debug =
+        OpenSshServer.start(new OpenSshServer.Options().logLevel("DEBUG1"))) {
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(debug)
+              .sshCiphers(List.of("aes256-ctr"))
+              .sshKeyExchangeAlgorithms(List.of("diffie-hellman-group14-sha256"));
+      try (Communicator comm = connect(config, TestBuildContext.create())) {
+        comm.describe();
+      }
+      assertThat(debug.log())
+          .contains("kex: client->server cipher: aes256-ctr")
+          .contains("kex: algorithm: diffie-hellman-group14-sha256");
     }
-    assertThat(sshd.log()).contains("kex: client->server cipher: aes256-ctr");
 
     TestBuildContext ctx = TestBuildContext.create();
     assertThatThrownBy(
@@ -319,9 +324,12 @@ class SshConnectTest {
       try (Communicator comm = connect(withCert, TestBuildContext.create())) {
         assertThat(echo(comm, "certified")).isEqualTo("certified");
       }
+      // sshj would pick up <key>-cert.pub by itself: use a copy without one.
+      Path alone = tmp.resolve("alone");
+      Files.copy(ca.certifiedKey(), alone);
       SshConfigBuilder withoutCert =
           SshConfigBuilder.forServer(ca)
-              .sshPrivateKeyFile(ca.certifiedKey().toString())
+              .sshPrivateKeyFile(alone.toString())
               .sshHandshakeAttempts(1);
       assertThatThrownBy(() -> connect(withoutCert, TestBuildContext.create()))
           .hasMessageStartingWith("authentication rejected");
@@ -330,17 +338,31 @@ class SshConnectTest {
 
   @Test
   void bastionTunnelsToTheTarget() throws IOException {
-    TestBuildContext ctx = TestBuildContext.create();
-    SshConfigBuilder config =
-        SshConfigBuilder.forServer(sshd)
-            .sshBastionHost(sshd.host())
-            .sshBastionPort(sshd.port())
-            .sshBastionUsername(sshd.user());
-    try (Communicator comm = connect(config, ctx)) {
-      assertThat(comm.describe()).endsWith(" via 127.0.0.1:" + sshd.port());
-      assertThat(echo(comm, "$SSH_CONNECTION")).startsWith("127.0.0.1 ");
+    try (OpenSshServer bastion =
+        OpenSshServer.start(new OpenSshServer.Options().logLevel("DEBUG1"))) {
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(sshd)
+              .sshBastionHost(bastion.host())
+              .sshBastionPort(bastion.port())
+              .sshBastionUsername(bastion.user())
+              .sshBastionPrivateKeyFile(bastion.clientKey().toString());
+      try (Communicator comm = connect(config, TestBuildContext.create())) {
+        assertThat(comm.describe()).endsWith(" via 127.0.0.1:" + bastion.port());
+        assertThat(echo(comm, "through")).isEqualTo("through");
+      }
+      assertThat(bastion.log())
+          .contains("direct-tcpip")
+          .contains("target 127.0.0.1 port " + sshd.port());
     }
-    assertThat(sshd.log()).contains("direct-tcpip");
+  }
+
+  @Test
+  void bastionCanBeTheTargetItself() throws IOException {
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd).sshBastionHost(sshd.host()).sshBastionPort(sshd.port());
+    try (Communicator comm = connect(config, TestBuildContext.create())) {
+      assertThat(echo(comm, "self")).isEqualTo("self");
+    }
   }
 
   @Test
