@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  * {@code sleep} running).
  */
 final class LocalProcess {
+  private static final long CANCEL_DRAIN_MILLIS = 2_000;
+
   private LocalProcess() {}
 
   /**
@@ -40,11 +42,15 @@ final class LocalProcess {
     AutoCloseable unregister = cancellation.onCancel(() -> kill(process));
     try {
       int status = process.waitFor();
-      out.join();
-      err.join();
       if (cancellation.isCancelled()) {
+        // A process that left the tree (setsid) may still hold the pipes: do not wait for it.
+        out.join(CANCEL_DRAIN_MILLIS);
+        err.join(CANCEL_DRAIN_MILLIS);
         throw new CancelledException(cancellation.reason());
       }
+      // Like Go's Cmd.Wait: the run ends when the output pipes close, not just the process.
+      out.join();
+      err.join();
       return status;
     } catch (InterruptedException e) {
       kill(process);

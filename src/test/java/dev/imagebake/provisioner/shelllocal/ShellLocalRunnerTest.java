@@ -178,7 +178,10 @@ class ShellLocalRunnerTest {
     assertThatThrownBy(() -> run(Map.of("inline", List.of("sleep 300 &", "echo child $!", "wait"))))
         .isInstanceOf(CancelledException.class);
     long pid = childPid.get(10, TimeUnit.SECONDS);
-    ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+    // Bounded, so a child that survived fails the test instead of hanging it.
+    for (ProcessHandle h : ProcessHandle.of(pid).stream().toList()) {
+      h.onExit().get(30, TimeUnit.SECONDS);
+    }
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
         .isNotEqualTo(java.util.Optional.of(true));
   }
