@@ -106,6 +106,7 @@ class ShellSshTest {
                 "inline",
                 List.of(
                     "echo \"0=$0\"",
+                    "ps -o args= -p $$",
                     "echo \"pwd=$(pwd)\"",
                     "echo \"FOO=$FOO\" \"BAR=$BAR\" \"Q=$Q\"",
                     "printf '%s|' \"$HOSTILE\"; echo",
@@ -120,6 +121,7 @@ class ShellSshTest {
     assertThat(ctx.ui().messages())
         .containsExactly(
             "0=" + p.remotePath(),
+            "/bin/sh -e " + p.remotePath(),
             "pwd=" + System.getProperty("user.home"),
             "FOO=it's a \"test\" BAR=$HOME Q=hi, there",
             "$(id) `id` 'q' \\ ;&||",
