@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 public final class ExitCodes {
   private ExitCodes() {}
 
-  /** The codes in force: {@code [0]} when the key was not set. */
+  /** The codes in force: {@code [0]} when the key was not set or empty (observed with 1.6.6). */
   public static List<Integer> orDefault(List<Integer> validExitCodes) {
-    return validExitCodes == null ? List.of(0) : validExitCodes;
+    return validExitCodes == null || validExitCodes.isEmpty() ? List.of(0) : validExitCodes;
   }
 
   /**

@@ -133,6 +133,8 @@ class ShellLocalRunnerTest {
         .isInstanceOf(ScriptFailedException.class)
         .hasMessage("Script exited with non-zero exit status: 3.Allowed exit codes are: [0 4]");
     run(Map.of("command", "exit 4", "valid_exit_codes", List.of(0, 4)));
+    // An empty list means the default [0], as Packer 1.6.6 does.
+    run(Map.of("command", "exit 0", "valid_exit_codes", List.of()));
   }
 
   @Test
