@@ -29,8 +29,8 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ShellProvisioner implements Provisioner {
   static final String UNEXPECTED_DISCONNECT =
       "Script disconnected unexpectedly. If you expected your script to disconnect, i.e. from a"
-          + " restart, you can try adding \"expect_disconnect\": true or \"valid_exit_codes\": [0,"
-          + " 2300218] to the shell provisioner parameters.";
+          + " restart, you can try adding `\"expect_disconnect\": true` or `\"valid_exit_codes\":"
+          + " [0, 2300218]` to the shell provisioner parameters.";
 
   private final ShellConfig config;
   private final String remotePath;

@@ -215,8 +215,12 @@ class ShellProvisionerTest {
   @Test
   void unexpectedDisconnectFails() throws Exception {
     ShellProvisioner p = provisioner(Map.of("inline", List.of("echo @@disconnect", "sleep 60")));
+    // Packer 1.6.6's text, observed.
     assertThatThrownBy(() -> p.provision(ctx, comm, BUILD_DATA))
-        .hasMessage(ShellProvisioner.UNEXPECTED_DISCONNECT);
+        .hasMessage(
+            "Script disconnected unexpectedly. If you expected your script to disconnect, i.e."
+                + " from a restart, you can try adding `\"expect_disconnect\": true` or"
+                + " `\"valid_exit_codes\": [0, 2300218]` to the shell provisioner parameters.");
   }
 
   @Test
