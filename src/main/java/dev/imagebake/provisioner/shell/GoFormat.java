@@ -5,10 +5,10 @@ package dev.imagebake.provisioner.shell;
  * {@code %v}, {@code %q}, {@code %%}), with Go's markers for missing, extra and unknown verbs, so a
  * format that works in Packer gives the same text here.
  */
-public final class GoFormat {
+final class GoFormat {
   private GoFormat() {}
 
-  public static String sprintf(String format, String... args) {
+  static String sprintf(String format, String... args) {
     StringBuilder out = new StringBuilder();
     int next = 0;
     for (int i = 0; i < format.length(); i++) {

@@ -35,7 +35,7 @@ public record ShellLocalConfig(
     @Doc("Exit codes that count as success (default [0]).") List<Integer> validExitCodes) {
 
   /** Inline commands to write to a temporary script ({@code command} counts as one), or null. */
-  public List<String> inlineOrNull() {
+  List<String> inlineOrNull() {
     if (command != null && !command.isEmpty()) {
       return List.of(command);
     }
@@ -43,7 +43,7 @@ public record ShellLocalConfig(
   }
 
   /** The scripts to run: {@code script} when set, else {@code scripts}. */
-  public List<String> scriptList() {
+  List<String> scriptList() {
     if (script != null && !script.isEmpty()) {
       return List.of(script);
     }
