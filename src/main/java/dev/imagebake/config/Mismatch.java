@@ -1,5 +1,6 @@
 package dev.imagebake.config;
 
+import java.math.BigInteger;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +32,46 @@ final class Mismatch {
         + (secret ? "the value" : "'" + got + "'")
         + ") is invalid, valid values: "
         + String.join(", ", allowed);
+  }
+
+  /**
+   * Packer's wording: {@code error decoding 'ssh_timeout': time: missing unit in duration "30"}.
+   */
+  static String badDuration(String path, String text, boolean secret) {
+    String why;
+    try {
+      GoDuration.parse(text);
+      why = "time: invalid duration";
+    } catch (IllegalArgumentException e) {
+      why = secret ? "time: invalid duration" : e.getMessage();
+    }
+    return "error decoding '" + path + "': " + why;
+  }
+
+  /** {@code count: 3000000000 is out of range (-2147483648 to 2147483647)}. */
+  static String outOfRange(String path, BigInteger value, boolean wide) {
+    return path
+        + ": "
+        + value
+        + " is out of range ("
+        + (wide ? Long.MIN_VALUE : Integer.MIN_VALUE)
+        + " to "
+        + (wide ? Long.MAX_VALUE : Integer.MAX_VALUE)
+        + ")";
+  }
+
+  /**
+   * A scalar as Go's weak decoding writes it as a string: numbers plainly, booleans as 1 or 0
+   * (templates are not rendered here).
+   */
+  static String weakText(JsonNode node) {
+    if (node.isNumber()) {
+      return node.decimalValue().stripTrailingZeros().toPlainString();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue() ? "1" : "0";
+    }
+    return node.isNull() ? "" : node.stringValue();
   }
 
   static String describe(JsonNode node, boolean secret) {

@@ -74,9 +74,19 @@ final class SchemaCheck {
       return Problem.atValue(pointer, "invalid value " + Mismatch.describe(node, true));
     }
     Located at = located.get();
-    if (at.type() instanceof ValueType.Text t && !t.oneOf().isEmpty() && node.isString()) {
+    if (at.type() instanceof ValueType.Text t && !t.oneOf().isEmpty() && node.isValueNode()) {
       return Problem.atValue(
-          pointer, Mismatch.notOneOf(at.path(), node.stringValue(), t.oneOf(), at.secret()));
+          pointer, Mismatch.notOneOf(at.path(), Mismatch.weakText(node), t.oneOf(), at.secret()));
+    }
+    if (at.type() instanceof ValueType.Span && node.isString()) {
+      return Problem.atValue(
+          pointer, Mismatch.badDuration(at.path(), node.stringValue(), at.secret()));
+    }
+    if (at.type() instanceof ValueType.Whole w
+        && node.isNumber()
+        && node.decimalValue().stripTrailingZeros().scale() <= 0) {
+      return Problem.atValue(
+          pointer, Mismatch.outOfRange(at.path(), node.decimalValue().toBigInteger(), w.wide()));
     }
     return Problem.atValue(pointer, Mismatch.of(at.path(), at.type(), node, at.secret()));
   }

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
  * weak typing exactly as {@link ConfigBinder} accepts it:
  *
  * <ul>
- *   <li>integers: integers, or strings of digits ("" means unset);
+ *   <li>integers: integers in the Java type's range, or strings of digits ("" means unset; a string
+ *       out of range is only caught by the binder);
  *   <li>booleans: booleans, integers (non-zero is true), or Go {@code ParseBool} strings;
  *   <li>strings: strings, numbers and booleans;
  *   <li>lists of strings: arrays, or one string that is split on commas;
@@ -91,9 +92,11 @@ public final class SchemaGenerator {
         t.oneOf().forEach(values::add);
         anyOf.addObject().put("pattern", "^$|" + TEMPLATE_PATTERN);
       }
-    } else if (type instanceof ValueType.Whole) {
+    } else if (type instanceof ValueType.Whole w) {
       types(s, "integer", "string", "null");
       s.put("pattern", INTEGER_PATTERN);
+      s.put("minimum", w.wide() ? Long.MIN_VALUE : Integer.MIN_VALUE);
+      s.put("maximum", w.wide() ? Long.MAX_VALUE : Integer.MAX_VALUE);
     } else if (type instanceof ValueType.Flag) {
       types(s, "boolean", "integer", "string", "null");
       s.put("pattern", BOOLEAN_PATTERN);

@@ -154,11 +154,8 @@ final class ValueBinder {
     if (node.isString()) {
       return render(node.stringValue(), pointer, path, p);
     }
-    if (node.isNumber()) {
-      return node.decimalValue().stripTrailingZeros().toPlainString();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue() ? "1" : "0";
+    if (node.isNumber() || node.isBoolean()) {
+      return Mismatch.weakText(node);
     }
     return null;
   }
@@ -239,13 +236,7 @@ final class ValueBinder {
       try {
         return GoDuration.parse(text);
       } catch (IllegalArgumentException e) {
-        problems.add(
-            Problem.atValue(
-                pointer,
-                "error decoding '"
-                    + path
-                    + "': "
-                    + (p.secret() ? "time: invalid duration" : e.getMessage())));
+        problems.add(Problem.atValue(pointer, Mismatch.badDuration(path, text, p.secret())));
         return null;
       }
     }

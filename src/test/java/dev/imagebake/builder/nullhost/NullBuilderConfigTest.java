@@ -188,7 +188,7 @@ class NullBuilderConfigTest {
         .containsExactlyInAnyOrder(
             "ssh_port: expected an integer, got \"abc\"",
             "ssh_pty: expected a boolean, got \"yes\"",
-            "ssh_timeout: expected a duration such as 30s, 5m or 1h30m, got \"30\"",
+            "error decoding 'ssh_timeout': time: missing unit in duration \"30\"",
             "ssh_ciphers[0]: expected a string, got an object",
             "ssh_host: expected a string, got an array");
   }
