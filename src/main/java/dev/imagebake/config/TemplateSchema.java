@@ -2,8 +2,11 @@ package dev.imagebake.config;
 
 import dev.imagebake.sdk.PluginFactory;
 import java.util.Map;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -21,8 +24,15 @@ public final class TemplateSchema {
 
   private static final String ID = "https://imagebake.dev/schema/template.schema.json";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final JsonMapper PRETTY =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectWriter PRETTY =
+      JsonMapper.builder()
+          .build()
+          .writer()
+          .with(
+              new DefaultPrettyPrinter(
+                      Separators.createDefaultInstance()
+                          .withObjectNameValueSpacing(Separators.Spacing.AFTER))
+                  .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
 
   private TemplateSchema() {}
 
@@ -113,8 +123,9 @@ public final class TemplateSchema {
     ObjectNode schema = JSON.objectNode();
     schema.put("type", "object");
     schema.putArray("required").add("type");
-    ObjectNode type = schema.putObject("properties").putObject("type");
-    type.put("type", "string");
+    ObjectNode properties = schema.putObject("properties");
+    properties.setAll(coreKeys(kind));
+    ObjectNode type = (ObjectNode) properties.get("type");
     ArrayNode examples = type.putArray("examples");
     ArrayNode cases = schema.putArray("allOf");
     for (Map.Entry<String, PluginFactory<?>> plugin : registry.all(kind).entrySet()) {
