@@ -49,14 +49,13 @@ final class BlockCheck implements ConfigCheck {
   }
 
   static Path resolve(String path, Path workingDir, Path home) {
-    String expanded = path;
     if (path.equals("~")) {
       return home;
     }
     if (path.startsWith("~/")) {
       return home.resolve(path.substring(2)).normalize();
     }
-    return workingDir.resolve(expanded).normalize();
+    return workingDir.resolve(path).normalize();
   }
 
   private void add(Severity severity, String key, String message) {

@@ -1,5 +1,6 @@
 package dev.imagebake.config;
 
+import dev.imagebake.diag.Severity;
 import dev.imagebake.template.interpolate.TemplateException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -363,7 +364,7 @@ final class ValueBinder {
     } catch (TemplateException e) {
       problems.add(
           new Problem(
-              dev.imagebake.diag.Severity.ERROR,
+              Severity.ERROR,
               pointer,
               false,
               e.offset(),

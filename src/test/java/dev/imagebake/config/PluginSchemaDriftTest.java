@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,7 +60,7 @@ class PluginSchemaDriftTest {
     return keys;
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void theNullBuilderIsRegistered() {
     assertThat(plugins()).isNotEmpty();
     assertThat(PluginRegistry.load().builder("null")).isPresent();
