@@ -77,14 +77,25 @@ record RecordModel(
         members.add(new Inline(c, inner));
         deprecated.putAll(inner.deprecatedKeys());
       } else {
+        ValueType valueType = valueType(c, enclosing);
+        boolean renderLater = c.isAnnotationPresent(RenderLater.class);
+        if (renderLater && !holdsOnlyStrings(valueType)) {
+          // A raw template cannot be bound to a number, a boolean or a duration.
+          throw new IllegalArgumentException(
+              "@RenderLater component "
+                  + type.getSimpleName()
+                  + "."
+                  + c.getName()
+                  + " must hold strings");
+        }
         members.add(
             new Property(
                 SnakeCase.of(c.getName()),
                 c,
-                valueType(c, enclosing),
+                valueType,
                 c.isAnnotationPresent(Doc.class) ? c.getAnnotation(Doc.class).value() : null,
                 c.isAnnotationPresent(Secret.class),
-                c.isAnnotationPresent(RenderLater.class)));
+                renderLater));
       }
     }
     enclosing.remove(type);
@@ -120,6 +131,13 @@ record RecordModel(
   String doc() {
     Doc doc = type.getAnnotation(Doc.class);
     return doc == null ? null : doc.value();
+  }
+
+  private static boolean holdsOnlyStrings(ValueType type) {
+    return type instanceof ValueType.Text
+        || type instanceof ValueType.TextList
+        || type instanceof ValueType.TextMap
+        || type instanceof ValueType.FreeForm;
   }
 
   private static ValueType valueType(RecordComponent c, Set<Class<?>> enclosing) {
