@@ -45,14 +45,14 @@ final class BlockParser {
     String type = "";
     String name = "";
     try {
-      type = WeakDecode.string(raw.get("type"), "type", pointer + "/type");
-    } catch (WeakDecode.DecodeException e) {
+      type = MapDecode.WEAK.string(raw.get("type"), "Type", pointer + "/type");
+    } catch (MapDecode.DecodeException e) {
       decodeError(prefix, e);
       ok = false;
     }
     try {
-      name = WeakDecode.string(raw.get("name"), "name", pointer + "/name");
-    } catch (WeakDecode.DecodeException e) {
+      name = MapDecode.WEAK.string(raw.get("name"), "Name", pointer + "/name");
+    } catch (MapDecode.DecodeException e) {
       decodeError(prefix, e);
       ok = false;
     }
@@ -98,13 +98,15 @@ final class BlockParser {
       return null;
     }
     int before = diagnostics.all().size();
-    String type = decodeString(raw, "type", pointer, prefix);
-    List<String> only = decodeList(raw, "only", pointer, prefix);
-    List<String> except = decodeList(raw, "except", pointer, prefix);
+    String type = decodeString(MapDecode.WEAK, raw, "type", "Type", pointer, prefix);
+    List<String> only = decodeList(MapDecode.WEAK, raw, "only", "Only", pointer, prefix);
+    List<String> except = decodeList(MapDecode.WEAK, raw, "except", "Except", pointer, prefix);
     Duration pauseBefore = decodeDuration(raw, "pause_before", pointer, prefix);
     Duration timeout = decodeDuration(raw, "timeout", pointer, prefix);
     String maxRetries =
-        raw.hasNonNull("max_retries") ? decodeString(raw, "max_retries", pointer, prefix) : null;
+        raw.hasNonNull("max_retries")
+            ? decodeString(MapDecode.WEAK, raw, "max_retries", "max_retries", pointer, prefix)
+            : null;
     Map<String, ObjectNode> override = override(raw.get("override"), pointer, prefix);
     if (type != null && type.isEmpty()) {
       valueError(pointer, prefix + "Provisioner missing 'type'");
@@ -216,18 +218,18 @@ final class BlockParser {
           pointer);
     }
     int before = diagnostics.all().size();
-    String type = decodeString(raw, "type", pointer, prefix);
-    String name = decodeString(raw, "name", pointer, prefix);
-    List<String> only = decodeList(raw, "only", pointer, prefix);
-    List<String> except = decodeList(raw, "except", pointer, prefix);
+    String type = decodeString(MapDecode.STRICT, raw, "type", "Type", pointer, prefix);
+    String name = decodeString(MapDecode.STRICT, raw, "name", "Name", pointer, prefix);
+    List<String> only = decodeList(MapDecode.STRICT, raw, "only", "Only", pointer, prefix);
+    List<String> except = decodeList(MapDecode.STRICT, raw, "except", "Except", pointer, prefix);
     Boolean keep = null;
     try {
       keep =
-          WeakDecode.optionalBool(
+          MapDecode.STRICT.optionalBool(
               raw.get("keep_input_artifact"),
               "keep_input_artifact",
               pointer + "/keep_input_artifact");
-    } catch (WeakDecode.DecodeException e) {
+    } catch (MapDecode.DecodeException e) {
       decodeError(prefix, e);
     }
     if (diagnostics.all().size() != before) {
@@ -249,19 +251,21 @@ final class BlockParser {
         pointer);
   }
 
-  private String decodeString(JsonNode raw, String key, String pointer, String prefix) {
+  private String decodeString(
+      MapDecode decode, JsonNode raw, String key, String field, String pointer, String prefix) {
     try {
-      return WeakDecode.string(raw.get(key), key, pointer + "/" + key);
-    } catch (WeakDecode.DecodeException e) {
+      return decode.string(raw.get(key), field, pointer + "/" + key);
+    } catch (MapDecode.DecodeException e) {
       decodeError(prefix, e);
       return null;
     }
   }
 
-  private List<String> decodeList(JsonNode raw, String key, String pointer, String prefix) {
+  private List<String> decodeList(
+      MapDecode decode, JsonNode raw, String key, String field, String pointer, String prefix) {
     try {
-      return WeakDecode.stringList(raw.get(key), key, pointer + "/" + key);
-    } catch (WeakDecode.DecodeException e) {
+      return decode.stringList(raw.get(key), field, pointer + "/" + key);
+    } catch (MapDecode.DecodeException e) {
       decodeError(prefix, e);
       return List.of();
     }
@@ -269,8 +273,8 @@ final class BlockParser {
 
   private Duration decodeDuration(JsonNode raw, String key, String pointer, String prefix) {
     try {
-      return WeakDecode.duration(raw.get(key), key, pointer + "/" + key);
-    } catch (WeakDecode.DecodeException e) {
+      return MapDecode.WEAK.duration(raw.get(key), key, pointer + "/" + key);
+    } catch (MapDecode.DecodeException e) {
       decodeError(prefix, e);
       return Duration.ZERO;
     }
@@ -286,7 +290,7 @@ final class BlockParser {
     return n.isNull() ? "null" : GoValues.kind(n);
   }
 
-  private void decodeError(String prefix, WeakDecode.DecodeException e) {
+  private void decodeError(String prefix, MapDecode.DecodeException e) {
     valueError(e.pointer(), prefix + e.getMessage());
   }
 

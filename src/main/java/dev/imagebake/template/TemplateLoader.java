@@ -1,9 +1,11 @@
 package dev.imagebake.template;
 
+import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.diag.Diagnostics;
 import dev.imagebake.diag.Locations;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 /**
  * Entry point for reading templates. {@link #load} is Packer's parse (what {@code validate
@@ -27,14 +29,25 @@ public final class TemplateLoader {
   }
 
   private static LoadedTemplate fromJson(ParsedJson json) {
-    Diagnostics diagnostics = new Diagnostics();
-    diagnostics.addAll(json.diagnostics());
+    Diagnostics found = new Diagnostics();
+    found.addAll(json.diagnostics());
     Locations locations = json.locations();
     Template template =
         json.root() == null
             ? Template.empty()
-            : new TemplateParser(locations, diagnostics).parse(json.root());
-    return new LoadedTemplate(template, locations, diagnostics);
+            : new TemplateParser(locations, found).parse(json.root());
+    return new LoadedTemplate(template, locations, inFileOrder(found));
+  }
+
+  /** Packer's order is map-iteration order; file order is stable and easier to read. */
+  static Diagnostics inFileOrder(Diagnostics found) {
+    Diagnostics sorted = new Diagnostics();
+    found.all().stream()
+        .sorted(
+            Comparator.comparingInt((Diagnostic d) -> d.source().line())
+                .thenComparingInt(d -> d.source().column()))
+        .forEach(sorted::add);
+    return sorted;
   }
 
   /**
@@ -47,6 +60,6 @@ public final class TemplateLoader {
    * @param version the version to compare {@code min_packer_version} with, e.g. {@code 1.6.6}
    */
   public static Diagnostics check(LoadedTemplate loaded, String version) {
-    return TemplateChecks.check(loaded.template(), loaded.locations(), version);
+    return inFileOrder(TemplateChecks.check(loaded.template(), loaded.locations(), version));
   }
 }

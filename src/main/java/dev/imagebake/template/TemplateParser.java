@@ -23,7 +23,7 @@ final class TemplateParser {
   private static final Map<String, String> ROOT_KEYS = new LinkedHashMap<>();
 
   static {
-    ROOT_KEYS.put("builders", "Builders");
+    ROOT_KEYS.put("builders", "builders");
     ROOT_KEYS.put("provisioners", "Provisioners");
     ROOT_KEYS.put("post-processors", "post-processors");
     ROOT_KEYS.put("variables", "Variables");

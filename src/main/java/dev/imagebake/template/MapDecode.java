@@ -7,14 +7,17 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Go mapstructure's weakly typed decoding of the core-consumed keys of template blocks ({@code
- * type}, {@code only}, {@code pause_before}, …), with its error wording. Each method either returns
- * the value or throws {@link DecodeException} with the message mapstructure would give.
+ * Go mapstructure's decoding of the core-consumed keys of template blocks, with its error wording.
+ * Packer decodes builders and provisioners weakly (numbers and bools become strings, a single value
+ * becomes a list) but post-processors strictly. Each method returns the value or throws {@link
+ * DecodeException} with the message mapstructure would give; {@code field} is the name it uses
+ * ({@code Type}, {@code Only}, {@code pause_before}, …).
  */
-final class WeakDecode {
-  private WeakDecode() {}
+record MapDecode(boolean weak) {
+  static final MapDecode WEAK = new MapDecode(true);
+  static final MapDecode STRICT = new MapDecode(false);
 
-  /** One field that cannot be decoded; the message names the field as mapstructure does. */
+  /** One field that cannot be decoded. */
   static final class DecodeException extends Exception {
     private final String pointer;
 
@@ -28,35 +31,39 @@ final class WeakDecode {
     }
   }
 
-  /** A string field: numbers and bools are converted ({@code 5} → "5", {@code true} → "1"). */
-  static String string(JsonNode n, String field, String pointer) throws DecodeException {
+  /** A string; null is "". Weakly, {@code 5} → "5" and {@code true} → "1". */
+  String string(JsonNode n, String field, String pointer) throws DecodeException {
     if (n == null || n.isNull()) {
       return "";
     }
     if (n.isString()) {
       return n.stringValue();
     }
-    if (n.isBoolean()) {
+    if (weak && n.isBoolean()) {
       return n.booleanValue() ? "1" : "0";
     }
-    if (n.isNumber()) {
+    if (weak && n.isNumber()) {
       return plainNumber(n);
     }
     throw unconvertible(n, field, "string", pointer);
   }
 
-  /** A list of strings: a single value becomes a one-element list; null is empty. */
-  static List<String> stringList(JsonNode n, String field, String pointer) throws DecodeException {
+  /** A list of strings; null is empty. Weakly, a single value becomes a one-element list. */
+  List<String> stringList(JsonNode n, String field, String pointer) throws DecodeException {
     List<String> out = new ArrayList<>();
     if (n == null || n.isNull()) {
       return out;
     }
-    if (n.isObject()) {
-      throw new DecodeException(
-          "'" + field + "': source data must be an array or slice, got map", pointer);
-    }
     if (!n.isArray()) {
-      out.add(string(n, field, pointer));
+      if (!weak) {
+        throw new DecodeException(
+            "'" + field + "': source data must be an array or slice, got " + GoValues.kind(n),
+            pointer);
+      }
+      if (n.isObject() && n.isEmpty()) {
+        return out;
+      }
+      out.add(string(n, field + "[0]", pointer));
       return out;
     }
     for (int i = 0; i < n.size(); i++) {
@@ -65,8 +72,8 @@ final class WeakDecode {
     return out;
   }
 
-  /** A Go {@code time.Duration}: a duration string, or a number of nanoseconds. */
-  static Duration duration(JsonNode n, String field, String pointer) throws DecodeException {
+  /** A Go {@code time.Duration}: a duration string, or (weakly) a number of nanoseconds. */
+  Duration duration(JsonNode n, String field, String pointer) throws DecodeException {
     if (n == null || n.isNull()) {
       return Duration.ZERO;
     }
@@ -78,39 +85,29 @@ final class WeakDecode {
       }
     }
     if (n.isNumber()) {
-      return Duration.ofNanos(n.longValue());
+      // Go converts float64 to int64 by truncation.
+      return Duration.ofNanos(
+          n.isIntegralNumber() && n.canConvertToLong() ? n.longValue() : (long) n.doubleValue());
     }
-    if (n.isBoolean()) {
+    if (weak && n.isBoolean()) {
       return Duration.ofNanos(n.booleanValue() ? 1 : 0);
     }
-    throw unconvertible(n, field, "int64", pointer);
+    throw unconvertible(n, field, "time.Duration", pointer);
   }
 
-  /** A {@code *bool}: null when absent; Go {@code ParseBool} strings and numbers accepted. */
-  static Boolean optionalBool(JsonNode n, String field, String pointer) throws DecodeException {
+  /** A {@code *bool}: null when absent. */
+  Boolean optionalBool(JsonNode n, String field, String pointer) throws DecodeException {
     if (n == null || n.isNull()) {
       return null;
     }
     if (n.isBoolean()) {
       return n.booleanValue();
     }
-    if (n.isNumber()) {
-      return n.doubleValue() != 0;
-    }
-    if (n.isString()) {
-      switch (n.stringValue()) {
-        case "1", "t", "T", "TRUE", "true", "True":
-          return true;
-        case "0", "f", "F", "FALSE", "false", "False", "":
-          return false;
-        default:
-          break;
-      }
-    }
     throw unconvertible(n, field, "bool", pointer);
   }
 
-  static DecodeException unconvertible(JsonNode n, String field, String type, String pointer) {
+  private static DecodeException unconvertible(
+      JsonNode n, String field, String type, String pointer) {
     return new DecodeException(
         "'"
             + field
