@@ -88,10 +88,9 @@ public final class JsonSource {
     JsonNode root;
     try {
       root = new TreeBuilder(file, index, diagnostics, duplicateKeysAreErrors).build(text);
-    } catch (StreamConstraintsException e) {
-      TokenStreamLocation at = e.getLocation();
-      int line = at == null ? 0 : Math.max(0, at.getLineNr());
-      int col = at == null ? 0 : Math.max(0, at.getColumnNr());
+    } catch (LimitExceeded e) {
+      int line = Math.max(0, e.at.getLineNr());
+      int col = Math.max(0, e.at.getColumnNr());
       diagnostics.add(
           Diagnostic.error(
                   new SourceRef(file, line, col, ""), "Error parsing JSON: exceeded max depth")
@@ -144,6 +143,16 @@ public final class JsonSource {
         new SourceRef(file, line, column, ""), "Error parsing JSON: " + go.message());
   }
 
+  /** A Jackson stream constraint hit, with where the parser was (the exception has no location). */
+  private static final class LimitExceeded extends RuntimeException {
+    final transient TokenStreamLocation at;
+
+    LimitExceeded(TokenStreamLocation at, StreamConstraintsException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.at = at;
+    }
+  }
+
   /** One open object or array while streaming. */
   private static final class Frame {
     final JsonNode node;
@@ -173,7 +182,9 @@ public final class JsonSource {
 
     /** The root value, or null for empty input or trailing content (then Go's scanner reports). */
     JsonNode build(String text) {
-      try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+      JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text);
+      TokenStreamLocation last = null;
+      try (JsonParser p = parser) {
         ArrayDeque<Frame> stack = new ArrayDeque<>();
         JsonNode root = null;
         String key = null;
@@ -189,6 +200,7 @@ public final class JsonSource {
             continue;
           }
           TokenStreamLocation at = p.currentTokenLocation();
+          last = at;
           Frame parent = stack.peek();
           if (t == JsonToken.PROPERTY_NAME) {
             key = p.currentName();
@@ -226,6 +238,9 @@ public final class JsonSource {
           return null;
         }
         return root;
+      } catch (StreamConstraintsException e) {
+        // The parser's own location is its read-ahead buffer; the last token is where it stopped.
+        throw new LimitExceeded(last == null ? parser.currentLocation() : last, e);
       }
     }
 
