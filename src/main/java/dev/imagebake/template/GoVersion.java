@@ -60,7 +60,11 @@ record GoVersion(List<Long> segments, String preRelease, String original) {
     return comparePreRelease(preRelease, other.preRelease);
   }
 
-  /** A release beats any pre-release; pre-releases compare part by part, numbers numerically. */
+  /**
+   * A release beats any pre-release; pre-releases compare dot-separated part by part, numbers
+   * numerically and below words, words as strings (so {@code beta2} > {@code beta10}, as in
+   * go-version). A missing part is below a number and above a word, also as in go-version.
+   */
   private static int comparePreRelease(String a, String b) {
     if (a.equals(b)) {
       return 0;
@@ -75,10 +79,10 @@ record GoVersion(List<Long> segments, String preRelease, String original) {
     String[] pb = b.split("\\.");
     for (int i = 0; i < Math.max(pa.length, pb.length); i++) {
       if (i >= pa.length) {
-        return -1;
+        return isNumber(pb[i]) ? -1 : 1;
       }
       if (i >= pb.length) {
-        return 1;
+        return isNumber(pa[i]) ? 1 : -1;
       }
       int c = comparePart(pa[i], pb[i]);
       if (c != 0) {
@@ -89,8 +93,8 @@ record GoVersion(List<Long> segments, String preRelease, String original) {
   }
 
   private static int comparePart(String a, String b) {
-    boolean na = a.chars().allMatch(Character::isDigit);
-    boolean nb = b.chars().allMatch(Character::isDigit);
+    boolean na = isNumber(a);
+    boolean nb = isNumber(b);
     if (na && nb) {
       return new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b));
     }
@@ -101,6 +105,10 @@ record GoVersion(List<Long> segments, String preRelease, String original) {
       return 1;
     }
     return a.compareTo(b);
+  }
+
+  private static boolean isNumber(String s) {
+    return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   /** go-version's {@code String()}: segments joined by dots, then pre-release. */
