@@ -14,10 +14,8 @@ record GithubRenderer(UnaryOperator<String> mask) implements DiagnosticRenderer 
     for (Diagnostic d : diagnostics) {
       out.append(d.isError() ? "::error" : "::warning");
       SourceRef at = d.source();
-      String sep = " ";
       if (at != null && at.file() != null) {
-        out.append(sep).append("file=").append(property(mask.apply(at.file().toString())));
-        sep = ",";
+        out.append(" file=").append(property(mask.apply(at.file().toString())));
         if (at.line() > 0) {
           out.append(",line=").append(at.line());
           if (at.column() > 0) {

@@ -6,6 +6,8 @@ import java.util.function.UnaryOperator;
 
 /** Compiler-style text with the offending source line and a caret under the column. */
 record TextRenderer(SourceLines lines, UnaryOperator<String> mask) implements DiagnosticRenderer {
+  private static final int WINDOW = 160;
+
   @Override
   public String render(List<Diagnostic> diagnostics) {
     StringBuilder out = new StringBuilder();
@@ -19,13 +21,18 @@ record TextRenderer(SourceLines lines, UnaryOperator<String> mask) implements Di
           .append(mask.apply(d.message()))
           .append('\n');
       if (at != null && at.file() != null && at.line() > 0) {
-        String line = lines.lineText(at.file(), at.line());
-        if (!line.isEmpty()) {
+        String full = lines.lineText(at.file(), at.line());
+        if (!full.isEmpty()) {
+          // Minified JSON has huge lines: show a window around the column.
+          int start = Math.max(0, Math.min(at.column() - 1, full.length()) - WINDOW / 2);
+          int end = Math.min(full.length(), start + WINDOW);
+          String line = (start > 0 ? "..." : "") + full.substring(start, end);
+          int column = at.column() - start + (start > 0 ? 3 : 0);
           String masked = mask.apply(line);
           out.append("    ").append(masked).append('\n');
           // The caret only lines up when masking left the line alone.
           if (at.column() > 0 && masked.equals(line)) {
-            out.append("    ").append(caret(line, at.column())).append('\n');
+            out.append("    ").append(caret(line, column)).append('\n');
           }
         }
       }

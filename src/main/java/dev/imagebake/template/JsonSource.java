@@ -89,15 +89,18 @@ public final class JsonSource {
     try {
       root = new TreeBuilder(file, index, diagnostics, duplicateKeysAreErrors).build(text);
     } catch (LimitExceeded e) {
-      int line = Math.max(0, e.at.getLineNr());
-      int col = Math.max(0, e.at.getColumnNr());
-      diagnostics.add(
-          Diagnostic.error(
-                  new SourceRef(file, line, col, ""), "Error parsing JSON: exceeded max depth")
-              .withHint(
-                  "JSON nested deeper than "
-                      + FACTORY.streamReadConstraints().getMaxNestingDepth()
-                      + " levels is not supported"));
+      SourceRef at =
+          new SourceRef(file, Math.max(0, e.at.getLineNr()), Math.max(0, e.at.getColumnNr()), "");
+      String why = String.valueOf(e.getMessage());
+      Diagnostic d =
+          why.contains("nesting depth")
+              ? Diagnostic.error(at, "Error parsing JSON: exceeded max depth")
+                  .withHint(
+                      "JSON nested deeper than "
+                          + FACTORY.streamReadConstraints().getMaxNestingDepth()
+                          + " levels is not supported")
+              : Diagnostic.error(at, "Error parsing JSON: " + why.lines().findFirst().orElse(why));
+      diagnostics.add(d);
       return new ParsedJson(null, index, diagnostics);
     } catch (JacksonException e) {
       root = null;

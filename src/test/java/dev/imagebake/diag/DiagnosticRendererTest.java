@@ -103,4 +103,14 @@ class DiagnosticRendererTest {
     // A masked line no longer matches the column: no misleading caret.
     assertThat(outputs.get(0)).doesNotContain("^");
   }
+
+  @Test
+  void longLinesAreShownAsAWindowAroundTheColumn() {
+    String line = "x".repeat(1000) + "!" + "y".repeat(1000);
+    Diagnostic d = Diagnostic.error(new SourceRef(FILE, 1, 1001, ""), "here");
+    String out = DiagnosticRenderer.text((f, l) -> line, NO_MASK).render(List.of(d));
+    String[] lines = out.split("\n");
+    assertThat(lines[1].length()).isLessThan(200);
+    assertThat(lines[1].charAt(lines[2].indexOf('^'))).isEqualTo('!');
+  }
 }

@@ -212,4 +212,14 @@ class JsonSourceTest {
     assertThat(p.root().get("a").intValue()).isEqualTo(1);
     assertThat(p.locations().file()).isEqualTo(Path.of("-"));
   }
+
+  @Test
+  void otherStreamLimitsAreReportedWithJacksonsReason() {
+    ParsedJson p = parse("[" + "1".repeat(2000) + "]");
+    assertThat(p.root()).isNull();
+    assertThat(onlyDiagnostic(p).message())
+        .startsWith("Error parsing JSON: ")
+        .doesNotContain("max depth")
+        .contains("Number value length");
+  }
 }
