@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Parses builder, provisioner and post-processor blocks (reference §1.5–1.7): the core-consumed
- * keys are decoded weakly as Packer does and removed from the plugin config. Every problem is
- * reported; a block with errors is left out of the template.
+ * keys are decoded as Packer does (weakly for builders and provisioners, strictly for
+ * post-processors) and removed from the plugin config. Every problem is reported; a block with
+ * errors is left out of the template.
  */
 final class BlockParser {
   private static final List<String> PROVISIONER_KEYS =
