@@ -93,9 +93,7 @@ public final class Variables {
     ParsedJson json = JsonSource.read(file, InputStream.nullInputStream(), false);
     String prefix = "Error reading variables in '" + file + "': ";
     for (Diagnostic d : json.diagnostics().all()) {
-      String m = d.message().replaceFirst("^Error parsing JSON: ", "");
-      diagnostics.add(
-          d.isError() ? new Diagnostic(d.severity(), prefix + m, d.source(), d.hint()) : d);
+      diagnostics.add(asVarFileProblem(d, prefix));
     }
     if (json.root() == null || json.root().isNull()) {
       return;
@@ -129,6 +127,20 @@ public final class Variables {
                             + " into Go value of type string"));
               }
             });
+  }
+
+  /** Packer's words: syntax errors name the var-file; a missing one is {@code open x: …}. */
+  private static Diagnostic asVarFileProblem(Diagnostic d, String prefix) {
+    String m = d.message();
+    if (!d.isError()) {
+      return d;
+    }
+    if (m.startsWith("Error parsing JSON: ")) {
+      m = prefix + m.substring("Error parsing JSON: ".length());
+    } else if (m.startsWith("stat ")) {
+      m = "open " + m.substring("stat ".length());
+    }
+    return new Diagnostic(d.severity(), m, d.source(), d.hint());
   }
 
   private static String jsonKind(tools.jackson.databind.JsonNode n) {
