@@ -2,6 +2,7 @@ package dev.imagebake.template;
 
 import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.diag.Diagnostics;
+import dev.imagebake.diag.Locations;
 import dev.imagebake.diag.SourceRef;
 import dev.imagebake.template.interpolate.RenderContext;
 import dev.imagebake.template.interpolate.TemplateException;
@@ -37,6 +38,7 @@ public final class Variables {
   private final Map<String, String> raw = new LinkedHashMap<>();
   private final Map<String, SourceRef> origin = new HashMap<>();
   private final Set<String> supplied = new HashSet<>();
+  private final List<Locations> varFileLocations = new ArrayList<>();
 
   private Variables(Template template) {
     this.template = template;
@@ -71,7 +73,7 @@ public final class Variables {
       }
     }
     Map<String, String> values = v.render(context);
-    return new ResolvedVariables(values, v.secrets(values), v.diagnostics);
+    return new ResolvedVariables(values, v.secrets(values), v.diagnostics, v.varFileLocations);
   }
 
   private void cliVar(String arg) {
@@ -91,6 +93,7 @@ public final class Variables {
 
   private void readVarFile(Path file) {
     ParsedJson json = JsonSource.read(file, InputStream.nullInputStream(), false);
+    varFileLocations.add(json.locations());
     String prefix = "Error reading variables in '" + file + "': ";
     for (Diagnostic d : json.diagnostics().all()) {
       diagnostics.add(asVarFileProblem(d, prefix));

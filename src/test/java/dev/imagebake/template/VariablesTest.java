@@ -118,6 +118,8 @@ class VariablesTest {
     assertThat(number.source().line()).isEqualTo(3);
     assertThat(number.source().column()).isEqualTo(8);
     assertThat(r.values()).containsEntry("a", "ok").containsEntry("z", "");
+    assertThat(r.varFiles()).extracting(l -> l.file()).containsExactly(vf, arr, bad);
+    assertThat(r.varFiles().get(0).lineText(3)).isEqualTo("  \"n\": 5,");
   }
 
   @Test
