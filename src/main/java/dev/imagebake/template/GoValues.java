@@ -43,10 +43,13 @@ final class GoValues {
     return "invalid";
   }
 
-  /** Go's {@code %v}. Maps print with sorted keys, as fmt does. */
+  /**
+   * Go's {@code %v}, with line breaks shown as {@code \n} so messages stay on one line. Maps print
+   * with sorted keys, as fmt does.
+   */
   static String format(JsonNode n) {
     if (n.isString()) {
-      return n.stringValue();
+      return oneLine(n.stringValue());
     }
     if (n.isNumber()) {
       return formatNumber(n.doubleValue());
@@ -67,6 +70,10 @@ final class GoValues {
       return "map[" + String.join(" ", parts) + "]";
     }
     return "<nil>";
+  }
+
+  static String oneLine(String s) {
+    return s.replace("\r", "\\r").replace("\n", "\\n");
   }
 
   /** Go's {@code %v} of a float64: shortest form, exponent from 1e21. */

@@ -247,7 +247,9 @@ public final class Variables {
 
   /** The raw value in quotes, unless the variable is sensitive. */
   private String shown(String name, String value) {
-    return template.sensitiveVariables().contains(name) ? "" : "\"" + value + "\"; ";
+    return template.sensitiveVariables().contains(name)
+        ? ""
+        : "\"" + GoValues.oneLine(value) + "\"; ";
   }
 
   private static RenderContext contextFor(RenderContext base, Map<String, String> resolved) {
