@@ -205,7 +205,8 @@ public final class Variables {
     String value = raw.get(name);
     path.push(name);
     for (String ref : UserReferences.in(value)) {
-      if (!raw.containsKey(ref)) {
+      // A default that reads itself ("x": "{{user `x`}}") means "give me a value": not set.
+      if (!raw.containsKey(ref) || ref.equals(name)) {
         failed.add(name);
         diagnostics.add(
             Diagnostic.error(

@@ -227,4 +227,15 @@ class VariablesTest {
         .startsWith("error interpolating default value for 'c': ")
         .contains("function \"nosuchfunc\" not defined");
   }
+
+  @Test
+  void aDefaultReadingItselfIsNotSetUnlessSupplied() {
+    LoadedTemplate t = template("{\"variables\":{\"u\":\"{{user `u`}}\"}}");
+    assertThat(Variables.resolve(t, List.of(), List.of(), context(Map.of())).diagnostics().all())
+        .singleElement()
+        .extracting(Diagnostic::message)
+        .isEqualTo("Failed to interpolate \"u\": \"{{user `u`}}\"; error: variable not set: u");
+    assertThat(Variables.resolve(t, List.of("u=root"), List.of(), context(Map.of())).values())
+        .containsEntry("u", "root");
+  }
 }
