@@ -11,6 +11,7 @@ final class PositionIndex implements Locations {
   private final Path file;
   private final String text;
   private final Map<String, long[]> positions = new HashMap<>();
+  // Computed on first use; a race only computes the same array twice.
   private int[] lineStarts;
 
   PositionIndex(Path file, String text) {
