@@ -170,6 +170,9 @@ record RecordModel(
       if (element == String.class) {
         return new ValueType.TextList();
       }
+      if (element == Integer.class) {
+        return new ValueType.WholeList();
+      }
       if (element instanceof Class<?> k && k.isRecord()) {
         return new ValueType.NestedList(of(recordClass(k, c), enclosing));
       }

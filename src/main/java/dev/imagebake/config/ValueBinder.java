@@ -81,6 +81,9 @@ final class ValueBinder {
     if (type instanceof ValueType.TextList l) {
       return bindTextList(l, node, pointer, path, p);
     }
+    if (type instanceof ValueType.WholeList) {
+      return bindWholeList(node, pointer, path, p);
+    }
     if (type instanceof ValueType.TextMap m) {
       return bindTextMap(m, node, pointer, path, p);
     }
@@ -145,6 +148,34 @@ final class ValueBinder {
         context.mismatch(new ValueType.Text(List.of()), element, elementPointer, elementPath, p);
       }
       values.add(text == null ? "" : text);
+    }
+    return List.copyOf(values);
+  }
+
+  private List<Integer> bindWholeList(
+      JsonNode node, String pointer, String path, RecordModel.Property p) {
+    ValueType.Whole element = new ValueType.Whole(false, false);
+    List<JsonNode> elements = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(elements::add);
+    } else if (node.isString()) {
+      String text = context.render(node.stringValue(), pointer, path, p);
+      if (text == null) {
+        return null;
+      }
+      for (String part : text.isEmpty() ? new String[0] : text.split(",", -1)) {
+        elements.add(JsonNodeFactory.instance.stringNode(part.trim()));
+      }
+    } else {
+      elements.add(node);
+    }
+    List<Integer> values = new ArrayList<>();
+    for (int i = 0; i < elements.size(); i++) {
+      String at = node.isArray() ? Pointers.append(pointer, i) : pointer;
+      Object value = scalars.bindWhole(element, elements.get(i), at, path + "[" + i + "]", p);
+      if (value instanceof Integer n) {
+        values.add(n);
+      }
     }
     return List.copyOf(values);
   }
