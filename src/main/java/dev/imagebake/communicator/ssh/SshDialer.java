@@ -75,7 +75,18 @@ final class SshDialer {
         }
       } else {
         client = newClient(check);
-        connect(client, target, check, "");
+        try {
+          connect(client, target, check, "");
+        } catch (ConnectFailure e) {
+          if (settings.proxy() == null || e.kind() != ConnectFailure.Kind.UNREACHABLE) {
+            throw e;
+          }
+          SshSettings.Proxy proxy = settings.proxy();
+          throw new ConnectFailure(
+              e.kind(),
+              e.getMessage() + " (through SOCKS5 proxy " + proxy.host() + ":" + proxy.port() + ")",
+              e.getCause());
+        }
       }
       authenticate(client, target, "");
       if (client.getSocket() != null) {

@@ -387,6 +387,54 @@ class SshConnectTest {
   }
 
   @Test
+  void socksProxyCarriesTheConnection() throws Exception {
+    try (OpenSshServer debug =
+        OpenSshServer.start(new OpenSshServer.Options().logLevel("DEBUG1"))) {
+      int proxyPort;
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        proxyPort = socket.getLocalPort();
+      }
+      // OpenSSH's client as the SOCKS5 proxy (dynamic forwarding through the same server).
+      Process proxy =
+          new ProcessBuilder(
+                  "ssh",
+                  "-N",
+                  "-D",
+                  "127.0.0.1:" + proxyPort,
+                  "-p",
+                  Integer.toString(debug.port()),
+                  "-i",
+                  debug.clientKey().toString(),
+                  "-o",
+                  "StrictHostKeyChecking=no",
+                  "-o",
+                  "UserKnownHostsFile=/dev/null",
+                  "-o",
+                  "ExitOnForwardFailure=yes",
+                  "-o",
+                  "BatchMode=yes",
+                  debug.user() + "@127.0.0.1")
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("proxy.log").toFile())
+              .start();
+      try {
+        SshConfigBuilder config =
+            SshConfigBuilder.forServer(debug)
+                .sshProxyHost("127.0.0.1")
+                .sshProxyPort(proxyPort)
+                .sshTimeout(Duration.ofSeconds(30));
+        // The first attempts may find the proxy not listening yet: the wait loop retries.
+        try (Communicator comm = connect(config, TestBuildContext.create())) {
+          assertThat(echo(comm, "proxied")).isEqualTo("proxied");
+        }
+        assertThat(debug.log()).contains("target 127.0.0.1 port " + debug.port());
+      } finally {
+        proxy.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  @Test
   void unsupportedOptionsFailClearly() {
     TestBuildContext ctx = TestBuildContext.create();
     assertThatThrownBy(
