@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Builds machine images from Packer-compatible JSON templates.",
-    subcommands = {ValidateCommand.class, VersionCommand.class, CompletionCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      BuildCommand.class,
+      VersionCommand.class,
+      CompletionCommand.class
+    },
     footer = {
       "",
       "Packer's single-dash flags (-var, -only=a,b, -machine-readable) work as well",
