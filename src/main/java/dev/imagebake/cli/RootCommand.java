@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       BuildCommand.class,
+      InspectCommand.class,
+      SchemaCommand.class,
       VersionCommand.class,
       CompletionCommand.class
     },
