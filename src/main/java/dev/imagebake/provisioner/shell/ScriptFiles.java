@@ -9,15 +9,22 @@ import java.util.List;
 public final class ScriptFiles {
   private ScriptFiles() {}
 
+  /**
+   * @param key where the paths were written: {@code script} (one path) or {@code scripts} (a list,
+   *     whose elements are then located one by one)
+   */
   public static void checkExist(String key, List<String> paths, ConfigCheck check) {
-    for (String path : paths) {
+    boolean list = key.equals("scripts");
+    for (int i = 0; i < paths.size(); i++) {
+      String path = paths.get(i);
+      String at = list ? key + "/" + i : key;
       Path resolved = check.resolve(path);
       if (!Files.exists(resolved)) {
         String reason = parentIsFile(resolved) ? "not a directory" : "no such file or directory";
-        check.error(key, "Bad script '" + path + "': stat " + path + ": " + reason);
+        check.error(at, "Bad script '" + path + "': stat " + path + ": " + reason);
       } else if (!Files.isReadable(resolved)) {
         // stat succeeds here in Go; opening fails later. Report it now, it cannot work.
-        check.error(key, "Bad script '" + path + "': open " + path + ": permission denied");
+        check.error(at, "Bad script '" + path + "': open " + path + ": permission denied");
       }
     }
   }
