@@ -65,4 +65,12 @@ class FileProvisionerFactoryTest {
     assertThat(c.allSources()).containsExactly("a", "b", "c");
     assertThat(new FileProvisionerFactory().type()).isEqualTo("file");
   }
+
+  @Test
+  void isFoundByServiceLoader() {
+    assertThat(
+            java.util.ServiceLoader.load(dev.imagebake.sdk.ProvisionerFactory.class).stream()
+                .map(java.util.ServiceLoader.Provider::type))
+        .contains(FileProvisionerFactory.class);
+  }
 }
