@@ -5,6 +5,7 @@ import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -50,7 +51,7 @@ final class WriteTargetStep implements Step {
       byte[] bytes =
           config.hasContent() ? config.content().getBytes(StandardCharsets.UTF_8) : new byte[0];
       try (OutputStream out =
-          java.nio.channels.Channels.newOutputStream(
+          Channels.newOutputStream(
               Files.newByteChannel(
                   target,
                   EnumSet.of(

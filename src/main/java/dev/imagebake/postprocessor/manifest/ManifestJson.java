@@ -1,5 +1,6 @@
 package dev.imagebake.postprocessor.manifest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -169,7 +170,6 @@ final class ManifestJson {
   /** Go sorts map keys by their UTF-8 bytes. */
   private static int compareUtf8(String a, String b) {
     return Arrays.compareUnsigned(
-        a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -37,7 +38,7 @@ final class ManifestLocks {
       FileChannel channel =
           FileChannel.open(
               lockFile,
-              java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+              Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-r--")));
       try {
         return new Held(local, channel, lockOs(channel, cancellation));

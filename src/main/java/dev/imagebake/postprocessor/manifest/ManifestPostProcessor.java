@@ -44,13 +44,16 @@ final class ManifestPostProcessor implements PostProcessor {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    try (ManifestLocks.Held held = locks.acquire(output, ctx.cancellation())) {
+    ManifestLocks.Held held = locks.acquire(output, ctx.cancellation());
+    try {
       ManifestDocument doc = read(output, shown);
       // -force starts the file over, but only once per run: later builds of the same run append.
       if (ctx.force() && !ctx.runUuid().equals(doc.lastRunUuid())) {
         doc = ManifestDocument.empty();
       }
       write(output, shown, json.write(doc.append(entry, ctx.runUuid())));
+    } finally {
+      held.close();
     }
     return new Result(input, true, true);
   }

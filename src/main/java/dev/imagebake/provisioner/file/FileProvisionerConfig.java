@@ -2,6 +2,7 @@ package dev.imagebake.provisioner.file;
 
 import dev.imagebake.sdk.config.Doc;
 import dev.imagebake.sdk.config.RenderLater;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ public record FileProvisionerConfig(
 
   /** {@code sources} followed by {@code source}, as Packer appends it. */
   List<String> allSources() {
-    List<String> all = new java.util.ArrayList<>();
+    List<String> all = new ArrayList<>();
     if (sources != null) {
       sources.stream().filter(s -> s != null && !s.isEmpty()).forEach(all::add);
     }

@@ -19,14 +19,13 @@ final class LocalPaths {
 
   /** Go's {@code filepath.Dir} for the directory the download lands in ({@code .} when none). */
   static String parent(String path) {
-    String trimmed = path;
-    int slash = trimmed.lastIndexOf('/');
+    int slash = path.lastIndexOf('/');
     if (slash < 0) {
       return ".";
     }
     if (slash == 0) {
       return "/";
     }
-    return trimmed.substring(0, slash);
+    return path.substring(0, slash);
   }
 }
