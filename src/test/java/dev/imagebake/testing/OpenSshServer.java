@@ -44,11 +44,31 @@ public final class OpenSshServer implements AutoCloseable {
   /** Options of {@link #start(Options)}; {@code new Options()} gives the defaults. */
   public static final class Options {
     boolean passwordAuthentication;
+    boolean userCertificates;
+    String logLevel = "VERBOSE";
     final List<String> extraConfig = new ArrayList<>();
+
+    /**
+     * Trusts a throwaway user CA and issues a certificate for {@link #user()} on a key that is not
+     * in authorized_keys: see {@link #certifiedKey()} and {@link #certificate()}.
+     */
+    public Options userCertificates() {
+      userCertificates = true;
+      return this;
+    }
 
     /** Enables password and keyboard-interactive authentication (checked against the system). */
     public Options passwordAuthentication() {
       passwordAuthentication = true;
+      return this;
+    }
+
+    /**
+     * Sets sshd's {@code LogLevel} (default VERBOSE). At DEBUG levels sshd also writes debug lines
+     * to the stderr of commands run through it, so use them only for servers that run none.
+     */
+    public Options logLevel(String level) {
+      logLevel = level;
       return this;
     }
 
@@ -77,6 +97,21 @@ public final class OpenSshServer implements AutoCloseable {
       keygen(dir.resolve("host_ed25519_key"), "ed25519");
       keygen(dir.resolve("client_ed25519"), "ed25519");
       keygen(dir.resolve("client_rsa"), "rsa");
+      keygen(dir.resolve("unauthorized_ed25519"), "ed25519");
+      if (options.userCertificates) {
+        keygen(dir.resolve("user_ca"), "ed25519");
+        keygen(dir.resolve("certified_ed25519"), "ed25519");
+        run(
+            "ssh-keygen",
+            "-q",
+            "-s",
+            dir.resolve("user_ca").toString(),
+            "-I",
+            "imagebake-test",
+            "-n",
+            System.getProperty("user.name"),
+            dir.resolve("certified_ed25519.pub").toString());
+      }
       Files.writeString(
           dir.resolve("authorized_keys"),
           Files.readString(dir.resolve("client_ed25519.pub"))
@@ -133,6 +168,23 @@ public final class OpenSshServer implements AutoCloseable {
   /** The throwaway client RSA private key, authorized for {@link #user()}. */
   public Path clientRsaKey() {
     return dir.resolve("client_rsa");
+  }
+
+  /** An ed25519 private key the server does not accept. */
+  public Path unauthorizedKey() {
+    return dir.resolve("unauthorized_ed25519");
+  }
+
+  /** With {@link Options#userCertificates()}: a key accepted only with {@link #certificate()}. */
+  public Path certifiedKey() {
+    return dir.resolve("certified_ed25519");
+  }
+
+  /**
+   * With {@link Options#userCertificates()}: the OpenSSH certificate of {@link #certifiedKey()}.
+   */
+  public Path certificate() {
+    return dir.resolve("certified_ed25519-cert.pub");
   }
 
   /** The text of {@link #clientKey()}. */
@@ -214,8 +266,11 @@ public final class OpenSshServer implements AutoCloseable {
     lines.add("AllowTcpForwarding yes");
     lines.add("AllowAgentForwarding yes");
     lines.add("PrintMotd no");
-    lines.add("LogLevel VERBOSE");
+    lines.add("LogLevel " + options.logLevel);
     lines.add("Subsystem sftp internal-sftp");
+    if (options.userCertificates) {
+      lines.add("TrustedUserCAKeys " + dir.resolve("user_ca.pub"));
+    }
     // Keyword lines must come before any Match block the caller may add.
     lines.addAll(options.extraConfig);
     Path config = dir.resolve("sshd_config");
@@ -282,14 +337,14 @@ public final class OpenSshServer implements AutoCloseable {
   private static void killTree(ProcessHandle root) {
     List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
     all.add(0, root);
-    // SIGKILL also ends processes frozen by freezeConnections().
+    // SIGKILL cannot be ignored and also ends processes frozen by freezeConnections(). Only the
+    // root is waited for: the others may be reaped late by whatever adopts them (e.g. a container's
+    // init), which says nothing about whether they still run.
     all.forEach(ProcessHandle::destroyForcibly);
-    for (ProcessHandle handle : all) {
-      try {
-        handle.onExit().get(10, TimeUnit.SECONDS);
-      } catch (Exception ignored) {
-        // Best effort: a process that outlives this is reported by the OS, not by the test.
-      }
+    try {
+      root.onExit().get(10, TimeUnit.SECONDS);
+    } catch (Exception ignored) {
+      // Best effort: a process that outlives this is the OS's to report.
     }
   }
 

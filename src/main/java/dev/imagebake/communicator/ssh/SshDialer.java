@@ -1,6 +1,8 @@
 package dev.imagebake.communicator.ssh;
 
+import com.hierynomus.sshj.userauth.keyprovider.OpenSSHKeyFileUtil;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
@@ -9,6 +11,9 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +21,7 @@ import javax.net.SocketFactory;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.transport.TransportException;
@@ -233,15 +239,14 @@ final class SshDialer {
   private static KeyProvider load(SSHClient client, KeySource key) throws ConnectFailure {
     try {
       if (key instanceof KeySource.File file) {
-        if (file.certificate() != null) {
-          return client.loadKeys(
-              Files.readString(file.path()), Files.readString(file.certificate()), null);
-        }
         Files.readAllBytes(file.path()); // a missing file is reported here, not as a parse error
-        return client.loadKeys(file.path().toString());
+        KeyProvider loaded = client.loadKeys(file.path().toString());
+        return file.certificate() == null ? loaded : withCertificate(loaded, file.certificate());
       }
       KeySource.Pem pem = (KeySource.Pem) key;
       return client.loadKeys(pem.pem(), null, null);
+    } catch (ConnectFailure e) {
+      throw e;
     } catch (NoSuchFileException e) {
       throw new ConnectFailure(
           ConnectFailure.Kind.CONFIGURATION,
@@ -253,6 +258,39 @@ final class SshDialer {
           "ssh_private_key_file is invalid: " + key.describe() + ": " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * Presents {@code key} with an OpenSSH certificate. (sshj finds {@code <key>-cert.pub} by itself,
+   * but ignores a certificate given separately.)
+   */
+  private static KeyProvider withCertificate(KeyProvider key, Path certificateFile)
+      throws IOException {
+    OpenSSHKeyFileUtil.ParsedPubKey certificate;
+    try (Reader reader = Files.newBufferedReader(certificateFile)) {
+      certificate = OpenSSHKeyFileUtil.initPubKey(reader);
+    } catch (IOException | RuntimeException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.CONFIGURATION,
+          "ssh_certificate_file is invalid: " + certificateFile + ": " + e.getMessage(),
+          e);
+    }
+    return new KeyProvider() {
+      @Override
+      public PrivateKey getPrivate() throws IOException {
+        return key.getPrivate();
+      }
+
+      @Override
+      public PublicKey getPublic() {
+        return certificate.getPubKey();
+      }
+
+      @Override
+      public KeyType getType() {
+        return certificate.getType();
+      }
+    };
   }
 
   private static PasswordFinder password(String password) {
