@@ -5,6 +5,7 @@ import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.sdk.Ui;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -30,8 +31,10 @@ final class NoMachineCommunicator implements Communicator {
   }
 
   @Override
-  public void upload(String remotePath, InputStream data, long size, int mode) {
+  public void upload(String remotePath, InputStream data, long size, int mode) throws IOException {
     ui.message("(file builder: no machine, skipping upload to " + remotePath + ")");
+    // Read it all, as Packer's mock does: a producer feeding the stream must not block.
+    data.transferTo(OutputStream.nullOutputStream());
   }
 
   @Override

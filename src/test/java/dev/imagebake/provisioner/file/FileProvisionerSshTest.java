@@ -126,6 +126,21 @@ class FileProvisionerSshTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"scp", "sftp"})
+  void contentIntoAMissingDirectory(String method) throws Exception {
+    try (Communicator comm =
+        new SshConnector()
+            .connect(
+                SshConfigBuilder.forServer(sshd).sshFileTransferMethod(method).communicatorConfig(),
+                ConnectTarget.fromConfig(),
+                ctx)) {
+      new FileProvisioner(new FileProvisionerConfig(null, null, r("etc/"), null, null, "x=1\n"))
+          .provision(ctx, comm, Map.of());
+    }
+    assertThat(remote.resolve("etc/pkr-file-content")).hasContent("x=1\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scp", "sftp"})
   void downloadsAFileIntoADirectory(String method) throws Exception {
     Files.writeString(remote.resolve("existing/hostname"), "box\n");
     transfer(method, "download", "dl/", r("existing/hostname"));
