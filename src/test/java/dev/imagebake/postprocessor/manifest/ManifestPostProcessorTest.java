@@ -220,4 +220,11 @@ class ManifestPostProcessorTest {
                 .map(java.util.ServiceLoader.Provider::type))
         .contains(ManifestPostProcessorFactory.class);
   }
+
+  @Test
+  void createsTheOutputDirectoryAndKeepsTheLockFileBesideIt() throws Exception {
+    manifest(config("reports/m.json")).postProcess(ctx(dir, "a", false, "r"), NULL_ARTIFACT);
+    assertThat(dir.resolve("reports/m.json")).isRegularFile();
+    assertThat(dir.resolve("reports/m.json.lock")).isRegularFile();
+  }
 }
