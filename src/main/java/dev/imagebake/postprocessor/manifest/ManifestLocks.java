@@ -16,38 +16,42 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Serialises writers of one manifest file: builds of this process through an in-process lock per
- * path, and other processes through an OS lock on {@code <output>.lock}.
+ * path, other processes through an OS lock on {@code <output>.lock}.
  *
  * <p>The OS lock alone is not enough: the JVM holds such locks per process, so a second thread
- * would get {@link OverlappingFileLockException} instead of waiting. Unlike Packer, the lock file
- * is left in place: deleting a lock file that another process may already have opened lets two
- * writers in.
+ * would get {@link OverlappingFileLockException} instead of waiting. Each lock file's channel is
+ * opened once and never closed, because closing any channel of a file drops every OS lock this
+ * process holds on it, including one taken through another {@code ManifestLocks}. For the same
+ * reason the lock file is left in place (Packer deletes it): deleting a lock file that another
+ * process has open lets two writers in.
  */
 final class ManifestLocks {
   private static final Duration OVERLAP_RETRY = Duration.ofMillis(20);
 
-  private final Map<Path, ReentrantLock> inProcess = new ConcurrentHashMap<>();
+  private final Map<Path, PathLock> locks = new ConcurrentHashMap<>();
+
+  /** The in-process lock of one manifest and its lock file's channel, opened on first use. */
+  private static final class PathLock {
+    final ReentrantLock local = new ReentrantLock();
+    FileChannel channel; // guarded by local
+  }
 
   /** Waits until this caller alone may read and write {@code output}. */
   Held acquire(Path output, Cancellation cancellation) throws IOException {
     Path key = output.toAbsolutePath().normalize();
-    ReentrantLock local = inProcess.computeIfAbsent(key, k -> new ReentrantLock());
-    local.lock();
+    PathLock pathLock = locks.computeIfAbsent(key, k -> new PathLock());
+    pathLock.local.lock();
     try {
-      Path lockFile = key.resolveSibling(key.getFileName() + ".lock");
-      FileChannel channel =
-          FileChannel.open(
-              lockFile,
-              Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-r--")));
-      try {
-        return new Held(local, channel, lockOs(channel, cancellation));
-      } catch (IOException | RuntimeException e) {
-        channel.close();
-        throw e;
+      if (pathLock.channel == null) {
+        pathLock.channel =
+            FileChannel.open(
+                key.resolveSibling(key.getFileName() + ".lock"),
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-r--")));
       }
+      return new Held(pathLock.local, lockOs(pathLock.channel, cancellation));
     } catch (IOException | RuntimeException e) {
-      local.unlock();
+      pathLock.local.unlock();
       throw e;
     }
   }
@@ -70,12 +74,10 @@ final class ManifestLocks {
   /** A held lock; closing releases it. */
   static final class Held implements AutoCloseable {
     private final ReentrantLock local;
-    private final FileChannel channel;
     private final FileLock fileLock;
 
-    private Held(ReentrantLock local, FileChannel channel, FileLock fileLock) {
+    private Held(ReentrantLock local, FileLock fileLock) {
       this.local = local;
-      this.channel = channel;
       this.fileLock = fileLock;
     }
 
@@ -83,7 +85,6 @@ final class ManifestLocks {
     public void close() throws IOException {
       try {
         fileLock.release();
-        channel.close();
       } finally {
         local.unlock();
       }
