@@ -227,4 +227,28 @@ class ManifestPostProcessorTest {
     assertThat(dir.resolve("reports/m.json")).isRegularFile();
     assertThat(dir.resolve("reports/m.json.lock")).isRegularFile();
   }
+
+  @Test
+  void writersInOtherProcessesWaitForTheLock() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> processes = new ArrayList<>();
+    for (String prefix : List.of("p", "q", "r")) {
+      processes.add(
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  ManifestWriterProcess.class.getName(),
+                  dir.toString(),
+                  prefix,
+                  "15")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start());
+    }
+    for (Process p : processes) {
+      assertThat(p.waitFor()).isZero();
+    }
+    assertThat(read("m.json").get("builds").findValuesAsString("name")).hasSize(45);
+  }
 }
