@@ -75,7 +75,18 @@ final class SshDialer {
         }
       } else {
         client = newClient(check);
-        connect(client, target, check, "");
+        try {
+          connect(client, target, check, "");
+        } catch (ConnectFailure e) {
+          if (settings.proxy() == null || e.kind() != ConnectFailure.Kind.UNREACHABLE) {
+            throw e;
+          }
+          SshSettings.Proxy proxy = settings.proxy();
+          throw new ConnectFailure(
+              e.kind(),
+              e.getMessage() + " (through SOCKS5 proxy " + proxy.host() + ":" + proxy.port() + ")",
+              e.getCause());
+        }
       }
       authenticate(client, target, "");
       if (client.getSocket() != null) {
@@ -199,25 +210,40 @@ final class SshDialer {
 
   private static void authenticate(SSHClient client, Hop hop, String role) throws ConnectFailure {
     Credentials credentials = hop.credentials();
-    List<AuthMethod> methods = new ArrayList<>();
-    for (KeySource key : credentials.keys()) {
-      methods.add(new AuthPublickey(load(client, key)));
-    }
-    if (credentials.password() != null) {
-      methods.add(new AuthPassword(password(credentials.password())));
-      methods.add(
-          new AuthKeyboardInteractive(
-              new PasswordResponseProvider(password(credentials.password()))));
-    }
-    if (methods.isEmpty()) {
-      throw new ConnectFailure(
-          ConnectFailure.Kind.CONFIGURATION,
-          role
-              + "no credentials for "
-              + hop.address()
-              + ": set ssh_private_key_file or ssh_password");
-    }
+    SshAgent agent = credentials.agentSocket() == null ? null : agent(credentials.agentSocket());
     try {
+      List<AuthMethod> methods = new ArrayList<>();
+      if (agent != null) {
+        try {
+          agent.identities().forEach(id -> methods.add(new AgentAuthMethod(agent, id)));
+        } catch (IOException e) {
+          throw new ConnectFailure(
+              ConnectFailure.Kind.CONFIGURATION,
+              "cannot list the keys of the SSH agent at "
+                  + credentials.agentSocket()
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+      }
+      for (KeySource key : credentials.keys()) {
+        methods.add(new AuthPublickey(load(client, key)));
+      }
+      if (credentials.password() != null) {
+        methods.add(new AuthPassword(password(credentials.password())));
+        methods.add(
+            new AuthKeyboardInteractive(
+                new PasswordResponseProvider(password(credentials.password()))));
+      }
+      if (methods.isEmpty()) {
+        throw new ConnectFailure(
+            ConnectFailure.Kind.CONFIGURATION,
+            role
+                + "no credentials for "
+                + hop.address()
+                + (agent != null ? " (the SSH agent has no keys)" : "")
+                + ": set ssh_private_key_file or ssh_password");
+      }
       client.auth(credentials.user(), methods);
     } catch (UserAuthException e) {
       throw new ConnectFailure(
@@ -232,6 +258,25 @@ final class SshDialer {
               + hop.address()
               + " lost during authentication: "
               + e.getMessage(),
+          e);
+    } finally {
+      if (agent != null) {
+        try {
+          agent.close();
+        } catch (IOException ignored) {
+          // Done with the agent either way.
+        }
+      }
+    }
+  }
+
+  private static SshAgent agent(Path socket) throws ConnectFailure {
+    try {
+      return SshAgent.connect(socket);
+    } catch (IOException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.CONFIGURATION,
+          "cannot connect to the SSH agent at " + socket + " (SSH_AUTH_SOCK): " + e.getMessage(),
           e);
     }
   }

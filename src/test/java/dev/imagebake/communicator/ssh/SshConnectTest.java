@@ -387,6 +387,131 @@ class SshConnectTest {
   }
 
   @Test
+  void socksProxyCarriesTheConnection() throws Exception {
+    try (OpenSshServer debug =
+        OpenSshServer.start(new OpenSshServer.Options().logLevel("DEBUG1"))) {
+      int proxyPort;
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        proxyPort = socket.getLocalPort();
+      }
+      // OpenSSH's client as the SOCKS5 proxy (dynamic forwarding through the same server).
+      Process proxy =
+          new ProcessBuilder(
+                  "ssh",
+                  "-N",
+                  "-D",
+                  "127.0.0.1:" + proxyPort,
+                  "-p",
+                  Integer.toString(debug.port()),
+                  "-i",
+                  debug.clientKey().toString(),
+                  "-o",
+                  "StrictHostKeyChecking=no",
+                  "-o",
+                  "UserKnownHostsFile=/dev/null",
+                  "-o",
+                  "ExitOnForwardFailure=yes",
+                  "-o",
+                  "BatchMode=yes",
+                  debug.user() + "@127.0.0.1")
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("proxy.log").toFile())
+              .start();
+      try {
+        SshConfigBuilder config =
+            SshConfigBuilder.forServer(debug)
+                .sshProxyHost("127.0.0.1")
+                .sshProxyPort(proxyPort)
+                .sshTimeout(Duration.ofSeconds(30));
+        // The first attempts may find the proxy not listening yet: the wait loop retries.
+        try (Communicator comm = connect(config, TestBuildContext.create())) {
+          assertThat(echo(comm, "proxied")).isEqualTo("proxied");
+        }
+        assertThat(debug.log()).contains("target 127.0.0.1 port " + debug.port());
+      } finally {
+        proxy.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  /** Starts a private ssh-agent holding {@code keys}; the caller destroys the process. */
+  Process startAgent(Path socket, Path... keys) throws Exception {
+    Process agent =
+        new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("agent.log").toFile())
+            .start();
+    for (int i = 0; i < 500 && !Files.exists(socket); i++) {
+      agent.waitFor(10, java.util.concurrent.TimeUnit.MILLISECONDS); // polling for the socket
+    }
+    for (Path key : keys) {
+      ProcessBuilder add =
+          new ProcessBuilder("ssh-add", "-q", key.toString()).redirectErrorStream(true);
+      add.environment().put("SSH_AUTH_SOCK", socket.toString());
+      Process p = add.start();
+      String output = new String(p.getInputStream().readAllBytes());
+      assertThat(p.waitFor()).as(output).isZero();
+    }
+    return agent;
+  }
+
+  @Test
+  void agentKeysAuthenticate() throws Exception {
+    Path socket = tmp.resolve("agent.sock");
+    Process agent = startAgent(socket, sshd.unauthorizedKey(), sshd.clientRsaKey());
+    try {
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(sshd).sshPrivateKeyFile(null).sshAgentAuth(true);
+      try (Communicator comm =
+          new SshConnector(
+                  Duration.ofMillis(50),
+                  name -> name.equals("SSH_AUTH_SOCK") ? socket.toString() : null)
+              .connect(
+                  config.communicatorConfig(),
+                  ConnectTarget.fromConfig(),
+                  TestBuildContext.create())) {
+        assertThat(echo(comm, "agent")).isEqualTo("agent");
+      }
+      // The unauthorized key is tried first and refused; the RSA key (rsa-sha2-256) is accepted.
+      assertThat(sshd.log()).contains("Accepted publickey for " + sshd.user()).contains("RSA");
+    } finally {
+      agent.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void agentWithoutUsableKeysIsRejectedAndMissingAgentNamed() throws Exception {
+    Path socket = tmp.resolve("agent2.sock");
+    Process agent = startAgent(socket, sshd.unauthorizedKey());
+    try {
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(sshd)
+              .sshPrivateKeyFile(null)
+              .sshAgentAuth(true)
+              .sshHandshakeAttempts(1);
+      assertThatThrownBy(
+              () ->
+                  new SshConnector(Duration.ofMillis(50), name -> socket.toString())
+                      .connect(
+                          config.communicatorConfig(),
+                          ConnectTarget.fromConfig(),
+                          TestBuildContext.create()))
+          .hasMessageStartingWith(
+              "authentication rejected for user " + sshd.user() + " with the SSH agent's keys on ");
+      assertThatThrownBy(
+              () ->
+                  new SshConnector(Duration.ofMillis(50), name -> null)
+                      .connect(
+                          config.communicatorConfig(),
+                          ConnectTarget.fromConfig(),
+                          TestBuildContext.create()))
+          .hasMessage("SSH_AUTH_SOCK is not set");
+    } finally {
+      agent.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
   void unsupportedOptionsFailClearly() {
     TestBuildContext ctx = TestBuildContext.create();
     assertThatThrownBy(
