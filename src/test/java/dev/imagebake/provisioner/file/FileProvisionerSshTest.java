@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -148,20 +147,9 @@ class FileProvisionerSshTest {
     assertThat(ctx.ui().said()).contains("Downloading " + r("existing/hostname") + " => dl/");
   }
 
-  @Test
-  void downloadsADirectoryOverSftp() throws Exception {
-    downloadsADirectory("sftp");
-  }
-
-  @Disabled(
-      "communicator.ssh bug: ScpFiles.Exchange.finish() flushes after the server has closed the"
-          + " channel at the end of scp -rf, failing with 'Stream closed' (most runs)")
-  @Test
-  void downloadsADirectoryOverScp() throws Exception {
-    downloadsADirectory("scp");
-  }
-
-  private void downloadsADirectory(String method) throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"scp", "sftp"})
+  void downloadsADirectory(String method) throws Exception {
     Files.createDirectories(remote.resolve("tree/sub"));
     Files.writeString(remote.resolve("tree/x"), "X");
     Files.writeString(remote.resolve("tree/sub/y"), "Y");
