@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * No input makes imagebake print a stack trace: each gets a located message and exit 1, through
- * the launcher as a user runs it.
+ * No input makes imagebake print a stack trace: each gets a located message and exit 1, through the
+ * launcher as a user runs it.
  */
 class BadInputIT {
   @TempDir Path work;

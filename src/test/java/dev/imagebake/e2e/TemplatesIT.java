@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The example templates in {@code templates/}, validated and built through the packaged launcher
- * as a user runs them; the SSH one against a real OpenSSH server on a loopback port.
+ * The example templates in {@code templates/}, validated and built through the packaged launcher as
+ * a user runs them; the SSH one against a real OpenSSH server on a loopback port.
  */
 class TemplatesIT {
   private static final Path TEMPLATES = Launcher.HOME.resolve("templates");
@@ -58,7 +58,8 @@ class TemplatesIT {
 
   @Test
   void localOnlyRunsLocalScriptsAndPostProcessors() throws Exception {
-    Launcher.Result r = Launcher.run(work, "build", TEMPLATES.resolve("local-only.json").toString());
+    Launcher.Result r =
+        Launcher.run(work, "build", TEMPLATES.resolve("local-only.json").toString());
     assertThat(r.exitCode()).as(r.all()).isZero();
     assertThat(r.stdout())
         .containsPattern("    null: building 1\\.0\\.\\d+ as null")

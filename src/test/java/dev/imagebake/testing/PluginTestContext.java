@@ -138,5 +138,18 @@ public final class PluginTestContext implements BuildContext {
   }
 
   @Override
-  public void addSecret(String value) {}
+  public void addSecret(String value) {
+    secrets.add(value);
+  }
+
+  @Override
+  public String mask(String text) {
+    String out = text;
+    for (String s : secrets) {
+      out = out.replace(s, "<sensitive>");
+    }
+    return out;
+  }
+
+  private final java.util.Set<String> secrets = new java.util.HashSet<>();
 }

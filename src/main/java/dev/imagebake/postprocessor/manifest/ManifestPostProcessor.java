@@ -22,8 +22,9 @@ import java.util.Map;
  * Appends the artifact to the manifest file, as Packer's {@code manifest} post-processor (reference
  * §7.1), and hands the input artifact on (kept, whatever the user said).
  *
- * <p>{@code custom_data} values are rendered from the template with the artifact's generated data;
- * they are written as rendered, so a sensitive variable used there ends up in the file.
+ * <p>{@code custom_data} values are rendered from the template with the artifact's generated data,
+ * with every secret masked: a manifest is an artifact people share, unlike Packer's, which keeps
+ * sensitive values there.
  */
 final class ManifestPostProcessor implements PostProcessor {
   private final ManifestConfig config;
@@ -86,7 +87,8 @@ final class ManifestPostProcessor implements PostProcessor {
     Map<String, String> rendered = new LinkedHashMap<>();
     config
         .customData()
-        .forEach((k, v) -> rendered.put(k, ctx.renderer().render(v, generated, generated)));
+        .forEach(
+            (k, v) -> rendered.put(k, ctx.mask(ctx.renderer().render(v, generated, generated))));
     return rendered;
   }
 

@@ -7,7 +7,7 @@
  * gives up after three tries; the lock file is left in place because deleting a lock file another
  * process has opened lets two writers in. The output's parent directories are created.
  *
- * <p>{@code custom_data} values are rendered from the template with the artifact's generated data
- * and written as rendered: a sensitive variable used there ends up in the file.
+ * <p>{@code custom_data} values are rendered from the template with the artifact's generated data;
+ * secrets in them are written as {@code <sensitive>} (Packer writes them in clear).
  */
 package dev.imagebake.postprocessor.manifest;

@@ -128,6 +128,17 @@ class ManifestPostProcessorTest {
   }
 
   @Test
+  void secretsInCustomDataAreMaskedInTheFile() throws Exception {
+    PluginTestContext ctx = ctx(dir, "local", false, "r");
+    ctx.addSecret("hunter2");
+    manifest(new ManifestConfig(null, null, null, Map.of("token", "pw=hunter2")))
+        .postProcess(ctx, NULL_ARTIFACT);
+    assertThat(read("packer-manifest.json").at("/builds/0/custom_data/token").stringValue())
+        .isEqualTo("pw=<sensitive>");
+    assertThat(dir.resolve("packer-manifest.json")).content().doesNotContain("hunter2");
+  }
+
+  @Test
   void entriesAccumulateAcrossRunsWithoutForce() throws Exception {
     manifest(config("m.json")).postProcess(ctx(dir, "a", false, "run-1"), NULL_ARTIFACT);
     manifest(config("m.json")).postProcess(ctx(dir, "b", false, "run-2"), NULL_ARTIFACT);
