@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -117,6 +118,11 @@ public final class OpenSshServer implements AutoCloseable {
           dir.resolve("authorized_keys"),
           Files.readString(dir.resolve("client_ed25519.pub"))
               + Files.readString(dir.resolve("client_rsa.pub")));
+      // sshd reads authorized_keys as the user logging in: other local users (see
+      // InterruptIT) can log in with the same throwaway key only if they can read it.
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(
+          dir.resolve("authorized_keys"), PosixFilePermissions.fromString("rw-r--r--"));
       if (isRoot()) {
         // sshd refuses to start as root without its privilege-separation directory.
         Files.createDirectories(Path.of("/run/sshd"));

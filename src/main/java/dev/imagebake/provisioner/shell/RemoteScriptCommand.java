@@ -29,12 +29,17 @@ final class RemoteScriptCommand {
       cmd.append("chmod 0600 ").append(quote(file)).append('\n');
     }
     cmd.append("chmod 0755 ").append(quote(remotePath)).append('\n');
-    if (removeAfter.isEmpty()) {
-      return cmd.append(executeCommand).toString();
-    }
-    cmd.append("(").append(executeCommand).append("\n); rc=$?; rm -f");
-    for (String file : removeAfter) {
-      cmd.append(' ').append(quote(file));
+    // A cancelled build signals this shell (TERM) and drops the connection. A shell reacts to a
+    // signal only once its foreground command ends, and the script's children would outlive it
+    // anyway; so the script runs in the background while the shell waits, and TERM takes the
+    // whole process group (this session) down with it.
+    cmd.append("trap 'trap - TERM; kill -TERM 0' TERM\n");
+    cmd.append("(").append(executeCommand).append("\n) &\nwait $!; rc=$?");
+    if (!removeAfter.isEmpty()) {
+      cmd.append("; rm -f");
+      for (String file : removeAfter) {
+        cmd.append(' ').append(quote(file));
+      }
     }
     return cmd.append("; exit $rc").toString();
   }

@@ -15,14 +15,18 @@ class RemoteScriptCommandTest {
                 "chmod +x /tmp/s.sh; /tmp/s.sh",
                 List.of("/tmp/s.sh", "/tmp/v.sh")))
         .isEqualTo(
-            "chmod 0600 /tmp/v.sh\nchmod 0755 /tmp/s.sh\n(chmod +x /tmp/s.sh; /tmp/s.sh\n);"
-                + " rc=$?; rm -f /tmp/s.sh /tmp/v.sh; exit $rc");
+            "chmod 0600 /tmp/v.sh\nchmod 0755 /tmp/s.sh\n"
+                + "trap 'trap - TERM; kill -TERM 0' TERM\n"
+                + "(chmod +x /tmp/s.sh; /tmp/s.sh\n) &\n"
+                + "wait $!; rc=$?; rm -f /tmp/s.sh /tmp/v.sh; exit $rc");
   }
 
   @Test
-  void withoutCleanupTheExecuteCommandRunsAsIs() {
+  void withoutCleanupNothingIsRemoved() {
     assertThat(RemoteScriptCommand.of(List.of(), "/tmp/s.sh", "sudo /tmp/s.sh", List.of()))
-        .isEqualTo("chmod 0755 /tmp/s.sh\nsudo /tmp/s.sh");
+        .isEqualTo(
+            "chmod 0755 /tmp/s.sh\ntrap 'trap - TERM; kill -TERM 0' TERM\n"
+                + "(sudo /tmp/s.sh\n) &\nwait $!; rc=$?; exit $rc");
   }
 
   @Test
