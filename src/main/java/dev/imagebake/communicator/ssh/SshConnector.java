@@ -85,7 +85,7 @@ public final class SshConnector implements Connector {
       cancellation.throwIfCancelled();
       ConnectFailure failure;
       try {
-        return dialer.dial();
+        return dialer.dial(Duration.between(Instant.now(), deadline));
       } catch (ConnectFailure e) {
         failure = e;
       }

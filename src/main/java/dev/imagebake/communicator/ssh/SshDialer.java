@@ -4,9 +4,7 @@ import com.hierynomus.sshj.userauth.keyprovider.OpenSSHKeyFileUtil;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.SocketFactory;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -50,12 +47,19 @@ final class SshDialer {
     return settings;
   }
 
+  /** Connects and logs in, each network step bounded by 20 s. */
+  SshLink dial() throws ConnectFailure {
+    return dial(STEP_TIMEOUT);
+  }
+
   /**
-   * Connects and logs in.
+   * Connects and logs in, each network step (TCP connect, handshake, authentication) bounded by
+   * {@code stepTimeout}, so an attempt cannot outlast the caller's deadline by much.
    *
    * @throws ConnectFailure whose kind says whether trying again can help
    */
-  SshLink dial() throws ConnectFailure {
+  SshLink dial(Duration stepTimeout) throws ConnectFailure {
+    int timeoutMs = (int) Math.max(1000, Math.min(stepTimeout.toMillis(), STEP_TIMEOUT.toMillis()));
     Hop target = settings.target();
     HostKeyCheck check = new HostKeyCheck(settings.hostKeys(), target.address());
     SSHClient bastion = null;
@@ -63,20 +67,21 @@ final class SshDialer {
     try {
       if (settings.bastion() != null) {
         Hop hop = settings.bastion();
-        bastion = newClient(new HostKeyCheck(new HostKeyPolicy.AcceptAny(), hop.address()));
-        connect(bastion, hop, null, "bastion ");
+        bastion =
+            newClient(new HostKeyCheck(new HostKeyPolicy.AcceptAny(), hop.address()), timeoutMs);
+        connect(bastion, hop, null, "bastion ", timeoutMs);
         authenticate(bastion, hop, "bastion ");
         DirectConnection tunnel = openTunnel(bastion, hop, target);
-        client = newClient(check);
+        client = newClient(check, timeoutMs);
         try {
           client.connectVia(tunnel);
         } catch (IOException e) {
           throw handshakeFailure(e, target, check, "");
         }
       } else {
-        client = newClient(check);
+        client = newClient(check, timeoutMs);
         try {
-          connect(client, target, check, "");
+          connect(client, target, check, "", timeoutMs);
         } catch (ConnectFailure e) {
           if (settings.proxy() == null || e.kind() != ConnectFailure.Kind.UNREACHABLE) {
             throw e;
@@ -89,9 +94,12 @@ final class SshDialer {
         }
       }
       authenticate(client, target, "");
-      if (client.getSocket() != null) {
-        // From now on only ssh_read_write_timeout bounds a silent connection.
-        client.getSocket().setSoTimeout((int) settings.readWriteTimeout().toMillis());
+      // From now on only ssh_read_write_timeout bounds a silent connection.
+      int readWriteTimeout = (int) settings.readWriteTimeout().toMillis();
+      for (SSHClient c : new SSHClient[] {client, bastion}) {
+        if (c != null && c.getSocket() != null) {
+          c.getSocket().setSoTimeout(readWriteTimeout);
+        }
       }
       return new SshLink(client, bastion, check.seenFingerprint().orElse("unknown"));
     } catch (ConnectFailure e) {
@@ -108,27 +116,26 @@ final class SshDialer {
     }
   }
 
-  private SSHClient newClient(HostKeyCheck check) throws ConnectFailure {
+  private SSHClient newClient(HostKeyCheck check, int timeoutMs) throws ConnectFailure {
     DefaultConfig config = new DefaultConfig();
     config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     Algorithms.restrict(config, settings.ciphers(), settings.keyExchanges());
     SSHClient client = new SSHClient(config);
     client.addHostKeyVerifier(check);
-    client.setConnectTimeout((int) STEP_TIMEOUT.toMillis());
-    client.setTimeout((int) STEP_TIMEOUT.toMillis());
-    client.getTransport().setTimeoutMs((int) STEP_TIMEOUT.toMillis());
+    client.setConnectTimeout(timeoutMs);
+    client.setTimeout(timeoutMs);
+    client.getTransport().setTimeoutMs(timeoutMs);
     long keepAlive = settings.keepAliveInterval().toSeconds();
     if (!settings.keepAliveInterval().isNegative() && !settings.keepAliveInterval().isZero()) {
       // sshj counts whole seconds; it starts the keep-alive thread at connect when this is > 0.
       client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, keepAlive));
     }
-    if (settings.proxy() != null) {
-      client.setSocketFactory(new Socks5SocketFactory(settings.proxy()));
-    }
+    client.setSocketFactory(new DeadlineSockets(settings.proxy()));
     return client;
   }
 
-  private static void connect(SSHClient client, Hop hop, HostKeyCheck check, String role)
+  private static void connect(
+      SSHClient client, Hop hop, HostKeyCheck check, String role, int timeoutMs)
       throws ConnectFailure {
     try {
       client.connect(hop.host(), hop.port());
@@ -144,14 +151,18 @@ final class SshDialer {
       throw new ConnectFailure(
           ConnectFailure.Kind.UNREACHABLE, role + "unknown host " + hop.host(), e);
     } catch (SocketTimeoutException e) {
+      String after = " timed out after " + GoDuration.format(Duration.ofMillis(timeoutMs));
+      boolean tcpConnected = client.getSocket() != null && client.getSocket().isConnected();
       throw new ConnectFailure(
-          ConnectFailure.Kind.UNREACHABLE,
-          role
-              + "connection to "
-              + hop.address()
-              + " timed out after "
-              + STEP_TIMEOUT.toSeconds()
-              + "s",
+          tcpConnected ? ConnectFailure.Kind.HANDSHAKE : ConnectFailure.Kind.UNREACHABLE,
+          tcpConnected
+              ? role
+                  + "SSH handshake with "
+                  + hop.address()
+                  + after
+                  + " (the port accepts"
+                  + " connections but no SSH server answered)"
+              : role + "connection to " + hop.address() + after,
           e);
     } catch (IOException e) {
       throw handshakeFailure(e, hop, check, role);
@@ -350,55 +361,5 @@ final class SshDialer {
         return false;
       }
     };
-  }
-
-  /** Opens sockets through a SOCKS5 proxy (no authentication) with the JDK's SOCKS client. */
-  private static final class Socks5SocketFactory extends SocketFactory {
-    private final java.net.Proxy proxy;
-
-    Socks5SocketFactory(SshSettings.Proxy settings) {
-      this.proxy =
-          new java.net.Proxy(
-              java.net.Proxy.Type.SOCKS,
-              InetSocketAddress.createUnresolved(settings.host(), settings.port()));
-    }
-
-    @Override
-    public Socket createSocket() {
-      return new Socket(proxy);
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      Socket socket = createSocket();
-      socket.connect(InetSocketAddress.createUnresolved(host, port));
-      return socket;
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort)
-        throws IOException {
-      Socket socket = createSocket();
-      socket.bind(new InetSocketAddress(localHost, localPort));
-      socket.connect(InetSocketAddress.createUnresolved(host, port));
-      return socket;
-    }
-
-    @Override
-    public Socket createSocket(java.net.InetAddress host, int port) throws IOException {
-      Socket socket = createSocket();
-      socket.connect(new InetSocketAddress(host, port));
-      return socket;
-    }
-
-    @Override
-    public Socket createSocket(
-        java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort)
-        throws IOException {
-      Socket socket = createSocket();
-      socket.bind(new InetSocketAddress(localAddress, localPort));
-      socket.connect(new InetSocketAddress(address, port));
-      return socket;
-    }
   }
 }

@@ -84,6 +84,43 @@ class SshConnectTest {
   }
 
   @Test
+  void silentServerIsReportedAsAHandshakeTimeout() throws IOException {
+    // Like a VM's NAT port forward before the guest's sshd runs: TCP accepted, nothing said.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                List<java.net.Socket> open = new java.util.ArrayList<>();
+                try {
+                  while (true) {
+                    open.add(silent.accept());
+                  }
+                } catch (IOException closed) {
+                  open.forEach(
+                      s -> {
+                        try {
+                          s.close();
+                        } catch (IOException ignored) {
+                          // test cleanup
+                        }
+                      });
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      TestBuildContext ctx = TestBuildContext.create();
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(sshd)
+              .sshPort(silent.getLocalPort())
+              .sshTimeout(Duration.ofSeconds(1));
+      assertThatThrownBy(() -> connect(config, ctx))
+          .hasMessageStartingWith(
+              "Timeout waiting for SSH after 1s: SSH handshake with 127.0.0.1:"
+                  + silent.getLocalPort());
+    }
+  }
+
+  @Test
   void rejectedKeyFailsFastNamingUserAndKey() {
     TestBuildContext ctx = TestBuildContext.create();
     SshConfigBuilder config =
