@@ -37,6 +37,9 @@ final class SshDialer {
   /** Bound on TCP connect and on each step of the handshake, so a silent peer cannot hang us. */
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
 
+  /** sshj's default wait for answers to requests on an established connection. */
+  private static final int REQUEST_TIMEOUT_MS = 30_000;
+
   private final SshSettings settings;
 
   SshDialer(SshSettings settings) {
@@ -94,11 +97,15 @@ final class SshDialer {
         }
       }
       authenticate(client, target, "");
-      // From now on only ssh_read_write_timeout bounds a silent connection.
+      // From now on only ssh_read_write_timeout bounds a silent connection, and requests
+      // (opening sessions) get sshj's usual patience whatever was left of ssh_timeout.
       int readWriteTimeout = (int) settings.readWriteTimeout().toMillis();
       for (SSHClient c : new SSHClient[] {client, bastion}) {
-        if (c != null && c.getSocket() != null) {
-          c.getSocket().setSoTimeout(readWriteTimeout);
+        if (c != null) {
+          c.getTransport().setTimeoutMs(REQUEST_TIMEOUT_MS);
+          if (c.getSocket() != null) {
+            c.getSocket().setSoTimeout(readWriteTimeout);
+          }
         }
       }
       return new SshLink(client, bastion, check.seenFingerprint().orElse("unknown"));

@@ -175,7 +175,7 @@ class SshTransferTest {
       if (method.equals("scp")) {
         // As Packer's scp (§4.5): an error.
         assertThatThrownBy(() -> comm.uploadDir(remote.resolve("d2").toString(), src, true))
-            .isInstanceOf(IOException.class);
+            .hasMessage("scp: " + remote.resolve("d2") + ": Not a directory");
         return;
       }
       comm.uploadDir(remote.resolve("d2").toString(), src, true);
