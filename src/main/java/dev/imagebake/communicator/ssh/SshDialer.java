@@ -126,6 +126,7 @@ final class SshDialer {
   private SSHClient newClient(HostKeyCheck check, int timeoutMs) throws ConnectFailure {
     DefaultConfig config = new DefaultConfig();
     config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    config.setLoggerFactory(SshjLogging.INSTANCE);
     Algorithms.restrict(config, settings.ciphers(), settings.keyExchanges());
     SSHClient client = new SSHClient(config);
     client.addHostKeyVerifier(check);

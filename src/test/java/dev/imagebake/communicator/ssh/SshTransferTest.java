@@ -185,6 +185,26 @@ class SshTransferTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"scp", "sftp"})
+  void aFailureInsideATreeIsReported(String method) throws IOException {
+    Path d = Files.createDirectories(remote.resolve("blocked"));
+    Files.writeString(d.resolve("sub"), "a file where the tree has a directory");
+    try (Communicator comm = connect(method)) {
+      assertThatThrownBy(() -> comm.uploadDir(d.toString(), src, true))
+          .isInstanceOf(IOException.class)
+          .satisfies(
+              e -> {
+                if (method.equals("scp")) {
+                  assertThat(e).hasMessageContaining(d.resolve("sub").toString());
+                }
+              });
+      // The connection is still usable afterwards.
+      upload(comm, remote.resolve("after.txt"), "ok", 0644);
+    }
+    assertThat(Files.readString(remote.resolve("after.txt"))).isEqualTo("ok");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scp", "sftp"})
   void downloadsFilesAndTrees(String method) throws IOException {
     Files.createDirectories(remote.resolve("tree/sub"));
     Files.writeString(remote.resolve("tree/a.txt"), "A\n");
