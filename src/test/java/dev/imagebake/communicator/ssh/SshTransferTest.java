@@ -185,6 +185,30 @@ class SshTransferTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"scp", "sftp"})
+  void transfersReconnectAfterTheConnectionWasDropped(String method) throws IOException {
+    try (OpenSshServer server = OpenSshServer.start();
+        Communicator comm =
+            new SshConnector(Duration.ofMillis(50))
+                .connect(
+                    SshConfigBuilder.forServer(server)
+                        .sshFileTransferMethod(method)
+                        .communicatorConfig(),
+                    ConnectTarget.fromConfig(),
+                    TestBuildContext.create())) {
+      Path target = server.directory().resolve("after-drop.txt");
+      server.dropConnections();
+      upload(comm, target, "again", 0644);
+      assertThat(Files.readString(target)).isEqualTo("again");
+
+      server.dropConnections();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      comm.download(target.toString(), out);
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("again");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scp", "sftp"})
   void aFailureInsideATreeIsReported(String method) throws IOException {
     Path d = Files.createDirectories(remote.resolve("blocked"));
     Files.writeString(d.resolve("sub"), "a file where the tree has a directory");
