@@ -121,6 +121,26 @@ class SshConnectTest {
   }
 
   @Test
+  void longWaitsReportTheirProgress() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd).sshPort(closedPort).sshTimeout(Duration.ofMillis(200));
+    SshConnector connector = new SshConnector(Duration.ofMillis(50), Duration.ZERO, name -> null);
+
+    assertThatThrownBy(
+        () -> connector.connect(config.communicatorConfig(), ConnectTarget.fromConfig(), ctx));
+    assertThat(ctx.ui().said())
+        .anyMatch(
+            line ->
+                line.startsWith("Still waiting for SSH (")
+                    && line.endsWith("so far): connection refused on 127.0.0.1:" + closedPort));
+  }
+
+  @Test
   void rejectedKeyFailsFastNamingUserAndKey() {
     TestBuildContext ctx = TestBuildContext.create();
     SshConfigBuilder config =
