@@ -123,6 +123,18 @@ class SshTransferTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"scp", "sftp"})
+  void uploadNeedsAFileName(String method) throws IOException {
+    try (Communicator comm = connect(method)) {
+      assertThatThrownBy(
+              () ->
+                  comm.upload(
+                      remote + "/existing/", new ByteArrayInputStream(new byte[1]), 1, 0644))
+          .hasMessageStartingWith("upload: the remote path must name a file: ");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scp", "sftp"})
   void uploadToAMissingDirectory(String method) throws IOException {
     try (Communicator comm = connect(method)) {
       upload(comm, remote.resolve("multi/a.txt"), "last", 0644);
