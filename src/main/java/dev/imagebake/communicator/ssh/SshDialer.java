@@ -108,7 +108,8 @@ final class SshDialer {
           }
         }
       }
-      return new SshLink(client, bastion, check.seenFingerprint().orElse("unknown"));
+      Tunnels tunnels = Tunnels.open(client, settings.localTunnels(), settings.remoteTunnels());
+      return new SshLink(client, bastion, check.seenFingerprint().orElse("unknown"), tunnels);
     } catch (ConnectFailure e) {
       SshLink.disconnect(client);
       SshLink.disconnect(bastion);

@@ -20,6 +20,8 @@ import java.util.function.Function;
  * @param keepAliveInterval zero or negative disables keep-alives
  * @param readWriteTimeout zero for none
  * @param transferMethod {@code scp} or {@code sftp}
+ * @param localTunnels {@code ssh_local_tunnels}
+ * @param remoteTunnels {@code ssh_remote_tunnels}
  */
 record SshSettings(
     Hop target,
@@ -34,7 +36,9 @@ record SshSettings(
     Duration readWriteTimeout,
     List<String> ciphers,
     List<String> keyExchanges,
-    String transferMethod) {
+    String transferMethod,
+    List<TunnelSpec> localTunnels,
+    List<TunnelSpec> remoteTunnels) {
 
   /** A SOCKS5 proxy without authentication. */
   record Proxy(String host, int port) {}
@@ -74,9 +78,6 @@ record SshSettings(
     if (Boolean.TRUE.equals(ssh.sshBastionInteractive())) {
       throw invalid("ssh_bastion_interactive is not supported by imagebake yet");
     }
-    if (notEmpty(ssh.sshLocalTunnels()) || notEmpty(ssh.sshRemoteTunnels())) {
-      throw invalid("ssh_local_tunnels and ssh_remote_tunnels are not supported by imagebake yet");
-    }
     if (notEmpty(ssh.sshBastionHost()) && notEmpty(ssh.sshProxyHost())) {
       throw invalid("please specify either ssh_bastion_host or ssh_proxy_host, not both");
     }
@@ -112,7 +113,19 @@ record SshSettings(
         ssh.sshKeyExchangeAlgorithms() == null
             ? List.of()
             : List.copyOf(ssh.sshKeyExchangeAlgorithms()),
-        transferMethod(ssh));
+        transferMethod(ssh),
+        tunnels("ssh_local_tunnels", ssh.sshLocalTunnels()),
+        tunnels("ssh_remote_tunnels", ssh.sshRemoteTunnels()));
+  }
+
+  private static List<TunnelSpec> tunnels(String key, List<String> specs) throws ConnectFailure {
+    List<TunnelSpec> tunnels = new ArrayList<>();
+    if (specs != null) {
+      for (String spec : specs) {
+        tunnels.add(TunnelSpec.parse(key, spec));
+      }
+    }
+    return List.copyOf(tunnels);
   }
 
   private static String transferMethod(SshConfig ssh) throws ConnectFailure {
@@ -197,9 +210,5 @@ record SshSettings(
 
   private static boolean notEmpty(String s) {
     return s != null && !s.isEmpty();
-  }
-
-  private static boolean notEmpty(List<String> list) {
-    return list != null && !list.isEmpty();
   }
 }

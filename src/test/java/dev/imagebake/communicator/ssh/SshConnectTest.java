@@ -568,6 +568,76 @@ class SshConnectTest {
     }
   }
 
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void localAndRemoteTunnels() throws Exception {
+    try (ServerSocket greeter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread serve =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    try (java.net.Socket s = greeter.accept()) {
+                      s.getOutputStream().write("hello-tunnel\n".getBytes());
+                    }
+                  }
+                } catch (IOException closed) {
+                  // test over
+                }
+              });
+      serve.setDaemon(true);
+      serve.start();
+      int localPort = freePort();
+      int remotePort = freePort();
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(sshd)
+              .sshLocalTunnels(List.of(localPort + ":127.0.0.1:" + sshd.port()))
+              .sshRemoteTunnels(
+                  List.of("127.0.0.1:" + remotePort + ":127.0.0.1:" + greeter.getLocalPort()));
+      try (Communicator comm = connect(config, TestBuildContext.create())) {
+        // Local: our port leads to the server's sshd, which greets first.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", localPort)) {
+          String banner =
+              new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()))
+                  .readLine();
+          assertThat(banner).startsWith("SSH-2.0-OpenSSH");
+        }
+        // Remote: the machine's port leads back to our greeter.
+        assertThat(
+                echo(
+                    comm,
+                    "$(bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + remotePort + "; head -1 <&3')"))
+            .isEqualTo("hello-tunnel");
+      }
+      // Closed with the communicator.
+      assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", localPort).close())
+          .isInstanceOf(java.net.ConnectException.class);
+    }
+  }
+
+  @Test
+  void badTunnelsAreConfigurationErrors() throws IOException {
+    TestBuildContext ctx = TestBuildContext.create();
+    assertThatThrownBy(
+            () ->
+                connect(SshConfigBuilder.forServer(sshd).sshLocalTunnels(List.of("8080:web")), ctx))
+        .hasMessage(
+            "ssh_local_tunnels: invalid tunnel '8080:web', expected [bind:]port:host:hostport");
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String spec = busy.getLocalPort() + ":127.0.0.1:22";
+      assertThatThrownBy(
+              () -> connect(SshConfigBuilder.forServer(sshd).sshLocalTunnels(List.of(spec)), ctx))
+          .hasMessageStartingWith(
+              "ssh_local_tunnels: cannot listen on 127.0.0.1:" + busy.getLocalPort());
+    }
+    assertThat(ctx.cancellation().sleeps()).isZero();
+  }
+
   @Test
   void unsupportedOptionsFailClearly() {
     TestBuildContext ctx = TestBuildContext.create();
