@@ -25,7 +25,7 @@ record Credentials(String user, List<KeySource> keys, String password, Path agen
       ways.add("the SSH agent's keys");
     }
     for (KeySource key : keys) {
-      ways.add("key " + key.describe());
+      ways.add(key.describe());
     }
     if (password != null) {
       ways.add("password");

@@ -320,7 +320,11 @@ final class SshDialer {
     } catch (IOException | RuntimeException e) {
       throw new ConnectFailure(
           ConnectFailure.Kind.CONFIGURATION,
-          "ssh_private_key_file is invalid: " + key.describe() + ": " + e.getMessage(),
+          (key instanceof KeySource.File file
+                  ? "ssh_private_key_file is invalid: " + file.path()
+                  : "the builder's temporary key is invalid")
+              + ": "
+              + e.getMessage(),
           e);
     }
   }

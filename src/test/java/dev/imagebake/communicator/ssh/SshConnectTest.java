@@ -212,6 +212,17 @@ class SshConnectTest {
   }
 
   @Test
+  void rejectedTemporaryKeyIsNamedAsSuch() {
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.empty().sshUsername("nosuchuser").sshHandshakeAttempts(1);
+    ConnectTarget target = new ConnectTarget(sshd.host(), sshd.port(), sshd.clientKeyPem());
+    assertThatThrownBy(() -> connect(config, target, ctx))
+        .hasMessageStartingWith(
+            "authentication rejected for user nosuchuser with the builder's temporary key on ");
+  }
+
+  @Test
   void sshHostAndPortOverrideTheTarget() throws IOException {
     TestBuildContext ctx = TestBuildContext.create();
     ConnectTarget target = new ConnectTarget("192.0.2.1", 1, null);
