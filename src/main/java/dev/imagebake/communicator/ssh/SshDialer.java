@@ -86,13 +86,14 @@ final class SshDialer {
         try {
           connect(client, target, check, "", timeoutMs);
         } catch (ConnectFailure e) {
-          if (settings.proxy() == null || e.kind() != ConnectFailure.Kind.UNREACHABLE) {
+          if (settings.proxy() == null
+              || e.kind() != ConnectFailure.Kind.UNREACHABLE
+              || e.getMessage().contains("SOCKS5 proxy")) {
             throw e;
           }
-          SshSettings.Proxy proxy = settings.proxy();
           throw new ConnectFailure(
               e.kind(),
-              e.getMessage() + " (through SOCKS5 proxy " + proxy.host() + ":" + proxy.port() + ")",
+              e.getMessage() + " (through SOCKS5 proxy " + settings.proxy().address() + ")",
               e.getCause());
         }
       }
@@ -149,6 +150,9 @@ final class SshDialer {
     try {
       client.connect(hop.host(), hop.port());
     } catch (ConnectException e) {
+      if (String.valueOf(e.getMessage()).contains("SOCKS5 proxy")) {
+        throw new ConnectFailure(ConnectFailure.Kind.UNREACHABLE, role + e.getMessage(), e);
+      }
       throw new ConnectFailure(
           ConnectFailure.Kind.UNREACHABLE,
           role + "connection refused on " + hop.address() + detail(e, "Connection refused"),
@@ -173,6 +177,8 @@ final class SshDialer {
                   + " connections but no SSH server answered)"
               : role + "connection to " + hop.address() + after,
           e);
+    } catch (Socks5.Rejected e) {
+      throw new ConnectFailure(ConnectFailure.Kind.CONFIGURATION, e.getMessage(), e);
     } catch (IOException e) {
       throw handshakeFailure(e, hop, check, role);
     }

@@ -40,8 +40,22 @@ record SshSettings(
     List<TunnelSpec> localTunnels,
     List<TunnelSpec> remoteTunnels) {
 
-  /** A SOCKS5 proxy without authentication. */
-  record Proxy(String host, int port) {}
+  /**
+   * A SOCKS5 proxy.
+   *
+   * @param username null for none
+   * @param password null for none
+   */
+  record Proxy(String host, int port, String username, String password) {
+    String address() {
+      return host + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+      return "Proxy[" + address() + (username == null ? "" : ", user " + username) + "]";
+    }
+  }
 
   /**
    * Resolves the settings. {@code ssh_host}/{@code ssh_port} win over the target's.
@@ -170,12 +184,11 @@ record SshSettings(
     if (!notEmpty(ssh.sshProxyHost())) {
       return null;
     }
-    if (notEmpty(ssh.sshProxyUsername()) || notEmpty(ssh.sshProxyPassword())) {
-      throw invalid(
-          "ssh_proxy_username and ssh_proxy_password are not supported by imagebake yet"
-              + " (SOCKS5 proxies without authentication only)");
-    }
-    return new Proxy(ssh.sshProxyHost(), ssh.sshProxyPort() == null ? 1080 : ssh.sshProxyPort());
+    return new Proxy(
+        ssh.sshProxyHost(),
+        ssh.sshProxyPort() == null ? 1080 : ssh.sshProxyPort(),
+        notEmpty(ssh.sshProxyUsername()) ? ssh.sshProxyUsername() : null,
+        notEmpty(ssh.sshProxyPassword()) ? ssh.sshProxyPassword() : null);
   }
 
   private static HostKeyPolicy hostKeys(SshConfig ssh, Path workDir) throws ConnectFailure {

@@ -10,6 +10,7 @@ import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.testing.OpenSshServer;
 import dev.imagebake.testing.RecordingUi;
+import dev.imagebake.testing.Socks5TestProxy;
 import dev.imagebake.testing.SshConfigBuilder;
 import dev.imagebake.testing.TestBuildContext;
 import java.io.IOException;
@@ -650,16 +651,55 @@ class SshConnectTest {
   }
 
   @Test
-  void unsupportedOptionsFailClearly() {
+  void socksProxyWithCredentials() throws IOException {
+    try (Socks5TestProxy proxy = Socks5TestProxy.start("alice", "s3cret")) {
+      SshConfigBuilder good =
+          SshConfigBuilder.forServer(sshd)
+              .sshProxyHost("127.0.0.1")
+              .sshProxyPort(proxy.port())
+              .sshProxyUsername("alice")
+              .sshProxyPassword("s3cret");
+      try (Communicator comm = connect(good, TestBuildContext.create())) {
+        assertThat(echo(comm, "via-socks")).isEqualTo("via-socks");
+      }
+      assertThat(proxy.connects()).isEqualTo(1);
+
+      TestBuildContext ctx = TestBuildContext.create();
+      assertThatThrownBy(() -> connect(good.sshProxyPassword("wrong"), ctx))
+          .hasMessage(
+              "SOCKS5 proxy 127.0.0.1:" + proxy.port() + " rejected the credentials of user alice");
+      assertThat(ctx.cancellation().sleeps()).isZero();
+
+      SshConfigBuilder anonymous =
+          SshConfigBuilder.forServer(sshd).sshProxyHost("127.0.0.1").sshProxyPort(proxy.port());
+      assertThatThrownBy(() -> connect(anonymous, TestBuildContext.create()))
+          .hasMessage(
+              "SOCKS5 proxy 127.0.0.1:"
+                  + proxy.port()
+                  + " requires authentication: set ssh_proxy_username");
+
+      int closedPort = freePort();
+      SshConfigBuilder unreachable =
+          SshConfigBuilder.forServer(sshd)
+              .sshPort(closedPort)
+              .sshTimeout(Duration.ofMillis(200))
+              .sshProxyHost("127.0.0.1")
+              .sshProxyPort(proxy.port())
+              .sshProxyUsername("alice")
+              .sshProxyPassword("s3cret");
+      assertThatThrownBy(() -> connect(unreachable, TestBuildContext.create()))
+          .hasMessage(
+              "Timeout waiting for SSH after 200ms: SOCKS5 proxy 127.0.0.1:"
+                  + proxy.port()
+                  + " could not connect to 127.0.0.1:"
+                  + closedPort
+                  + ": connection refused");
+    }
+  }
+
+  @Test
+  void invalidTransferMethodIsRejectedWithPackersWording() {
     TestBuildContext ctx = TestBuildContext.create();
-    assertThatThrownBy(
-            () ->
-                connect(
-                    SshConfigBuilder.forServer(sshd)
-                        .sshProxyHost("127.0.0.1")
-                        .sshProxyUsername("u"),
-                    ctx))
-        .hasMessageContaining("ssh_proxy_username and ssh_proxy_password are not supported");
     assertThatThrownBy(
             () -> connect(SshConfigBuilder.forServer(sshd).sshFileTransferMethod("rsync"), ctx))
         .hasMessage("ssh_file_transfer_method ('rsync') is invalid, valid methods: sftp, scp");
