@@ -68,7 +68,7 @@ public final class SshConnector implements Connector {
     }
     Ui ui = ctx.ui();
     Cancellation cancellation = ctx.cancellation();
-    SshDialer dialer = new SshDialer(settings);
+    SshDialer dialer = new SshDialer(settings, ui);
     ui.say("Using ssh communicator to connect: " + settings.target().host());
     ui.say("Waiting for SSH to become available...");
     SshLink link = await(dialer, cancellation, ui);

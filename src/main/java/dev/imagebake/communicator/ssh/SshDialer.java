@@ -1,6 +1,7 @@
 package dev.imagebake.communicator.ssh;
 
 import com.hierynomus.sshj.userauth.keyprovider.OpenSSHKeyFileUtil;
+import dev.imagebake.sdk.Ui;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.ConnectException;
@@ -41,9 +42,14 @@ final class SshDialer {
   private static final int REQUEST_TIMEOUT_MS = 30_000;
 
   private final SshSettings settings;
+  private final Ui ui;
 
-  SshDialer(SshSettings settings) {
+  /**
+   * @param ui where keyboard-interactive prompts are asked ({@code ssh_bastion_interactive})
+   */
+  SshDialer(SshSettings settings, Ui ui) {
     this.settings = settings;
+    this.ui = ui;
   }
 
   SshSettings settings() {
@@ -234,7 +240,7 @@ final class SshDialer {
     }
   }
 
-  private static void authenticate(SSHClient client, Hop hop, String role) throws ConnectFailure {
+  private void authenticate(SSHClient client, Hop hop, String role) throws ConnectFailure {
     Credentials credentials = hop.credentials();
     SshAgent agent = credentials.agentSocket() == null ? null : agent(credentials.agentSocket());
     try {
@@ -260,6 +266,9 @@ final class SshDialer {
         methods.add(
             new AuthKeyboardInteractive(
                 new PasswordResponseProvider(password(credentials.password()))));
+      }
+      if (credentials.askOnTerminal()) {
+        methods.add(new AuthKeyboardInteractive(new TerminalPrompts(ui, hop.address())));
       }
       if (methods.isEmpty()) {
         throw new ConnectFailure(

@@ -89,9 +89,6 @@ record SshSettings(
       }
       agentSocket = Path.of(socket);
     }
-    if (Boolean.TRUE.equals(ssh.sshBastionInteractive())) {
-      throw invalid("ssh_bastion_interactive is not supported by imagebake yet");
-    }
     if (notEmpty(ssh.sshBastionHost()) && notEmpty(ssh.sshProxyHost())) {
       throw invalid("please specify either ssh_bastion_host or ssh_proxy_host, not both");
     }
@@ -165,7 +162,8 @@ record SshSettings(
             : ssh.sshCertificateFile();
     String password = notEmpty(ssh.sshBastionPassword()) ? ssh.sshBastionPassword() : null;
     boolean agent = Boolean.TRUE.equals(ssh.sshBastionAgentAuth());
-    if (password == null && !notEmpty(keyFile) && !agent) {
+    boolean interactive = Boolean.TRUE.equals(ssh.sshBastionInteractive());
+    if (password == null && !notEmpty(keyFile) && !agent && !interactive) {
       throw invalid("ssh_bastion_password or ssh_bastion_private_key_file must be specified");
     }
     List<KeySource> keys =
@@ -177,7 +175,7 @@ record SshSettings(
     return new Hop(
         ssh.sshBastionHost(),
         port,
-        new Credentials(user, keys, password, agent ? agentSocket : null));
+        new Credentials(user, keys, password, agent ? agentSocket : null, interactive));
   }
 
   private static Proxy proxy(SshConfig ssh) throws ConnectFailure {

@@ -435,6 +435,25 @@ class SshConnectTest {
   }
 
   @Test
+  void interactiveBastionWithoutTerminalIsRejected() {
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd)
+            .sshBastionHost(sshd.host())
+            .sshBastionPort(sshd.port())
+            .sshBastionPrivateKeyFile(sshd.unauthorizedKey().toString())
+            .sshBastionInteractive(true)
+            .sshHandshakeAttempts(1);
+    assertThatThrownBy(() -> connect(config, TestBuildContext.create()))
+        .hasMessageStartingWith(
+            "bastion authentication rejected for user "
+                + sshd.user()
+                + " with key "
+                + sshd.unauthorizedKey()
+                + " or answers typed at the terminal on 127.0.0.1:"
+                + sshd.port());
+  }
+
+  @Test
   void bastionThatCannotReachTheTargetSaysSo() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -71,6 +71,38 @@ class SshHelpersTest {
   }
 
   @Test
+  void terminalPromptsAskTheUi() {
+    List<String> asked = new ArrayList<>();
+    dev.imagebake.sdk.Ui answering =
+        new dev.imagebake.sdk.Ui() {
+          @Override
+          public void say(String text) {
+            asked.add("say " + text);
+          }
+
+          @Override
+          public void message(String text) {}
+
+          @Override
+          public void error(String text) {}
+
+          @Override
+          public java.util.Optional<String> ask(String prompt) {
+            asked.add("ask " + prompt);
+            return java.util.Optional.of("123456");
+          }
+        };
+    TerminalPrompts prompts = new TerminalPrompts(answering, "jump:22");
+    prompts.init(null, "", "Enter your one-time code\n");
+    assertThat(prompts.getResponse("Code: ", false)).containsExactly('1', '2', '3', '4', '5', '6');
+    assertThat(asked)
+        .containsExactly("say jump:22: Enter your one-time code", "ask jump:22: Code:");
+
+    TerminalPrompts noTerminal = new TerminalPrompts(new dev.imagebake.testing.RecordingUi(), "h");
+    assertThat(noTerminal.getResponse("Code: ", false)).isEmpty();
+  }
+
+  @Test
   void parentDirectoryLikeGosFilepathDir() {
     assertThat(ScpFiles.parent("/t/a.txt")).isEqualTo("/t");
     assertThat(ScpFiles.parent("/a.txt")).isEqualTo("/");
