@@ -98,7 +98,7 @@ final class SshCommunicator implements Communicator {
 
   @Override
   public void upload(String remotePath, InputStream data, long size, int mode) throws IOException {
-    CountingInputStream counted = new CountingInputStream(data);
+    CountingStreams.Input counted = new CountingStreams.Input(data);
     transfer(
         () -> counted.count() == 0,
         (client, abort) -> files.upload(client, abort, remotePath, counted, size, mode));
@@ -113,7 +113,7 @@ final class SshCommunicator implements Communicator {
 
   @Override
   public void download(String remotePath, OutputStream out) throws IOException {
-    CountingOutputStream counted = new CountingOutputStream(out);
+    CountingStreams.Output counted = new CountingStreams.Output(out);
     transfer(
         () -> counted.count() == 0,
         (client, abort) -> files.download(client, abort, remotePath, counted));
@@ -342,66 +342,5 @@ final class SshCommunicator implements Communicator {
       case TERM -> 15;
       default -> 0;
     };
-  }
-
-  private static final class CountingInputStream extends InputStream {
-    private final InputStream in;
-    private long count;
-
-    CountingInputStream(InputStream in) {
-      this.in = in;
-    }
-
-    long count() {
-      return count;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-  }
-
-  private static final class CountingOutputStream extends OutputStream {
-    private final OutputStream out;
-    private long count;
-
-    CountingOutputStream(OutputStream out) {
-      this.out = out;
-    }
-
-    long count() {
-      return count;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
-
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-    }
   }
 }

@@ -25,6 +25,7 @@ final class TerminalPrompts implements ChallengeResponseProvider {
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // sshj's interface declares the raw type
   public void init(Resource resource, String name, String instruction) {
     if (instruction != null && !instruction.isBlank()) {
       ui.say(address + ": " + instruction.strip());
