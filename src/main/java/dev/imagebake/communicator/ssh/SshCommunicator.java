@@ -168,8 +168,9 @@ final class SshCommunicator implements Communicator {
     SshLink current = connection();
     try {
       return current.client().startSession();
-    } catch (IOException e) {
-      // The connection broke before we noticed: dial again, once.
+    } catch (IOException | IllegalStateException e) {
+      // The connection broke before we noticed (sshj says "Not connected" with an
+      // IllegalStateException when its socket is already gone): dial again, once.
       LOG.debug("opening a session on {} failed: {}", describe(), e.toString());
       reconnect();
       return link.client().startSession();
@@ -191,7 +192,7 @@ final class SshCommunicator implements Communicator {
     SshLink current = connection();
     try {
       attempt(current, transfer);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       cancellation.throwIfCancelled();
       if (current.alive() || !repeatable.now()) {
         throw e;
