@@ -52,7 +52,8 @@ final class SshCommunicator implements Communicator {
     Session session = openSession();
     AtomicReference<Session.Command> running = new AtomicReference<>();
     SshLink current = link;
-    try (Hook hook = onCancel(() -> abort(current, session, running.get()))) {
+    Hook hook = onCancel(() -> abort(current, session, running.get()));
+    try {
       Session.Command cmd;
       try {
         if (dialer.settings().pty()) {
@@ -90,13 +91,14 @@ final class SshCommunicator implements Communicator {
       LOG.debug("command ended without exit status on {}", describe());
       return CommandResult.disconnected();
     } finally {
+      hook.close();
       closeQuietly(session);
     }
   }
 
   @Override
   public void upload(String remotePath, InputStream data, long size, int mode) throws IOException {
-    CountingInputStream counted = new CountingInputStream(data);
+    CountingStreams.Input counted = new CountingStreams.Input(data);
     transfer(
         () -> counted.count() == 0,
         (client, abort) -> files.upload(client, abort, remotePath, counted, size, mode));
@@ -111,7 +113,7 @@ final class SshCommunicator implements Communicator {
 
   @Override
   public void download(String remotePath, OutputStream out) throws IOException {
-    CountingOutputStream counted = new CountingOutputStream(out);
+    CountingStreams.Output counted = new CountingStreams.Output(out);
     transfer(
         () -> counted.count() == 0,
         (client, abort) -> files.download(client, abort, remotePath, counted));
@@ -166,8 +168,9 @@ final class SshCommunicator implements Communicator {
     SshLink current = connection();
     try {
       return current.client().startSession();
-    } catch (IOException e) {
-      // The connection broke before we noticed: dial again, once.
+    } catch (IOException | IllegalStateException e) {
+      // The connection broke before we noticed (sshj says "Not connected" with an
+      // IllegalStateException when its socket is already gone): dial again, once.
       LOG.debug("opening a session on {} failed: {}", describe(), e.toString());
       reconnect();
       return link.client().startSession();
@@ -189,7 +192,7 @@ final class SshCommunicator implements Communicator {
     SshLink current = connection();
     try {
       attempt(current, transfer);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       cancellation.throwIfCancelled();
       if (current.alive() || !repeatable.now()) {
         throw e;
@@ -202,7 +205,8 @@ final class SshCommunicator implements Communicator {
 
   private void attempt(SshLink current, Transfer transfer) throws IOException {
     AtomicReference<AutoCloseable> channel = new AtomicReference<>();
-    try (Hook hook = onCancel(() -> abort(current, channel.get(), null))) {
+    Hook hook = onCancel(() -> abort(current, channel.get(), null));
+    try {
       transfer.run(
           current.client(),
           c -> {
@@ -214,6 +218,8 @@ final class SshCommunicator implements Communicator {
     } catch (IOException | RuntimeException e) {
       cancellation.throwIfCancelled();
       throw e;
+    } finally {
+      hook.close();
     }
   }
 
@@ -249,9 +255,8 @@ final class SshCommunicator implements Communicator {
   }
 
   /** Unregisters a cancellation callback when the call ends. */
-  private record Hook(AutoCloseable registration) implements AutoCloseable {
-    @Override
-    public void close() {
+  private record Hook(AutoCloseable registration) {
+    void close() {
       closeQuietly(registration);
     }
   }
@@ -338,66 +343,5 @@ final class SshCommunicator implements Communicator {
       case TERM -> 15;
       default -> 0;
     };
-  }
-
-  private static final class CountingInputStream extends InputStream {
-    private final InputStream in;
-    private long count;
-
-    CountingInputStream(InputStream in) {
-      this.in = in;
-    }
-
-    long count() {
-      return count;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-  }
-
-  private static final class CountingOutputStream extends OutputStream {
-    private final OutputStream out;
-    private long count;
-
-    CountingOutputStream(OutputStream out) {
-      this.out = out;
-    }
-
-    long count() {
-      return count;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
-
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-    }
   }
 }
