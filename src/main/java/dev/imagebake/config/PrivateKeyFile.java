@@ -1,6 +1,7 @@
 package dev.imagebake.config;
 
 import com.hierynomus.sshj.userauth.keyprovider.OpenSSHKeyV1KeyFile;
+import dev.imagebake.communicator.ssh.SshCrypto;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -60,6 +61,7 @@ final class PrivateKeyFile {
               + "': password protected keys are not supported. Please decrypt the key prior to"
               + " use.");
     }
+    SshCrypto.configure();
     FileKeyProvider provider;
     if (type.equals("OPENSSH PRIVATE KEY")) {
       if (openSshEncrypted(body)) {

@@ -112,6 +112,7 @@ final class SshDialer {
   }
 
   private SSHClient newClient(HostKeyCheck check, int timeoutMs) throws ConnectFailure {
+    SshCrypto.configure();
     DefaultConfig config = new DefaultConfig();
     config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     config.setLoggerFactory(SshjLogging.INSTANCE);
