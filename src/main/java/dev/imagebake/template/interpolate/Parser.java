@@ -11,8 +11,11 @@ import java.util.List;
  * checks only when executing: function arity and the types of literal arguments.
  */
 final class Parser {
-  /** Nesting of parentheses and blocks; bounded so hostile input cannot exhaust the stack. */
-  static final int MAX_DEPTH = 1000;
+  /**
+   * Nesting of parentheses and blocks; bounded (far above any real template) so hostile input
+   * cannot exhaust the stack of a thread with a small default stack.
+   */
+  static final int MAX_DEPTH = 100;
 
   private final List<Token> tokens;
 

@@ -76,9 +76,9 @@ class ShellCheckTest {
         check);
     assertThat(check.errors())
         .containsExactly(
-            new Problem("scripts", "Bad script 'x.sh': stat x.sh: no such file or directory"),
+            new Problem("scripts/1", "Bad script 'x.sh': stat x.sh: no such file or directory"),
             new Problem(
-                "scripts", "Bad script 'sub/y.sh': stat sub/y.sh: no such file or directory"));
+                "scripts/2", "Bad script 'sub/y.sh': stat sub/y.sh: no such file or directory"));
   }
 
   @Test

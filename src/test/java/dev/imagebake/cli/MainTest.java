@@ -1,0 +1,127 @@
+package dev.imagebake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line itself: commands, Packer's flag spellings, exit codes, streams. */
+class MainTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of());
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private Path template(String json) throws Exception {
+    return Files.writeString(dir.resolve("t.json"), json);
+  }
+
+  @Test
+  void helpListsEveryCommand() {
+    Run r = run("--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("validate", "build", "inspect", "schema", "version", "completion");
+  }
+
+  @Test
+  void versionFlagAndCommand() {
+    assertThat(run("--version").out()).startsWith("imagebake ");
+    assertThat(run("version").out()).startsWith("imagebake v");
+  }
+
+  @Test
+  void noCommandOrAnUnknownOneExits127WithASuggestion() {
+    assertThat(run().code()).isEqualTo(127);
+    Run r = run("valdiate", "x.json");
+    assertThat(r.code()).isEqualTo(127);
+    assertThat(r.err()).contains("validate");
+  }
+
+  @Test
+  void anUnknownFlagIsAUsageError() throws Exception {
+    Run r = run("validate", "-nope", template("{}").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("-nope");
+  }
+
+  @Test
+  void packerSingleDashFlagsAndGnuFormsBothWork() throws Exception {
+    Path t =
+        template(
+            """
+            {"variables": {"who": null},
+             "builders": [{"type": "null", "name": "a", "communicator": "none"},
+                          {"type": "null", "name": "b", "communicator": "none"}]}
+            """);
+    assertThat(run("validate", "-var", "who=x", "-only=a", t.toString()).code()).isZero();
+    assertThat(run("validate", "--var", "who=x", "--except", "b", t.toString()).code()).isZero();
+    Run missing = run("validate", t.toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("required variable not set: who");
+  }
+
+  @Test
+  void validateReportsOnStderrAndTheVerdictOnStdout() throws Exception {
+    Path t = template("{\"builders\": [{\"type\": \"null\", \"communicator\": \"nope\"}]}");
+    Run r = run("validate", t.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("t.json:1:").contains("communicator");
+    assertThat(r.out()).contains("invalid");
+  }
+
+  @Test
+  void githubAnnotationsAndJsonGoToStdout() throws Exception {
+    Path t = template("{\"builders\": [{\"type\": \"null\", \"ssh_hots\": \"x\"}]}");
+    Run gh = run("validate", "--format", "github", t.toString());
+    assertThat(gh.out()).contains("::error file=" + t + ",line=1,col=");
+    Run json = run("validate", "-format=json", t.toString());
+    assertThat(json.out()).contains("\"valid\" : false").contains("ssh_hots");
+  }
+
+  @Test
+  void machineReadableIsAGlobalSwitchAnywhere() {
+    assertThat(run("version", "-machine-readable").out()).containsPattern("\\d+,,version,");
+    assertThat(run("-machine-readable", "version").out()).containsPattern("\\d+,,version,");
+  }
+
+  @Test
+  void completionScriptsForBashAndZsh() {
+    Run bash = run("completion", "bash");
+    assertThat(bash.code()).isZero();
+    assertThat(bash.out()).contains("complete").contains("validate").contains("-var-file");
+    assertThat(run("completion", "zsh").out()).contains("bashcompinit");
+  }
+
+  @Test
+  void schemaPrintsTheCommittedFile() throws Exception {
+    Run r = run("schema");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo(Files.readString(Path.of("schema/template.schema.json")));
+  }
+
+  @Test
+  void badOnErrorValueIsAUsageError() throws Exception {
+    Path t = template("{\"builders\": [{\"type\": \"null\", \"communicator\": \"none\"}]}");
+    Run r = run("build", "-on-error=explode", t.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("explode");
+  }
+}
