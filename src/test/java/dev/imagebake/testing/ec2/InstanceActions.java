@@ -263,6 +263,7 @@ final class InstanceActions {
                               case "instance-state-name" -> Filters.of(i.state);
                               case "image-id" -> Filters.of(i.imageId);
                               case "key-name" -> Filters.of(i.keyName);
+                              case "client-token" -> Filters.of(i.clientToken);
                               default -> null;
                             },
                         i.tags))
