@@ -1,0 +1,41 @@
+package dev.imagebake.communicator.ssh;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to log in: tried in Packer's order, keys first (in list order), then the password as password
+ * and keyboard-interactive authentication.
+ *
+ * @param user the remote user
+ * @param keys private keys, in the order they are offered
+ * @param password a password, or null
+ * @param agent whether the SSH agent's keys were asked for
+ */
+record Credentials(String user, List<KeySource> keys, String password, boolean agent) {
+  Credentials {
+    keys = List.copyOf(keys);
+  }
+
+  /** E.g. {@code user root with key /home/me/.ssh/id_ed25519 or password}; no secrets. */
+  String describe() {
+    List<String> ways = new ArrayList<>();
+    if (agent) {
+      ways.add("the SSH agent's keys");
+    }
+    for (KeySource key : keys) {
+      ways.add("key " + key.describe());
+    }
+    if (password != null) {
+      ways.add("password");
+    }
+    return "user "
+        + user
+        + (ways.isEmpty() ? " without credentials" : " with " + String.join(" or ", ways));
+  }
+
+  @Override
+  public String toString() {
+    return "Credentials[" + describe() + "]";
+  }
+}

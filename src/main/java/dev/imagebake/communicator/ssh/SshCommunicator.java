@@ -1,0 +1,401 @@
+package dev.imagebake.communicator.ssh;
+
+import dev.imagebake.sdk.Cancellation;
+import dev.imagebake.sdk.CancelledException;
+import dev.imagebake.sdk.CommandResult;
+import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.OutputSink;
+import dev.imagebake.sdk.RemoteCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.PTYMode;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Communicator} over one SSH connection, re-dialled once when it is found dropped.
+ *
+ * <p>Each command runs in a new session; transfers use the {@link RemoteFiles} of {@code
+ * ssh_file_transfer_method}. Cancelling closes the current session (and, if the server does not
+ * answer, the connection), which ends the blocked call with {@link CancelledException}.
+ */
+final class SshCommunicator implements Communicator {
+  private static final Logger LOG = LoggerFactory.getLogger(SshCommunicator.class);
+  private static final int COPY_BUFFER = 64 * 1024;
+
+  private final SshDialer dialer;
+  private final Cancellation cancellation;
+  private final RemoteFiles files;
+  private volatile SshLink link;
+  private volatile boolean closed;
+
+  SshCommunicator(SshDialer dialer, SshLink link, Cancellation cancellation) {
+    this.dialer = dialer;
+    this.link = link;
+    this.cancellation = cancellation;
+    this.files =
+        dialer.settings().transferMethod().equals("sftp") ? new SftpFiles() : new ScpFiles();
+  }
+
+  @Override
+  public CommandResult run(RemoteCommand command, OutputSink sink) throws IOException {
+    cancellation.throwIfCancelled();
+    Session session = openSession();
+    AtomicReference<Session.Command> running = new AtomicReference<>();
+    SshLink current = link;
+    try (Hook hook = onCancel(() -> abort(current, session, running.get()))) {
+      Session.Command cmd;
+      try {
+        if (dialer.settings().pty()) {
+          // Packer's terminal: xterm, 80x40, no echo.
+          session.allocatePTY("xterm", 80, 40, 0, 0, Map.of(PTYMode.ECHO, 0));
+        }
+        cmd = session.exec(command.command());
+        running.set(cmd);
+      } catch (IOException e) {
+        cancellation.throwIfCancelled();
+        throw new IOException(
+            "could not start the command on " + describe() + ": " + e.getMessage(), e);
+      }
+      feedStdin(cmd, command.stdin());
+      Thread stderr = pumpInBackground(cmd.getErrorStream(), sink::stderr);
+      boolean broken = !pump(cmd.getInputStream(), sink::stdout);
+      join(stderr);
+      if (!broken) {
+        try {
+          cmd.join();
+        } catch (IOException e) {
+          broken = true;
+        }
+      }
+      cancellation.throwIfCancelled();
+      Integer status = cmd.getExitStatus();
+      if (status != null) {
+        return new CommandResult(status);
+      }
+      Signal signal = cmd.getExitSignal();
+      if (signal != null && !broken) {
+        // Go's ssh reports a command killed by a signal as status 128 + signal number.
+        return new CommandResult(128 + signalNumber(signal));
+      }
+      LOG.debug("command ended without exit status on {}", describe());
+      return CommandResult.disconnected();
+    } finally {
+      closeQuietly(session);
+    }
+  }
+
+  @Override
+  public void upload(String remotePath, InputStream data, long size, int mode) throws IOException {
+    CountingInputStream counted = new CountingInputStream(data);
+    transfer(
+        () -> counted.count() == 0,
+        (client, abort) -> files.upload(client, abort, remotePath, counted, size, mode));
+  }
+
+  @Override
+  public void uploadDir(String remoteDir, Path localDir, boolean contentsOnly) throws IOException {
+    transfer(
+        () -> true,
+        (client, abort) -> files.uploadDir(client, abort, remoteDir, localDir, contentsOnly));
+  }
+
+  @Override
+  public void download(String remotePath, OutputStream out) throws IOException {
+    CountingOutputStream counted = new CountingOutputStream(out);
+    transfer(
+        () -> counted.count() == 0,
+        (client, abort) -> files.download(client, abort, remotePath, counted));
+  }
+
+  @Override
+  public void downloadDir(String remoteDir, Path localDir) throws IOException {
+    transfer(() -> true, (client, abort) -> files.downloadDir(client, abort, remoteDir, localDir));
+  }
+
+  @Override
+  public String describe() {
+    Hop target = dialer.settings().target();
+    String text = "ssh " + target.credentials().user() + "@" + target.address();
+    Hop bastion = dialer.settings().bastion();
+    return bastion == null ? text : text + " via " + bastion.address();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    link.close();
+  }
+
+  /** The connection to use next; re-dials it once if it was dropped. */
+  private SshLink connection() throws IOException {
+    if (closed) {
+      throw new IOException(describe() + ": the communicator is closed");
+    }
+    if (!link.alive()) {
+      reconnect();
+    }
+    return link;
+  }
+
+  private void reconnect() throws IOException {
+    LOG.debug("reconnecting to {}", describe());
+    link.close();
+    try {
+      link = dialer.dial();
+    } catch (ConnectFailure e) {
+      throw new IOException(
+          "lost the SSH connection to "
+              + describe()
+              + " and could not reconnect: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private Session openSession() throws IOException {
+    SshLink current = connection();
+    try {
+      return current.client().startSession();
+    } catch (IOException e) {
+      // The connection broke before we noticed: dial again, once.
+      LOG.debug("opening a session on {} failed: {}", describe(), e.toString());
+      reconnect();
+      return link.client().startSession();
+    }
+  }
+
+  /** One transfer attempt on a given connection. */
+  private interface Transfer {
+    void run(SSHClient client, RemoteFiles.Aborter abort) throws IOException;
+  }
+
+  /** A check whether a failed transfer may be repeated (nothing was consumed or produced yet). */
+  private interface Repeatable {
+    boolean now();
+  }
+
+  private void transfer(Repeatable repeatable, Transfer transfer) throws IOException {
+    cancellation.throwIfCancelled();
+    SshLink current = connection();
+    try {
+      attempt(current, transfer);
+    } catch (IOException e) {
+      cancellation.throwIfCancelled();
+      if (current.alive() || !repeatable.now()) {
+        throw e;
+      }
+      LOG.debug("transfer on {} failed with a dropped connection: {}", describe(), e.toString());
+      reconnect();
+      attempt(link, transfer);
+    }
+  }
+
+  private void attempt(SshLink current, Transfer transfer) throws IOException {
+    AtomicReference<AutoCloseable> channel = new AtomicReference<>();
+    try (Hook hook = onCancel(() -> abort(current, channel.get(), null))) {
+      transfer.run(
+          current.client(),
+          c -> {
+            channel.set(c);
+            if (cancellation.isCancelled()) {
+              closeQuietly(c);
+            }
+          });
+    } catch (IOException | RuntimeException e) {
+      cancellation.throwIfCancelled();
+      throw e;
+    }
+  }
+
+  /**
+   * Ends a blocked call: asks the command to stop, closes its channel and, if the server does not
+   * confirm, the whole connection (so that blocked reads fail). Runs on its own thread because the
+   * closes wait for the server.
+   */
+  private static void abort(SshLink current, AutoCloseable channel, Session.Command command) {
+    Thread thread =
+        new Thread(
+            () -> {
+              if (command != null) {
+                try {
+                  command.signal(Signal.TERM);
+                } catch (IOException | RuntimeException ignored) {
+                  // Older servers ignore signal requests; closing the channel follows.
+                }
+              }
+              if (!closeQuietly(channel)) {
+                current.close();
+              }
+            },
+            "ssh-cancel");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private Hook onCancel(Runnable action) {
+    return new Hook(cancellation.onCancel(action));
+  }
+
+  /** Unregisters a cancellation callback when the call ends. */
+  private record Hook(AutoCloseable registration) implements AutoCloseable {
+    @Override
+    public void close() {
+      closeQuietly(registration);
+    }
+  }
+
+  private static boolean closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return true;
+    }
+    try {
+      closeable.close();
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static void feedStdin(Session.Command cmd, String stdin) {
+    OutputStream out = cmd.getOutputStream();
+    if (stdin == null) {
+      closeQuietly(out); // EOF at once, as Packer's nil stdin does
+      return;
+    }
+    Thread thread =
+        new Thread(
+            () -> {
+              try (out) {
+                out.write(stdin.getBytes(StandardCharsets.UTF_8));
+              } catch (IOException ignored) {
+                // The command ended without reading everything; its status tells the story.
+              }
+            },
+            "ssh-stdin");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static Thread pumpInBackground(InputStream in, Consumer<String> lines) {
+    Thread thread = new Thread(() -> pump(in, lines), "ssh-stderr");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  /** Copies {@code in} line by line; false when the stream broke rather than ended. */
+  private static boolean pump(InputStream in, Consumer<String> lines) {
+    LineSplitter splitter = new LineSplitter(lines);
+    byte[] buffer = new byte[COPY_BUFFER];
+    try {
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        splitter.write(buffer, 0, n);
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    } finally {
+      splitter.close();
+    }
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancelledException("interrupted");
+    }
+  }
+
+  private static int signalNumber(Signal signal) {
+    return switch (signal) {
+      case HUP -> 1;
+      case INT -> 2;
+      case QUIT -> 3;
+      case ILL -> 4;
+      case ABRT -> 6;
+      case FPE -> 8;
+      case KILL -> 9;
+      case USR1 -> 10;
+      case SEGV -> 11;
+      case USR2 -> 12;
+      case PIPE -> 13;
+      case ALRM -> 14;
+      case TERM -> 15;
+      default -> 0;
+    };
+  }
+
+  private static final class CountingInputStream extends InputStream {
+    private final InputStream in;
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      this.in = in;
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+
+  private static final class CountingOutputStream extends OutputStream {
+    private final OutputStream out;
+    private long count;
+
+    CountingOutputStream(OutputStream out) {
+      this.out = out;
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+  }
+}

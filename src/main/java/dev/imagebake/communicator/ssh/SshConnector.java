@@ -1,0 +1,117 @@
+package dev.imagebake.communicator.ssh;
+
+import dev.imagebake.sdk.BuildContext;
+import dev.imagebake.sdk.Cancellation;
+import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.CommunicatorConfig;
+import dev.imagebake.sdk.ConnectTarget;
+import dev.imagebake.sdk.Connector;
+import dev.imagebake.sdk.Ui;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the SSH communicator (reference §4.3), waiting for the machine.
+ *
+ * <p>Unreachable ports and broken handshakes are retried every second until {@code ssh_timeout};
+ * rejected credentials at most {@code ssh_handshake_attempts} times; a host key mismatch or an
+ * impossible configuration not at all. Giving up reports the last real cause, e.g. {@code Timeout
+ * waiting for SSH after 5m0s: connection refused on 10.0.0.5:22}.
+ */
+public final class SshConnector implements Connector {
+  private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
+  private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
+
+  private final Duration retryInterval;
+
+  public SshConnector() {
+    this(RETRY_INTERVAL);
+  }
+
+  /** For tests: a shorter pause between attempts. */
+  SshConnector(Duration retryInterval) {
+    this.retryInterval = retryInterval;
+  }
+
+  @Override
+  public Communicator connect(CommunicatorConfig config, ConnectTarget target, BuildContext ctx)
+      throws IOException {
+    SshSettings settings;
+    try {
+      settings = SshSettings.resolve(config, target, ctx.workingDirectory());
+    } catch (ConnectFailure e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    Ui ui = ctx.ui();
+    Cancellation cancellation = ctx.cancellation();
+    SshDialer dialer = new SshDialer(settings);
+    ui.say("Using ssh communicator to connect: " + settings.target().host());
+    ui.say("Waiting for SSH to become available...");
+    SshLink link = await(dialer, cancellation);
+    ui.say("Connected to SSH!");
+    if (settings.pauseBeforeConnecting().compareTo(Duration.ZERO) > 0) {
+      ui.say(
+          "Pausing "
+              + GoDuration.format(settings.pauseBeforeConnecting())
+              + " before connecting...");
+      link.close();
+      cancellation.sleep(settings.pauseBeforeConnecting());
+      link = await(dialer, cancellation);
+      ui.say("Connected to SSH!");
+    }
+    if (settings.hostKeys() instanceof HostKeyPolicy.AcceptAny) {
+      ui.say("Host key fingerprint: " + link.hostKeyFingerprint());
+    }
+    return new SshCommunicator(dialer, link, cancellation);
+  }
+
+  /** Dials until it works, the failure is final, or ssh_timeout passes. */
+  private SshLink await(SshDialer dialer, Cancellation cancellation) throws IOException {
+    SshSettings settings = dialer.settings();
+    Instant deadline = Instant.now().plus(settings.timeout());
+    int authFailures = 0;
+    while (true) {
+      cancellation.throwIfCancelled();
+      ConnectFailure failure;
+      try {
+        return dialer.dial();
+      } catch (ConnectFailure e) {
+        failure = e;
+      }
+      LOG.debug("SSH connection attempt failed: {}", failure.getMessage());
+      switch (failure.kind()) {
+        case HOST_KEY, CONFIGURATION -> throw new IOException(failure.getMessage(), failure);
+        case AUTHENTICATION -> {
+          authFailures++;
+          if (authFailures >= settings.handshakeAttempts()) {
+            throw new IOException(
+                failure.getMessage()
+                    + " ("
+                    + authFailures
+                    + (authFailures == 1 ? " attempt" : " attempts")
+                    + ", ssh_handshake_attempts="
+                    + settings.handshakeAttempts()
+                    + ")",
+                failure);
+          }
+        }
+        default -> {
+          // Unreachable or handshake broke off: the machine may still be booting.
+        }
+      }
+      Duration left = Duration.between(Instant.now(), deadline);
+      if (left.isNegative() || left.isZero()) {
+        throw new IOException(
+            "Timeout waiting for SSH after "
+                + GoDuration.format(settings.timeout())
+                + ": "
+                + failure.getMessage(),
+            failure);
+      }
+      cancellation.sleep(left.compareTo(retryInterval) < 0 ? left : retryInterval);
+    }
+  }
+}

@@ -1,0 +1,359 @@
+package dev.imagebake.communicator.ssh;
+
+import com.hierynomus.sshj.userauth.keyprovider.OpenSSHKeyFileUtil;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.SocketFactory;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.KeyType;
+import net.schmizz.sshj.connection.channel.OpenFailException;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.method.AuthKeyboardInteractive;
+import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPassword;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
+import net.schmizz.sshj.userauth.method.PasswordResponseProvider;
+import net.schmizz.sshj.userauth.password.PasswordFinder;
+import net.schmizz.sshj.userauth.password.Resource;
+
+/** Makes one attempt at an authenticated connection, classifying what went wrong. */
+final class SshDialer {
+  /** Bound on TCP connect and on each step of the handshake, so a silent peer cannot hang us. */
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
+
+  private final SshSettings settings;
+
+  SshDialer(SshSettings settings) {
+    this.settings = settings;
+  }
+
+  SshSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Connects and logs in.
+   *
+   * @throws ConnectFailure whose kind says whether trying again can help
+   */
+  SshLink dial() throws ConnectFailure {
+    Hop target = settings.target();
+    HostKeyCheck check = new HostKeyCheck(settings.hostKeys(), target.address());
+    SSHClient bastion = null;
+    SSHClient client = null;
+    try {
+      if (settings.bastion() != null) {
+        Hop hop = settings.bastion();
+        bastion = newClient(new HostKeyCheck(new HostKeyPolicy.AcceptAny(), hop.address()));
+        connect(bastion, hop, null, "bastion ");
+        authenticate(bastion, hop, "bastion ");
+        DirectConnection tunnel = openTunnel(bastion, hop, target);
+        client = newClient(check);
+        try {
+          client.connectVia(tunnel);
+        } catch (IOException e) {
+          throw handshakeFailure(e, target, check, "");
+        }
+      } else {
+        client = newClient(check);
+        connect(client, target, check, "");
+      }
+      authenticate(client, target, "");
+      if (client.getSocket() != null) {
+        // From now on only ssh_read_write_timeout bounds a silent connection.
+        client.getSocket().setSoTimeout((int) settings.readWriteTimeout().toMillis());
+      }
+      return new SshLink(client, bastion, check.seenFingerprint().orElse("unknown"));
+    } catch (ConnectFailure e) {
+      SshLink.disconnect(client);
+      SshLink.disconnect(bastion);
+      throw e;
+    } catch (IOException e) {
+      SshLink.disconnect(client);
+      SshLink.disconnect(bastion);
+      throw new ConnectFailure(
+          ConnectFailure.Kind.HANDSHAKE,
+          "SSH connection to " + target.address() + " failed: " + e,
+          e);
+    }
+  }
+
+  private SSHClient newClient(HostKeyCheck check) throws ConnectFailure {
+    DefaultConfig config = new DefaultConfig();
+    config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    Algorithms.restrict(config, settings.ciphers(), settings.keyExchanges());
+    SSHClient client = new SSHClient(config);
+    client.addHostKeyVerifier(check);
+    client.setConnectTimeout((int) STEP_TIMEOUT.toMillis());
+    client.setTimeout((int) STEP_TIMEOUT.toMillis());
+    client.getTransport().setTimeoutMs((int) STEP_TIMEOUT.toMillis());
+    long keepAlive = settings.keepAliveInterval().toSeconds();
+    if (!settings.keepAliveInterval().isNegative() && !settings.keepAliveInterval().isZero()) {
+      // sshj counts whole seconds; it starts the keep-alive thread at connect when this is > 0.
+      client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, keepAlive));
+    }
+    if (settings.proxy() != null) {
+      client.setSocketFactory(new Socks5SocketFactory(settings.proxy()));
+    }
+    return client;
+  }
+
+  private static void connect(SSHClient client, Hop hop, HostKeyCheck check, String role)
+      throws ConnectFailure {
+    try {
+      client.connect(hop.host(), hop.port());
+    } catch (ConnectException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.UNREACHABLE,
+          role + "connection refused on " + hop.address() + detail(e, "Connection refused"),
+          e);
+    } catch (NoRouteToHostException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.UNREACHABLE, role + "no route to host " + hop.address(), e);
+    } catch (UnknownHostException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.UNREACHABLE, role + "unknown host " + hop.host(), e);
+    } catch (SocketTimeoutException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.UNREACHABLE,
+          role
+              + "connection to "
+              + hop.address()
+              + " timed out after "
+              + STEP_TIMEOUT.toSeconds()
+              + "s",
+          e);
+    } catch (IOException e) {
+      throw handshakeFailure(e, hop, check, role);
+    }
+  }
+
+  private static String detail(IOException e, String expected) {
+    String message = e.getMessage();
+    return message == null || message.contains(expected) ? "" : " (" + message + ")";
+  }
+
+  private static ConnectFailure handshakeFailure(
+      IOException e, Hop hop, HostKeyCheck check, String role) {
+    if (check != null && check.refusal().isPresent()) {
+      return new ConnectFailure(ConnectFailure.Kind.HOST_KEY, check.refusal().get(), e);
+    }
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("Unable to reach a settlement")) {
+      return new ConnectFailure(
+          ConnectFailure.Kind.CONFIGURATION,
+          role + "no algorithm in common with " + hop.address() + ": " + message,
+          e);
+    }
+    return new ConnectFailure(
+        ConnectFailure.Kind.HANDSHAKE,
+        role + "SSH handshake with " + hop.address() + " failed: " + message,
+        e);
+  }
+
+  private static DirectConnection openTunnel(SSHClient bastion, Hop via, Hop target)
+      throws ConnectFailure {
+    try {
+      return bastion.newDirectConnection(target.host(), target.port());
+    } catch (OpenFailException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.UNREACHABLE,
+          "bastion "
+              + via.address()
+              + " could not connect to "
+              + target.address()
+              + ": "
+              + e.getMessage(),
+          e);
+    } catch (IOException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.HANDSHAKE,
+          "bastion "
+              + via.address()
+              + " lost while connecting to "
+              + target.address()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static void authenticate(SSHClient client, Hop hop, String role) throws ConnectFailure {
+    Credentials credentials = hop.credentials();
+    List<AuthMethod> methods = new ArrayList<>();
+    for (KeySource key : credentials.keys()) {
+      methods.add(new AuthPublickey(load(client, key)));
+    }
+    if (credentials.password() != null) {
+      methods.add(new AuthPassword(password(credentials.password())));
+      methods.add(
+          new AuthKeyboardInteractive(
+              new PasswordResponseProvider(password(credentials.password()))));
+    }
+    if (methods.isEmpty()) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.CONFIGURATION,
+          role
+              + "no credentials for "
+              + hop.address()
+              + ": set ssh_private_key_file or ssh_password");
+    }
+    try {
+      client.auth(credentials.user(), methods);
+    } catch (UserAuthException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.AUTHENTICATION,
+          role + "authentication rejected for " + credentials.describe() + " on " + hop.address(),
+          e);
+    } catch (TransportException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.HANDSHAKE,
+          role
+              + "connection to "
+              + hop.address()
+              + " lost during authentication: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static KeyProvider load(SSHClient client, KeySource key) throws ConnectFailure {
+    try {
+      if (key instanceof KeySource.File file) {
+        Files.readAllBytes(file.path()); // a missing file is reported here, not as a parse error
+        KeyProvider loaded = client.loadKeys(file.path().toString());
+        return file.certificate() == null ? loaded : withCertificate(loaded, file.certificate());
+      }
+      KeySource.Pem pem = (KeySource.Pem) key;
+      return client.loadKeys(pem.pem(), null, null);
+    } catch (ConnectFailure e) {
+      throw e;
+    } catch (NoSuchFileException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.CONFIGURATION,
+          "ssh_private_key_file is invalid: " + e.getFile() + ": no such file",
+          e);
+    } catch (IOException | RuntimeException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.CONFIGURATION,
+          "ssh_private_key_file is invalid: " + key.describe() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Presents {@code key} with an OpenSSH certificate. (sshj finds {@code <key>-cert.pub} by itself,
+   * but ignores a certificate given separately.)
+   */
+  private static KeyProvider withCertificate(KeyProvider key, Path certificateFile)
+      throws IOException {
+    OpenSSHKeyFileUtil.ParsedPubKey certificate;
+    try (Reader reader = Files.newBufferedReader(certificateFile)) {
+      certificate = OpenSSHKeyFileUtil.initPubKey(reader);
+    } catch (IOException | RuntimeException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.CONFIGURATION,
+          "ssh_certificate_file is invalid: " + certificateFile + ": " + e.getMessage(),
+          e);
+    }
+    return new KeyProvider() {
+      @Override
+      public PrivateKey getPrivate() throws IOException {
+        return key.getPrivate();
+      }
+
+      @Override
+      public PublicKey getPublic() {
+        return certificate.getPubKey();
+      }
+
+      @Override
+      public KeyType getType() {
+        return certificate.getType();
+      }
+    };
+  }
+
+  private static PasswordFinder password(String password) {
+    return new PasswordFinder() {
+      @Override
+      public char[] reqPassword(Resource<?> resource) {
+        return password.toCharArray();
+      }
+
+      @Override
+      public boolean shouldRetry(Resource<?> resource) {
+        return false;
+      }
+    };
+  }
+
+  /** Opens sockets through a SOCKS5 proxy (no authentication) with the JDK's SOCKS client. */
+  private static final class Socks5SocketFactory extends SocketFactory {
+    private final java.net.Proxy proxy;
+
+    Socks5SocketFactory(SshSettings.Proxy settings) {
+      this.proxy =
+          new java.net.Proxy(
+              java.net.Proxy.Type.SOCKS,
+              InetSocketAddress.createUnresolved(settings.host(), settings.port()));
+    }
+
+    @Override
+    public Socket createSocket() {
+      return new Socket(proxy);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      Socket socket = createSocket();
+      socket.connect(InetSocketAddress.createUnresolved(host, port));
+      return socket;
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort)
+        throws IOException {
+      Socket socket = createSocket();
+      socket.bind(new InetSocketAddress(localHost, localPort));
+      socket.connect(InetSocketAddress.createUnresolved(host, port));
+      return socket;
+    }
+
+    @Override
+    public Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+      Socket socket = createSocket();
+      socket.connect(new InetSocketAddress(host, port));
+      return socket;
+    }
+
+    @Override
+    public Socket createSocket(
+        java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort)
+        throws IOException {
+      Socket socket = createSocket();
+      socket.bind(new InetSocketAddress(localAddress, localPort));
+      socket.connect(new InetSocketAddress(address, port));
+      return socket;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The SSH communicator on sshj: {@link dev.imagebake.communicator.ssh.SshConnector} waits for the
+ * machine and returns a {@link dev.imagebake.sdk.Communicator} that runs commands and copies files
+ * over scp (default) or sftp.
+ *
+ * <p>Departures from Packer, on purpose: authentication failures end the wait after {@code
+ * ssh_handshake_attempts} quick attempts instead of running into {@code ssh_timeout}; giving up
+ * names the real last cause; the host key is checked when {@code ssh_host_key} or {@code
+ * ssh_known_hosts_file} is set and its fingerprint printed otherwise; sftp uploads create missing
+ * destination directories. Not supported (a clear error at connect): SSH agent authentication,
+ * SOCKS proxies with a username, keyboard-interactive prompts on the terminal for the bastion.
+ * Agent forwarding is never requested.
+ */
+package dev.imagebake.communicator.ssh;

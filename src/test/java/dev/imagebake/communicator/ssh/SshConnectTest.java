@@ -1,0 +1,404 @@
+package dev.imagebake.communicator.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imagebake.sdk.CommandResult;
+import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.ConnectTarget;
+import dev.imagebake.sdk.OutputSink;
+import dev.imagebake.sdk.RemoteCommand;
+import dev.imagebake.testing.OpenSshServer;
+import dev.imagebake.testing.RecordingUi;
+import dev.imagebake.testing.SshConfigBuilder;
+import dev.imagebake.testing.TestBuildContext;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SshConnectTest {
+  static OpenSshServer sshd;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() {
+    sshd = OpenSshServer.start(new OpenSshServer.Options().passwordAuthentication());
+  }
+
+  @AfterAll
+  static void stop() {
+    sshd.stop();
+  }
+
+  static Communicator connect(SshConfigBuilder config, TestBuildContext ctx) throws IOException {
+    return connect(config, ConnectTarget.fromConfig(), ctx);
+  }
+
+  static Communicator connect(SshConfigBuilder config, ConnectTarget target, TestBuildContext ctx)
+      throws IOException {
+    return new SshConnector(Duration.ofMillis(50))
+        .connect(config.communicatorConfig(), target, ctx);
+  }
+
+  static String echo(Communicator comm, String text) throws IOException {
+    StringBuilder out = new StringBuilder();
+    CommandResult result =
+        comm.run(
+            RemoteCommand.of("echo " + text),
+            new OutputSink() {
+              @Override
+              public void stdout(String line) {
+                out.append(line);
+              }
+
+              @Override
+              public void stderr(String line) {}
+            });
+    assertThat(result.exitStatus()).isZero();
+    return out.toString();
+  }
+
+  @Test
+  void refusedPortIsReportedAfterTheTimeout() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd).sshPort(closedPort).sshTimeout(Duration.ofMillis(300));
+
+    assertThatThrownBy(() -> connect(config, ctx))
+        .hasMessage(
+            "Timeout waiting for SSH after 300ms: connection refused on 127.0.0.1:" + closedPort);
+    assertThat(ctx.cancellation().sleeps()).isPositive();
+  }
+
+  @Test
+  void rejectedKeyFailsFastNamingUserAndKey() {
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd)
+            .sshPrivateKeyFile(sshd.unauthorizedKey().toString())
+            .sshHandshakeAttempts(3)
+            .sshTimeout(Duration.ofMinutes(10));
+
+    assertThatThrownBy(() -> connect(config, ctx))
+        .hasMessage(
+            "authentication rejected for user "
+                + sshd.user()
+                + " with key "
+                + sshd.unauthorizedKey()
+                + " on 127.0.0.1:"
+                + sshd.port()
+                + " (3 attempts, ssh_handshake_attempts=3)");
+    // Three attempts, two pauses between them: not a wait for the 10 minute ssh_timeout.
+    assertThat(ctx.cancellation().sleeps()).isEqualTo(2);
+  }
+
+  @Test
+  void rejectedPasswordIsNamedWithoutRevealingIt() {
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd)
+            .sshPrivateKeyFile(null)
+            .sshPassword("not-the-password")
+            .sshHandshakeAttempts(1);
+
+    assertThatThrownBy(() -> connect(config, ctx))
+        .hasMessageStartingWith(
+            "authentication rejected for user " + sshd.user() + " with password on")
+        .hasMessageNotContaining("not-the-password");
+    assertThat(ctx.cancellation().sleeps()).isZero();
+  }
+
+  @Test
+  void unknownUserIsRejected() {
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd).sshUsername("nosuchuser").sshHandshakeAttempts(2);
+
+    assertThatThrownBy(() -> connect(config, ctx))
+        .hasMessageStartingWith("authentication rejected for user nosuchuser with key ");
+  }
+
+  @Test
+  void missingKeyFileIsAConfigurationErrorWithoutRetries() {
+    TestBuildContext ctx = TestBuildContext.create();
+    Path missing = tmp.resolve("nope");
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd).sshPrivateKeyFile(missing.toString());
+
+    assertThatThrownBy(() -> connect(config, ctx))
+        .hasMessage("ssh_private_key_file is invalid: " + missing + ": no such file");
+    assertThat(ctx.cancellation().sleeps()).isZero();
+  }
+
+  @Test
+  void connectsWithTheBuildersTemporaryKeyAndTheTargetAddress() throws IOException {
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config = SshConfigBuilder.empty().sshUsername(sshd.user());
+    ConnectTarget target = new ConnectTarget(sshd.host(), sshd.port(), sshd.clientKeyPem());
+
+    try (Communicator comm = connect(config, target, ctx)) {
+      assertThat(echo(comm, "temporary")).isEqualTo("temporary");
+    }
+  }
+
+  @Test
+  void sshHostAndPortOverrideTheTarget() throws IOException {
+    TestBuildContext ctx = TestBuildContext.create();
+    ConnectTarget target = new ConnectTarget("192.0.2.1", 1, null);
+
+    try (Communicator comm = connect(SshConfigBuilder.forServer(sshd), target, ctx)) {
+      assertThat(comm.describe()).endsWith("@127.0.0.1:" + sshd.port());
+    }
+  }
+
+  @Test
+  void connectsWithAnRsaKey() throws IOException {
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd).sshPrivateKeyFile(sshd.clientRsaKey().toString());
+    try (Communicator comm = connect(config, ctx)) {
+      assertThat(echo(comm, "rsa")).isEqualTo("rsa");
+    }
+  }
+
+  @Test
+  void missingHostAndUserAreReportedWithPackersWording() {
+    TestBuildContext ctx = TestBuildContext.create();
+    assertThatThrownBy(() -> connect(SshConfigBuilder.empty().sshUsername("u"), ctx))
+        .hasMessage("a Host must be specified, please reference your communicator documentation");
+    assertThatThrownBy(() -> connect(SshConfigBuilder.empty().sshHost("h"), ctx))
+        .hasMessage("An ssh_username must be specified");
+  }
+
+  @Test
+  void pinnedHostKeyLineIsAccepted() throws IOException {
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config = SshConfigBuilder.forServer(sshd).sshHostKey(sshd.hostPublicKey());
+    try (Communicator comm = connect(config, ctx)) {
+      assertThat(echo(comm, "pinned")).isEqualTo("pinned");
+    }
+    assertThat(ctx.ui().said()).noneMatch(line -> line.startsWith("Host key fingerprint"));
+  }
+
+  @Test
+  void pinnedFingerprintIsAccepted() throws IOException {
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd).sshHostKey(sshd.hostKeyFingerprint());
+    try (Communicator comm = connect(config, ctx)) {
+      assertThat(echo(comm, "pinned")).isEqualTo("pinned");
+    }
+  }
+
+  @Test
+  void hostKeyMismatchFailsAtOnceNamingBothFingerprints() {
+    TestBuildContext ctx = TestBuildContext.create();
+    String other = "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd).sshHostKey(other).sshTimeout(Duration.ofMinutes(10));
+
+    assertThatThrownBy(() -> connect(config, ctx))
+        .hasMessage(
+            "host key mismatch for 127.0.0.1:"
+                + sshd.port()
+                + ": expected "
+                + other
+                + " (ssh_host_key), the server offered "
+                + sshd.hostKeyFingerprint());
+    assertThat(ctx.cancellation().sleeps()).isZero();
+  }
+
+  @Test
+  void knownHostsFileAcceptsListedKeyAndRefusesOthers() throws IOException {
+    Path good = tmp.resolve("known_hosts");
+    Files.writeString(good, "[127.0.0.1]:" + sshd.port() + " " + sshd.hostPublicKey() + "\n");
+    try (Communicator comm =
+        connect(
+            SshConfigBuilder.forServer(sshd).sshKnownHostsFile(good.toString()),
+            TestBuildContext.create())) {
+      assertThat(echo(comm, "known")).isEqualTo("known");
+    }
+
+    try (OpenSshServer other = OpenSshServer.start()) {
+      Path wrong = tmp.resolve("known_hosts_wrong");
+      Files.writeString(wrong, "[127.0.0.1]:" + sshd.port() + " " + other.hostPublicKey() + "\n");
+      assertThatThrownBy(
+              () ->
+                  connect(
+                      SshConfigBuilder.forServer(sshd).sshKnownHostsFile(wrong.toString()),
+                      TestBuildContext.create()))
+          .hasMessage(
+              "host key mismatch for 127.0.0.1:"
+                  + sshd.port()
+                  + ": expected "
+                  + other.hostKeyFingerprint()
+                  + " (ssh_known_hosts_file "
+                  + wrong
+                  + "), the server offered "
+                  + sshd.hostKeyFingerprint());
+    }
+
+    Path empty = tmp.resolve("known_hosts_empty");
+    Files.writeString(empty, "");
+    assertThatThrownBy(
+            () ->
+                connect(
+                    SshConfigBuilder.forServer(sshd).sshKnownHostsFile(empty.toString()),
+                    TestBuildContext.create()))
+        .hasMessageContaining("is not listed in ssh_known_hosts_file " + empty)
+        .hasMessageEndingWith("the server offered " + sshd.hostKeyFingerprint());
+  }
+
+  @Test
+  void restrictedAlgorithmsAreUsedAndUnknownOnesRejected() throws IOException {
+    try (OpenSshServer debug =
+        OpenSshServer.start(new OpenSshServer.Options().logLevel("DEBUG1"))) {
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(debug)
+              .sshCiphers(List.of("aes256-ctr"))
+              .sshKeyExchangeAlgorithms(List.of("diffie-hellman-group14-sha256"));
+      try (Communicator comm = connect(config, TestBuildContext.create())) {
+        comm.describe();
+      }
+      assertThat(debug.log())
+          .contains("kex: client->server cipher: aes256-ctr")
+          .contains("kex: algorithm: diffie-hellman-group14-sha256");
+    }
+
+    TestBuildContext ctx = TestBuildContext.create();
+    assertThatThrownBy(
+            () -> connect(SshConfigBuilder.forServer(sshd).sshCiphers(List.of("rot13")), ctx))
+        .hasMessageStartingWith("ssh_ciphers: unknown cipher \"rot13\"; supported: ")
+        .hasMessageContaining("aes128-ctr");
+    assertThat(ctx.cancellation().sleeps()).isZero();
+  }
+
+  @Test
+  void noCommonCipherFailsAtOnce() {
+    try (OpenSshServer strict =
+        OpenSshServer.start(new OpenSshServer.Options().config("Ciphers aes128-ctr"))) {
+      TestBuildContext ctx = TestBuildContext.create();
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(strict).sshCiphers(List.of("aes256-ctr"));
+      assertThatThrownBy(() -> connect(config, ctx))
+          .hasMessageStartingWith("no algorithm in common with 127.0.0.1:" + strict.port());
+      assertThat(ctx.cancellation().sleeps()).isZero();
+    }
+  }
+
+  @Test
+  void pauseBeforeConnectingConnectsTwice() throws IOException {
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd).pauseBeforeConnecting(Duration.ofMillis(100));
+    try (Communicator comm = connect(config, ctx)) {
+      assertThat(echo(comm, "after-pause")).isEqualTo("after-pause");
+    }
+    RecordingUi ui = ctx.ui();
+    assertThat(ui.said())
+        .containsSubsequence(
+            "Connected to SSH!", "Pausing 100ms before connecting...", "Connected to SSH!");
+    assertThat(ctx.cancellation().sleeps()).isEqualTo(1);
+  }
+
+  @Test
+  void certificateAuthentication() throws IOException {
+    try (OpenSshServer ca = OpenSshServer.start(new OpenSshServer.Options().userCertificates())) {
+      SshConfigBuilder withCert =
+          SshConfigBuilder.forServer(ca)
+              .sshPrivateKeyFile(ca.certifiedKey().toString())
+              .sshCertificateFile(ca.certificate().toString());
+      try (Communicator comm = connect(withCert, TestBuildContext.create())) {
+        assertThat(echo(comm, "certified")).isEqualTo("certified");
+      }
+      // sshj would pick up <key>-cert.pub by itself: use a copy without one.
+      Path alone = tmp.resolve("alone");
+      Files.copy(ca.certifiedKey(), alone);
+      SshConfigBuilder withoutCert =
+          SshConfigBuilder.forServer(ca)
+              .sshPrivateKeyFile(alone.toString())
+              .sshHandshakeAttempts(1);
+      assertThatThrownBy(() -> connect(withoutCert, TestBuildContext.create()))
+          .hasMessageStartingWith("authentication rejected");
+    }
+  }
+
+  @Test
+  void bastionTunnelsToTheTarget() throws IOException {
+    try (OpenSshServer bastion =
+        OpenSshServer.start(new OpenSshServer.Options().logLevel("DEBUG1"))) {
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(sshd)
+              .sshBastionHost(bastion.host())
+              .sshBastionPort(bastion.port())
+              .sshBastionUsername(bastion.user())
+              .sshBastionPrivateKeyFile(bastion.clientKey().toString());
+      try (Communicator comm = connect(config, TestBuildContext.create())) {
+        assertThat(comm.describe()).endsWith(" via 127.0.0.1:" + bastion.port());
+        assertThat(echo(comm, "through")).isEqualTo("through");
+      }
+      assertThat(bastion.log())
+          .contains("direct-tcpip")
+          .contains("target 127.0.0.1 port " + sshd.port());
+    }
+  }
+
+  @Test
+  void bastionCanBeTheTargetItself() throws IOException {
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd).sshBastionHost(sshd.host()).sshBastionPort(sshd.port());
+    try (Communicator comm = connect(config, TestBuildContext.create())) {
+      assertThat(echo(comm, "self")).isEqualTo("self");
+    }
+  }
+
+  @Test
+  void bastionThatCannotReachTheTargetSaysSo() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd)
+            .sshPort(closedPort)
+            .sshTimeout(Duration.ofMillis(200))
+            .sshBastionHost(sshd.host())
+            .sshBastionPort(sshd.port());
+    assertThatThrownBy(() -> connect(config, ctx))
+        .hasMessageStartingWith(
+            "Timeout waiting for SSH after 200ms: bastion 127.0.0.1:"
+                + sshd.port()
+                + " could not connect to 127.0.0.1:"
+                + closedPort);
+  }
+
+  @Test
+  void unsupportedOptionsFailClearly() {
+    TestBuildContext ctx = TestBuildContext.create();
+    assertThatThrownBy(
+            () ->
+                connect(
+                    SshConfigBuilder.forServer(sshd)
+                        .sshProxyHost("127.0.0.1")
+                        .sshProxyUsername("u"),
+                    ctx))
+        .hasMessageContaining("ssh_proxy_username and ssh_proxy_password are not supported");
+    assertThatThrownBy(
+            () -> connect(SshConfigBuilder.forServer(sshd).sshFileTransferMethod("rsync"), ctx))
+        .hasMessage("ssh_file_transfer_method ('rsync') is invalid, valid methods: sftp, scp");
+  }
+}

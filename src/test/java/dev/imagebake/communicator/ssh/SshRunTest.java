@@ -1,0 +1,187 @@
+package dev.imagebake.communicator.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imagebake.sdk.CancelledException;
+import dev.imagebake.sdk.CommandResult;
+import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.RemoteCommand;
+import dev.imagebake.testing.OpenSshServer;
+import dev.imagebake.testing.RecordingSink;
+import dev.imagebake.testing.SshConfigBuilder;
+import dev.imagebake.testing.TestBuildContext;
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(120) // a guard against hangs, not a timing assertion
+class SshRunTest {
+  static OpenSshServer sshd;
+
+  @BeforeAll
+  static void start() {
+    sshd = OpenSshServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    sshd.stop();
+  }
+
+  static Communicator connect(OpenSshServer server, SshConfigBuilder config, TestBuildContext ctx)
+      throws IOException {
+    return new SshConnector(Duration.ofMillis(50))
+        .connect(config.communicatorConfig(), dev.imagebake.sdk.ConnectTarget.fromConfig(), ctx);
+  }
+
+  static Communicator connect() throws IOException {
+    return connect(sshd, SshConfigBuilder.forServer(sshd), TestBuildContext.create());
+  }
+
+  @Test
+  void exitStatusStdoutAndStderr() throws IOException {
+    try (Communicator comm = connect()) {
+      RecordingSink sink = new RecordingSink();
+      CommandResult result =
+          comm.run(RemoteCommand.of("echo one; echo two >&2; echo three; exit 42"), sink);
+      assertThat(result.exitStatus()).isEqualTo(42);
+      assertThat(sink.stdout()).containsExactly("one", "three");
+      assertThat(sink.stderr()).containsExactly("two");
+
+      assertThat(comm.run(RemoteCommand.of("true"), new RecordingSink()).exitStatus()).isZero();
+      assertThat(comm.run(RemoteCommand.of("false"), new RecordingSink()).exitStatus()).isOne();
+    }
+  }
+
+  @Test
+  void commandTextReachesTheShellAsIs() throws IOException {
+    try (Communicator comm = connect()) {
+      RecordingSink sink = new RecordingSink();
+      comm.run(
+          RemoteCommand.of(
+              "FOO='a b' BAR=\"it's\" sh -c 'echo \"$FOO|$BAR\"'; printf '%s\\n' \"$HOME\" | wc -l"),
+          sink);
+      assertThat(sink.stdout()).containsExactly("a b|it's", "1");
+    }
+  }
+
+  @Test
+  void carriageReturnsKeepWhatATerminalWouldShow() throws IOException {
+    try (Communicator comm = connect()) {
+      RecordingSink sink = new RecordingSink();
+      comm.run(RemoteCommand.of("printf '10%%\\r50%%\\r100%%\\r\\nwindows\\r\\nlast'"), sink);
+      assertThat(sink.stdout()).containsExactly("100%", "windows", "last");
+    }
+  }
+
+  @Test
+  void stdinIsFedToTheCommand() throws IOException {
+    try (Communicator comm = connect()) {
+      RecordingSink sink = new RecordingSink();
+      CommandResult result = comm.run(new RemoteCommand("tr a-z A-Z", "hello\nworld\n"), sink);
+      assertThat(result.exitStatus()).isZero();
+      assertThat(sink.stdout()).containsExactly("HELLO", "WORLD");
+    }
+  }
+
+  @Test
+  void commandKilledBySignalReports128PlusSignal() throws IOException {
+    try (Communicator comm = connect()) {
+      CommandResult result = comm.run(RemoteCommand.of("kill -TERM $$"), new RecordingSink());
+      assertThat(result.exitStatus()).isEqualTo(143);
+    }
+  }
+
+  @Test
+  void ptyMergesStderrAndHasATerminal() throws IOException {
+    SshConfigBuilder config = SshConfigBuilder.forServer(sshd).sshPty(true);
+    try (Communicator comm = connect(sshd, config, TestBuildContext.create())) {
+      RecordingSink sink = new RecordingSink();
+      CommandResult result =
+          comm.run(RemoteCommand.of("tty -s && echo tty; echo $TERM; echo err >&2"), sink);
+      assertThat(result.exitStatus()).isZero();
+      assertThat(sink.stdout()).containsExactly("tty", "xterm", "err");
+      assertThat(sink.stderr()).isEmpty();
+    }
+    try (Communicator comm = connect()) {
+      RecordingSink sink = new RecordingSink();
+      comm.run(RemoteCommand.of("tty -s && echo tty || echo notty"), sink);
+      assertThat(sink.stdout()).containsExactly("notty");
+    }
+  }
+
+  @Test
+  void cancellationEndsARunningCommand() throws IOException {
+    TestBuildContext ctx = TestBuildContext.create();
+    try (Communicator comm = connect(sshd, SshConfigBuilder.forServer(sshd), ctx)) {
+      RecordingSink sink =
+          new RecordingSink(
+              line -> {
+                if (line.equals("started")) {
+                  ctx.cancellation().cancel("test cancelled");
+                }
+              });
+      assertThatThrownBy(() -> comm.run(RemoteCommand.of("echo started; sleep 60"), sink))
+          .isInstanceOf(CancelledException.class)
+          .hasMessage("test cancelled");
+      assertThatThrownBy(() -> comm.run(RemoteCommand.of("true"), new RecordingSink()))
+          .isInstanceOf(CancelledException.class);
+    }
+  }
+
+  @Test
+  void droppedConnectionReportsDisconnectedThenReconnects() throws IOException {
+    try (OpenSshServer server = OpenSshServer.start();
+        Communicator comm =
+            connect(server, SshConfigBuilder.forServer(server), TestBuildContext.create())) {
+      RecordingSink sink =
+          new RecordingSink(
+              line -> {
+                if (line.equals("started")) {
+                  server.dropConnections();
+                }
+              });
+      CommandResult result = comm.run(RemoteCommand.of("echo started; sleep 60"), sink);
+      assertThat(result.isDisconnected()).isTrue();
+
+      RecordingSink after = new RecordingSink();
+      assertThat(comm.run(RemoteCommand.of("echo back"), after).exitStatus()).isZero();
+      assertThat(after.stdout()).containsExactly("back");
+    }
+  }
+
+  @Test
+  void keepAliveDetectsAFrozenConnection() throws IOException {
+    try (OpenSshServer server = OpenSshServer.start()) {
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(server).sshKeepAliveInterval(Duration.ofSeconds(1));
+      try (Communicator comm = connect(server, config, TestBuildContext.create())) {
+        RecordingSink sink =
+            new RecordingSink(
+                line -> {
+                  if (line.equals("started")) {
+                    server.freezeConnections();
+                  }
+                });
+        // Without keep-alives this would wait for the (frozen) sleep forever.
+        CommandResult result = comm.run(RemoteCommand.of("echo started; sleep 600"), sink);
+        assertThat(result.isDisconnected()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void describeAndIdempotentClose() throws IOException {
+    Communicator comm = connect();
+    assertThat(comm.describe()).isEqualTo("ssh " + sshd.user() + "@127.0.0.1:" + sshd.port());
+    comm.close();
+    comm.close();
+    assertThatThrownBy(() -> comm.run(RemoteCommand.of("true"), new RecordingSink()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("closed");
+  }
+}

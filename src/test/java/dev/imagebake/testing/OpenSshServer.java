@@ -1,0 +1,388 @@
+package dev.imagebake.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real OpenSSH server ({@code /usr/sbin/sshd -D -e}) on a free loopback port, with throwaway host
+ * and client keys in a temporary directory. For tests only.
+ *
+ * <pre>{@code
+ * try (OpenSshServer sshd = OpenSshServer.start()) {
+ *   connect to sshd.host():sshd.port() as sshd.user() with key sshd.clientKey()
+ * }
+ * }</pre>
+ *
+ * <p>The server logs in the user running the tests (root in CI: {@code PermitRootLogin yes}) with
+ * the generated ed25519 or RSA key. {@link #stop()} (or {@code close()}) kills the server and every
+ * session process it forked, and deletes the directory.
+ */
+public final class OpenSshServer implements AutoCloseable {
+  private static final Path SSHD = Path.of("/usr/sbin/sshd");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+
+  private final Path dir;
+  private final Process process;
+  private final int port;
+
+  /** Options of {@link #start(Options)}; {@code new Options()} gives the defaults. */
+  public static final class Options {
+    boolean passwordAuthentication;
+    boolean userCertificates;
+    String logLevel = "VERBOSE";
+    final List<String> extraConfig = new ArrayList<>();
+
+    /**
+     * Trusts a throwaway user CA and issues a certificate for {@link #user()} on a key that is not
+     * in authorized_keys: see {@link #certifiedKey()} and {@link #certificate()}.
+     */
+    public Options userCertificates() {
+      userCertificates = true;
+      return this;
+    }
+
+    /** Enables password and keyboard-interactive authentication (checked against the system). */
+    public Options passwordAuthentication() {
+      passwordAuthentication = true;
+      return this;
+    }
+
+    /**
+     * Sets sshd's {@code LogLevel} (default VERBOSE). At DEBUG levels sshd also writes debug lines
+     * to the stderr of commands run through it, so use them only for servers that run none.
+     */
+    public Options logLevel(String level) {
+      logLevel = level;
+      return this;
+    }
+
+    /** Appends a raw {@code sshd_config} line, e.g. {@code "Ciphers aes256-ctr"}. */
+    public Options config(String line) {
+      extraConfig.add(line);
+      return this;
+    }
+  }
+
+  private OpenSshServer(Path dir, Process process, int port) {
+    this.dir = dir;
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Starts a server with the default options. */
+  public static OpenSshServer start() {
+    return start(new Options());
+  }
+
+  public static OpenSshServer start(Options options) {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("imagebake-sshd-");
+      keygen(dir.resolve("host_ed25519_key"), "ed25519");
+      keygen(dir.resolve("client_ed25519"), "ed25519");
+      keygen(dir.resolve("client_rsa"), "rsa");
+      keygen(dir.resolve("unauthorized_ed25519"), "ed25519");
+      if (options.userCertificates) {
+        keygen(dir.resolve("user_ca"), "ed25519");
+        keygen(dir.resolve("certified_ed25519"), "ed25519");
+        run(
+            "ssh-keygen",
+            "-q",
+            "-s",
+            dir.resolve("user_ca").toString(),
+            "-I",
+            "imagebake-test",
+            "-n",
+            System.getProperty("user.name"),
+            dir.resolve("certified_ed25519.pub").toString());
+      }
+      Files.writeString(
+          dir.resolve("authorized_keys"),
+          Files.readString(dir.resolve("client_ed25519.pub"))
+              + Files.readString(dir.resolve("client_rsa.pub")));
+      if (isRoot()) {
+        // sshd refuses to start as root without its privilege-separation directory.
+        Files.createDirectories(Path.of("/run/sshd"));
+      }
+      IOException last = null;
+      for (int attempt = 0; attempt < 3; attempt++) {
+        int port = freePort();
+        Path config = writeConfig(dir, port, options);
+        Process process =
+            new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sshd.log").toFile())
+                .start();
+        try {
+          awaitListening(process, port, dir);
+          return new OpenSshServer(dir, process, port);
+        } catch (IOException e) {
+          // Most likely another process took the port between freePort() and sshd's bind.
+          killTree(process.toHandle());
+          last = e;
+        }
+      }
+      throw last;
+    } catch (IOException e) {
+      if (dir != null) {
+        deleteTree(dir);
+      }
+      throw new UncheckedIOException("cannot start sshd: " + e.getMessage(), e);
+    }
+  }
+
+  public String host() {
+    return "127.0.0.1";
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The user the server lets in: whoever runs the tests. */
+  public String user() {
+    return System.getProperty("user.name");
+  }
+
+  /** The throwaway client ed25519 private key (OpenSSH format), authorized for {@link #user()}. */
+  public Path clientKey() {
+    return dir.resolve("client_ed25519");
+  }
+
+  /** The throwaway client RSA private key, authorized for {@link #user()}. */
+  public Path clientRsaKey() {
+    return dir.resolve("client_rsa");
+  }
+
+  /** An ed25519 private key the server does not accept. */
+  public Path unauthorizedKey() {
+    return dir.resolve("unauthorized_ed25519");
+  }
+
+  /** With {@link Options#userCertificates()}: a key accepted only with {@link #certificate()}. */
+  public Path certifiedKey() {
+    return dir.resolve("certified_ed25519");
+  }
+
+  /**
+   * With {@link Options#userCertificates()}: the OpenSSH certificate of {@link #certifiedKey()}.
+   */
+  public Path certificate() {
+    return dir.resolve("certified_ed25519-cert.pub");
+  }
+
+  /** The text of {@link #clientKey()}. */
+  public String clientKeyPem() {
+    return read(clientKey());
+  }
+
+  /** The server's host public key as a known_hosts-style line: {@code ssh-ed25519 AAAA...}. */
+  public String hostPublicKey() {
+    String[] parts = read(dir.resolve("host_ed25519_key.pub")).trim().split("\\s+");
+    return parts[0] + " " + parts[1];
+  }
+
+  /** The host key's OpenSSH fingerprint, {@code SHA256:...} (unpadded base64). */
+  public String hostKeyFingerprint() {
+    byte[] blob = Base64.getDecoder().decode(hostPublicKey().split(" ")[1]);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
+      return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A scratch directory deleted with the server. */
+  public Path directory() {
+    return dir;
+  }
+
+  /** What sshd logged so far (useful in assertion messages). */
+  public String log() {
+    return read(dir.resolve("sshd.log"));
+  }
+
+  /**
+   * The PIDs of the processes serving connections (sshd children and their descendants), not the
+   * listener itself.
+   */
+  public List<Long> sessionPids() {
+    return process.toHandle().descendants().map(ProcessHandle::pid).toList();
+  }
+
+  /** Kills every connection's sshd process (as a crashed or rebooting machine would). */
+  public void dropConnections() {
+    process.toHandle().children().forEach(OpenSshServer::killTree);
+  }
+
+  /**
+   * Freezes (SIGSTOP) every connection's processes so that the TCP connection stays open but
+   * nothing answers; {@link #stop()} kills them.
+   */
+  public void freezeConnections() {
+    signal("STOP", process.toHandle().descendants().map(ProcessHandle::pid).toList());
+  }
+
+  /** Kills the server and its sessions and deletes the directory. Idempotent. */
+  public void stop() {
+    killTree(process.toHandle());
+    deleteTree(dir);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static Path writeConfig(Path dir, int port, Options options) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("ListenAddress 127.0.0.1:" + port);
+    lines.add("HostKey " + dir.resolve("host_ed25519_key"));
+    lines.add("AuthorizedKeysFile " + dir.resolve("authorized_keys"));
+    lines.add("PidFile " + dir.resolve("sshd.pid"));
+    lines.add("PermitRootLogin yes");
+    lines.add("StrictModes no");
+    lines.add("UsePAM no");
+    lines.add("PubkeyAuthentication yes");
+    lines.add("PasswordAuthentication " + (options.passwordAuthentication ? "yes" : "no"));
+    lines.add("KbdInteractiveAuthentication " + (options.passwordAuthentication ? "yes" : "no"));
+    lines.add("AllowTcpForwarding yes");
+    lines.add("AllowAgentForwarding yes");
+    lines.add("PrintMotd no");
+    lines.add("LogLevel " + options.logLevel);
+    lines.add("Subsystem sftp internal-sftp");
+    if (options.userCertificates) {
+      lines.add("TrustedUserCAKeys " + dir.resolve("user_ca.pub"));
+    }
+    // Keyword lines must come before any Match block the caller may add.
+    lines.addAll(options.extraConfig);
+    Path config = dir.resolve("sshd_config");
+    Files.write(config, lines, StandardCharsets.UTF_8);
+    return config;
+  }
+
+  private static void awaitListening(Process process, int port, Path dir) throws IOException {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IOException(
+            "sshd exited with status "
+                + process.exitValue()
+                + ": "
+                + read(dir.resolve("sshd.log")));
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException notYet) {
+        try {
+          // Polling interval while sshd starts, not a synchronisation sleep.
+          process.waitFor(20, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for sshd", e);
+        }
+      }
+    }
+    throw new IOException("sshd did not listen on port " + port + " within " + START_TIMEOUT);
+  }
+
+  private static void keygen(Path file, String type) throws IOException {
+    run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "imagebake-test", "-f", file.toString());
+  }
+
+  private static void signal(String signal, List<Long> pids) {
+    if (pids.isEmpty()) {
+      return;
+    }
+    List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+    pids.forEach(pid -> command.add(Long.toString(pid)));
+    try {
+      run(command.toArray(String[]::new));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void run(String... command) throws IOException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IOException(String.join(" ", command) + " failed: " + output.trim());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  private static void killTree(ProcessHandle root) {
+    List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
+    all.add(0, root);
+    // SIGKILL also ends processes frozen by freezeConnections().
+    all.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle handle : all) {
+      try {
+        handle.onExit().get(10, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // Best effort: a process that outlives this is reported by the OS, not by the test.
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                  // Left for the OS's temp cleaning.
+                }
+              });
+    } catch (IOException ignored) {
+      // Same.
+    }
+  }
+}
