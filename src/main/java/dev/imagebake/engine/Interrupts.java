@@ -1,0 +1,90 @@
+package dev.imagebake.engine;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Ctrl-C and SIGTERM for one {@code build} run. The first interrupt cancels every build (cleanups
+ * still run); the second also cancels the cleanups, and the step runner skips the remaining ones.
+ * {@link #trigger()} is what the signal handlers call, so tests interrupt without signals.
+ */
+public final class Interrupts {
+  private final AtomicInteger count = new AtomicInteger();
+  private final CancellationToken builds = CancellationToken.root();
+  private final CancellationToken cleanups = CancellationToken.root();
+  private final List<IntConsumer> listeners = new CopyOnWriteArrayList<>();
+
+  /** Cancelled by the first interrupt: the root of every build's cancellation. */
+  public CancellationToken builds() {
+    return builds;
+  }
+
+  /** Cancelled by the second interrupt: what cleanups see as their cancellation. */
+  public CancellationToken cleanups() {
+    return cleanups;
+  }
+
+  /** How many interrupts arrived. */
+  public int count() {
+    return count.get();
+  }
+
+  /** Registers {@code listener}, told the interrupt's number (1, 2, ...) before it takes effect. */
+  public Subscription onInterrupt(IntConsumer listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  /** A registration that ends when closed. */
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** One interrupt, as if the user pressed Ctrl-C. */
+  public void trigger() {
+    int n = count.incrementAndGet();
+    listeners.forEach(l -> l.accept(n));
+    if (n == 1) {
+      builds.cancel("interrupted");
+    } else {
+      cleanups.cancel("interrupted again");
+    }
+  }
+
+  /**
+   * Routes SIGINT and SIGTERM to {@link #trigger()} until the returned handle is closed. Where the
+   * JVM refuses signal handlers (e.g. {@code -Xrs}), falls back to a shutdown hook that triggers
+   * once and holds the JVM until the handle is closed, so cleanups still run.
+   */
+  public AutoCloseable installSignalHandlers() {
+    try {
+      return SignalHandlers.install(this::trigger);
+    } catch (RuntimeException | LinkageError e) {
+      CountDownLatch done = new CountDownLatch(1);
+      Thread hook =
+          new Thread(
+              () -> {
+                trigger();
+                try {
+                  done.await();
+                } catch (InterruptedException ignored) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "imagebake-interrupt");
+      Runtime.getRuntime().addShutdownHook(hook);
+      return () -> {
+        done.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook is running: counting down lets it finish.
+        }
+      };
+    }
+  }
+}

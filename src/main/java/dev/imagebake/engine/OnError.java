@@ -1,0 +1,38 @@
+package dev.imagebake.engine;
+
+import java.util.Locale;
+
+/** {@code -on-error}: what happens when a step fails (reference §3.9). */
+public enum OnError {
+  /** Run every cleanup (the default). */
+  CLEANUP,
+  /** Skip every cleanup; the error-cleanup-provisioner does not run. */
+  ABORT,
+  /** Ask: clean up, abort, or retry the step; cleanup without a terminal. */
+  ASK,
+  /** Like abort, but the provisioning step's cleanup (the error-cleanup-provisioner) runs. */
+  RUN_CLEANUP_PROVISIONER;
+
+  /** The flag's value, e.g. {@code run-cleanup-provisioner}. */
+  public String flagValue() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Parses a flag value.
+   *
+   * @throws IllegalArgumentException with Packer's message for an unknown value
+   */
+  public static OnError parse(String value) {
+    for (OnError o : values()) {
+      if (o.flagValue().equals(value)) {
+        return o;
+      }
+    }
+    throw new IllegalArgumentException(
+        "invalid value \""
+            + value
+            + "\" for flag -on-error: expected one of [\"cleanup\" \"abort\" \"ask\""
+            + " \"run-cleanup-provisioner\"]");
+  }
+}

@@ -1,0 +1,70 @@
+package dev.imagebake.engine;
+
+import dev.imagebake.sdk.BuildContext;
+import dev.imagebake.sdk.CancelledException;
+import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.ProvisionHook;
+import dev.imagebake.sdk.StateBag;
+import dev.imagebake.sdk.Step;
+import java.util.Map;
+
+/**
+ * Runs the template's provisioners (Packer's {@code commonsteps.StepProvision}).
+ *
+ * <p>Uses: {@link StateKeys#COMMUNICATOR} (the {@code none} communicator when absent), {@link
+ * StateKeys#BUILD_DATA}. Produces: {@link StateKeys#PROVISIONING_ERROR} when provisioning failed.
+ * Its cleanup runs the {@code error-cleanup-provisioner} when provisioning failed (not when
+ * interrupted); the step runner skips that cleanup under {@code -on-error=abort}.
+ */
+public final class StepProvision implements Step {
+  private final ProvisionHook hook;
+
+  public StepProvision(ProvisionHook hook) {
+    this.hook = hook;
+  }
+
+  @Override
+  public void run(BuildContext ctx, StateBag state) throws Exception {
+    try {
+      hook.provision(communicator(state), buildData(state));
+    } catch (CancelledException e) {
+      throw e;
+    } catch (Exception e) {
+      state.put(StateKeys.PROVISIONING_ERROR, e);
+      throw e;
+    }
+  }
+
+  @Override
+  public void cleanup(BuildContext ctx, StateBag state) {
+    Exception original = state.find(StateKeys.PROVISIONING_ERROR).orElse(null);
+    if (original == null) {
+      return;
+    }
+    ctx.ui().say("Provisioning step had errors: Running the cleanup provisioner, if present...");
+    try {
+      hook.provisionErrorCleanup(communicator(state), buildData(state));
+    } catch (Exception e) {
+      String message =
+          "Cleanup failed: "
+              + StepRunner.messageOf(e)
+              + ". Original Provisioning error: "
+              + StepRunner.messageOf(original);
+      ctx.ui().error(message);
+      state.put(StateKeys.FAILURE_MESSAGE, message);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "StepProvision";
+  }
+
+  private static Communicator communicator(StateBag state) {
+    return state.find(StateKeys.COMMUNICATOR).orElseGet(NoneCommunicator::new);
+  }
+
+  private static Map<String, String> buildData(StateBag state) {
+    return state.find(StateKeys.BUILD_DATA).orElse(Map.of());
+  }
+}

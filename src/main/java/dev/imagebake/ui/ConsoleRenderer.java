@@ -1,0 +1,148 @@
+package dev.imagebake.ui;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Packer's human output: {@code ==> build: text}, {@code build: text}, colours per build, {@code
+ * -timestamp-ui} prefixes, the end-of-run summary, and (beyond Packer) a per-step timing table
+ * after the artifact list.
+ */
+public final class ConsoleRenderer implements EventRenderer {
+  private final PrintStream out;
+  private final ConsoleStyle style;
+  private final Map<String, Integer> colorIndex = new HashMap<>();
+
+  public ConsoleRenderer(PrintStream out, ConsoleStyle style) {
+    this.out = out;
+    this.style = style;
+  }
+
+  @Override
+  public void render(Event event) {
+    if (event instanceof Event.Line l) {
+      print(lineText(l));
+    } else if (event instanceof Event.BuildsStarting s) {
+      announce(s.builds());
+    } else if (event instanceof Event.BuildFinished f) {
+      String text = stamp(UiText.buildFinished(f), f);
+      print(f.error() == null ? paint(text, f.build(), true) : paintError(text));
+    } else if (event instanceof Event.WaitCompleted w) {
+      print(UiText.waitCompleted(w));
+    } else if (event instanceof Event.Summary s) {
+      summary(s);
+    }
+    out.flush();
+  }
+
+  @Override
+  public void prompt(Event.Line question) {
+    // Packer's BasicUi.Ask: the question, a space, and the answer on the same line.
+    out.print(lineText(question) + " ");
+    out.flush();
+  }
+
+  private String lineText(Event.Line l) {
+    if (l.build() == null) {
+      return l.text();
+    }
+    String text = UiText.prefixLines(l);
+    if (style.timestamps()) {
+      text = UiText.timestamped(text, l.at(), style.zone());
+    }
+    return switch (l.kind()) {
+      case SAY -> paint(text, l.build(), true);
+      case MESSAGE -> paint(text, l.build(), false);
+      case ERROR -> paintError(text);
+    };
+  }
+
+  private void announce(List<String> builds) {
+    for (String b : builds) {
+      colorIndex.putIfAbsent(b, colorIndex.size());
+    }
+    if (!style.color() || builds.isEmpty()) {
+      return;
+    }
+    for (String b : builds) {
+      print(paint(b + ": output will be in this color.", b, true));
+    }
+    print("");
+  }
+
+  private void summary(Event.Summary s) {
+    List<BuildReport> errored =
+        s.builds().stream().filter(b -> b.outcome() == BuildReport.Outcome.ERRORED).toList();
+    if (!errored.isEmpty()) {
+      print(UiText.ERRORS_HEADER);
+      for (BuildReport b : errored) {
+        print("--> " + b.name() + ": " + b.error());
+      }
+    }
+    List<BuildReport> withArtifacts =
+        s.builds().stream().filter(b -> !b.artifacts().isEmpty()).toList();
+    if (withArtifacts.isEmpty()) {
+      print(UiText.NO_ARTIFACTS);
+    } else {
+      print(UiText.ARTIFACTS_HEADER);
+      for (BuildReport b : withArtifacts) {
+        b.artifacts().forEach(a -> print(UiText.artifactLine(b.name(), a)));
+      }
+    }
+    if (s.interrupted()) {
+      print(UiText.CANCELLED);
+    }
+    timings(s.builds());
+  }
+
+  private void timings(List<BuildReport> builds) {
+    if (builds.stream().allMatch(b -> b.steps().isEmpty())) {
+      return;
+    }
+    print("\n==> Step timings:");
+    for (BuildReport b : builds) {
+      print(
+          "--> "
+              + b.name()
+              + ": "
+              + HumanDuration.format(b.took())
+              + " ("
+              + b.outcome().name().toLowerCase(java.util.Locale.ROOT)
+              + ")");
+      for (StepTiming t : b.steps()) {
+        StringBuilder line = new StringBuilder("    ").append(t.step()).append(": ");
+        line.append(HumanDuration.format(t.run()));
+        if (t.status() != StepStatus.OK) {
+          line.append(" (")
+              .append(t.status().name().toLowerCase(java.util.Locale.ROOT))
+              .append(')');
+        }
+        line.append(", cleanup ")
+            .append(t.cleanup() == null ? "skipped" : HumanDuration.format(t.cleanup()));
+        print(line.toString());
+      }
+    }
+  }
+
+  private String stamp(String text, Event.BuildFinished f) {
+    return style.timestamps() ? UiText.timestamped(text, f.at(), style.zone()) : text;
+  }
+
+  private String paint(String text, String build, boolean bold) {
+    if (!style.color()) {
+      return text;
+    }
+    int index = colorIndex.computeIfAbsent(build, b -> colorIndex.size());
+    return Ansi.paint(text, Ansi.buildColor(index), bold);
+  }
+
+  private String paintError(String text) {
+    return style.color() ? Ansi.paint(text, Ansi.RED, true) : text;
+  }
+
+  private void print(String text) {
+    out.print(text + "\n");
+  }
+}

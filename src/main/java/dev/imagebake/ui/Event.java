@@ -1,0 +1,68 @@
+package dev.imagebake.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something that happened during {@code imagebake build}, as renderers see it. Build-scoped events
+ * carry the build name; core events (build == null) belong to the whole run.
+ */
+public sealed interface Event {
+  /** When it happened. */
+  Instant at();
+
+  /** The kind of a {@link Line}, after Packer's {@code Ui.Say/Message/Error}. */
+  enum LineKind {
+    SAY,
+    MESSAGE,
+    ERROR
+  }
+
+  /**
+   * A line of text (possibly several, separated by {@code \n}).
+   *
+   * @param build the build it belongs to, or null for a core line
+   * @param postProcessor the type of the post-processor that said it, or null
+   */
+  record Line(Instant at, LineKind kind, String build, String postProcessor, String text)
+      implements Event {}
+
+  /** Builds are about to start, in this order (sorted by name); fixes each build's colour. */
+  record BuildsStarting(Instant at, List<String> builds) implements Event {
+    public BuildsStarting {
+      builds = List.copyOf(builds);
+    }
+  }
+
+  record BuildStarted(Instant at, String build, String type) implements Event {}
+
+  record StepStarted(Instant at, String build, String step) implements Event {}
+
+  record StepFinished(Instant at, String build, String step, Duration took, StepStatus status)
+      implements Event {}
+
+  record CleanupFinished(Instant at, String build, String step, Duration took, boolean skipped)
+      implements Event {}
+
+  /**
+   * A build ended ({@code Build 'x' finished after ...} or {@code Build 'x' errored after ...}).
+   *
+   * @param error the error text, or null when the build succeeded or was cancelled
+   */
+  record BuildFinished(Instant at, String build, Duration took, String error) implements Event {}
+
+  /** All builds ended ({@code ==> Wait completed after ...}). */
+  record WaitCompleted(Instant at, Duration took) implements Event {}
+
+  /**
+   * The end of the run: artifacts, errors and step timings of every build.
+   *
+   * @param interrupted whether the run was cancelled by an interrupt
+   */
+  record Summary(Instant at, List<BuildReport> builds, boolean interrupted) implements Event {
+    public Summary {
+      builds = List.copyOf(builds);
+    }
+  }
+}
