@@ -1,0 +1,71 @@
+package dev.imagebake.config;
+
+import dev.imagebake.diag.Severity;
+import dev.imagebake.sdk.config.ConfigCheck;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@link ConfigCheck} a plugin's cross-field rules report to: problems about a key point at the
+ * key when the block has it, otherwise at the block. A message spanning lines (Packer has a few)
+ * becomes its first line plus a hint made of the rest.
+ */
+final class BlockCheck implements ConfigCheck {
+  private final ObjectNode block;
+  private final Path workingDir;
+  private final Path home;
+  private final List<Problem> problems = new ArrayList<>();
+
+  BlockCheck(ObjectNode block, Path workingDir, Path home) {
+    this.block = block;
+    this.workingDir = workingDir;
+    this.home = home;
+  }
+
+  List<Problem> problems() {
+    return problems;
+  }
+
+  @Override
+  public void error(String key, String message) {
+    add(Severity.ERROR, key, message);
+  }
+
+  @Override
+  public void error(String message) {
+    add(Severity.ERROR, null, message);
+  }
+
+  @Override
+  public void warn(String key, String message) {
+    add(Severity.WARNING, key, message);
+  }
+
+  @Override
+  public Path resolve(String path) {
+    return resolve(path, workingDir, home);
+  }
+
+  static Path resolve(String path, Path workingDir, Path home) {
+    String expanded = path;
+    if (path.equals("~")) {
+      return home;
+    }
+    if (path.startsWith("~/")) {
+      return home.resolve(path.substring(2)).normalize();
+    }
+    return workingDir.resolve(expanded).normalize();
+  }
+
+  private void add(Severity severity, String key, String message) {
+    boolean present = key != null && block.has(key);
+    String pointer = present ? Pointers.append("", key) : "";
+    int newline = message.indexOf('\n');
+    String first = newline < 0 ? message : message.substring(0, newline).strip();
+    String rest =
+        newline < 0 ? null : message.substring(newline + 1).strip().replaceAll("\\s+", " ");
+    problems.add(new Problem(severity, pointer, present, -1, first, rest));
+  }
+}

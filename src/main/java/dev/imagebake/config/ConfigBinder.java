@@ -1,0 +1,150 @@
+package dev.imagebake.config;
+
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.imagebake.diag.Diagnostic;
+import dev.imagebake.diag.Locations;
+import dev.imagebake.diag.Severity;
+import dev.imagebake.diag.SourceRef;
+import dev.imagebake.sdk.PluginFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one plugin block of a template into the plugin's config record, Packer's way:
+ *
+ * <ol>
+ *   <li>the raw block is validated against the plugin's JSON Schema (unknown and renamed keys,
+ *       values of the wrong type);
+ *   <li>every string is rendered with the {@link ValueRenderer}, except the keys marked {@code
+ *       RenderLater}, whose syntax is only checked;
+ *   <li>the values are bound with Packer's weak conversions ({@code "22"} for an integer, a
+ *       comma-separated string for a list, ...);
+ *   <li>the plugin's own rules ({@link PluginFactory#check}) run on the bound record.
+ * </ol>
+ *
+ * <p>Every problem is reported, each at its place in the template. The caller removes the keys the
+ * core consumes ({@code name}, {@code only}, {@code override}, ...) first; {@code type} and keys
+ * starting with {@code packer_} are ignored here, as in Packer. Compiled schemas are cached per
+ * config type; an instance is safe to share between threads.
+ */
+public final class ConfigBinder {
+  private final Path workingDir;
+  private final Path home;
+  private final Map<Class<?>, SchemaCheck> checks = new ConcurrentHashMap<>();
+  private final Map<Class<?>, RecordModel> models = new ConcurrentHashMap<>();
+  private volatile SchemaRegistry registry;
+
+  /** Resolves relative paths against the process's working directory, {@code ~} to its home. */
+  public ConfigBinder() {
+    this(Path.of(System.getProperty("user.dir")), Path.of(System.getProperty("user.home")));
+  }
+
+  public ConfigBinder(Path workingDir, Path home) {
+    this.workingDir = workingDir.toAbsolutePath();
+    this.home = home;
+  }
+
+  /**
+   * @param factory the plugin the block is for
+   * @param block the block's keys
+   * @param pointer the block's JSON pointer in the template, e.g. {@code /builders/0}
+   * @param locations positions of the template's values
+   * @param renderer renders the block's template strings
+   */
+  public <C extends Record> BindResult<C> bind(
+      PluginFactory<C> factory,
+      ObjectNode block,
+      String pointer,
+      Locations locations,
+      ValueRenderer renderer) {
+    Class<C> type = factory.configType();
+    RecordModel model = model(type);
+    ObjectNode keys = block.deepCopy();
+    keys.remove("type");
+    keys.propertyNames().removeIf(k -> k.startsWith("packer_"));
+
+    List<Problem> problems = new ArrayList<>(schemaCheck(type).validate(keys));
+    Set<String> reported = new HashSet<>();
+    for (Problem p : problems) {
+      List<String> segments = Pointers.segments(p.pointer());
+      if (!segments.isEmpty()) {
+        reported.add(segments.get(0));
+      }
+    }
+    ValueBinder binder = new ValueBinder(renderer);
+    Record bound = binder.bindRecord(model, keys, "", "", reported);
+    problems.addAll(binder.problems());
+
+    C config = null;
+    if (problems.isEmpty() && bound != null) {
+      config = type.cast(bound);
+      BlockCheck check = new BlockCheck(keys, workingDir, home);
+      factory.check(config, check);
+      problems.addAll(check.problems());
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    boolean failed = false;
+    for (Problem p : problems) {
+      diagnostics.add(diagnostic(p, pointer, locations));
+      failed |= p.severity() == Severity.ERROR;
+    }
+    return new BindResult<>(failed ? null : config, diagnostics);
+  }
+
+  /**
+   * Compiles the schemas of these config types now rather than at their first block, so a caller
+   * can overlap the one-time cost (mostly class loading) with other start-up work on another
+   * thread.
+   */
+  public void precompile(Collection<Class<? extends Record>> types) {
+    types.forEach(this::schemaCheck);
+  }
+
+  /** The JSON Schema the blocks of {@code type} are validated against, as a new node. */
+  public ObjectNode schema(Class<? extends Record> type) {
+    return SchemaGenerator.generate(model(type));
+  }
+
+  private RecordModel model(Class<? extends Record> type) {
+    return models.computeIfAbsent(type, t -> RecordModel.of(type));
+  }
+
+  private SchemaCheck schemaCheck(Class<? extends Record> type) {
+    return checks.computeIfAbsent(
+        type,
+        t -> {
+          RecordModel model = model(type);
+          return new SchemaCheck(model, registry().getSchema(SchemaGenerator.generate(model)));
+        });
+  }
+
+  private SchemaRegistry registry() {
+    SchemaRegistry r = registry;
+    if (r == null) {
+      synchronized (this) {
+        if (registry == null) {
+          registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        }
+        r = registry;
+      }
+    }
+    return r;
+  }
+
+  private static Diagnostic diagnostic(Problem p, String blockPointer, Locations locations) {
+    String pointer = blockPointer + p.pointer();
+    SourceRef source =
+        p.atKey()
+            ? locations.keyAt(pointer)
+            : SourcePositions.inString(locations, pointer, p.offset());
+    return new Diagnostic(p.severity(), p.message(), source, p.hint());
+  }
+}

@@ -1,0 +1,194 @@
+package dev.imagebake.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imagebake.diag.Diagnostic;
+import dev.imagebake.sdk.PluginFactory;
+import dev.imagebake.sdk.config.ConfigCheck;
+import dev.imagebake.sdk.config.Deprecated;
+import dev.imagebake.sdk.config.RenderLater;
+import dev.imagebake.sdk.config.Secret;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigBinderTest {
+  record Mapping(String deviceName, Integer volumeSize) {}
+
+  @Deprecated(key = "filename", use = "output")
+  record Demo(
+      String output,
+      @RenderLater String executeCommand,
+      @Secret String token,
+      List<Mapping> mappings,
+      Map<String, String> tags) {
+    Demo {
+      if ("forbidden".equals(output)) {
+        throw new IllegalArgumentException("output may not be 'forbidden'");
+      }
+    }
+  }
+
+  static final class DemoFactory implements PluginFactory<Demo> {
+    @Override
+    public String type() {
+      return "demo";
+    }
+
+    @Override
+    public Class<Demo> configType() {
+      return Demo.class;
+    }
+
+    @Override
+    public void check(Demo config, ConfigCheck check) {
+      if (config.output() == null) {
+        check.error("output", "output must be specified");
+      }
+      if ("x".equals(config.token())) {
+        check.error("token", "token is too short\n  use a longer one");
+      }
+      if (config.output() != null && config.output().startsWith("~")) {
+        check.warn("output", "resolves to " + check.resolve(config.output()));
+      }
+    }
+  }
+
+  private final ConfigBinder binder = new ConfigBinder(Path.of("/work"), Path.of("/home/me"));
+
+  private BindResult<Demo> bind(String json) {
+    return binder.bind(
+        new DemoFactory(),
+        Blocks.at(json, "/post-processors/0"),
+        "/post-processors/0",
+        TestLocations.of(json),
+        TestRenderers.variables(Map.of("v", "rendered")));
+  }
+
+  @Test
+  void renderLaterKeysKeepTheirTemplateButGetTheirSyntaxChecked() {
+    BindResult<Demo> ok =
+        bind(
+            "{\"post-processors\": [{\"output\": \"{{user `v`}}\","
+                + " \"execute_command\": \"{{ .Path }} {{user `v`}}\"}]}");
+    assertThat(ok.config().output()).isEqualTo("rendered");
+    assertThat(ok.config().executeCommand()).isEqualTo("{{ .Path }} {{user `v`}}");
+
+    BindResult<Demo> bad =
+        bind("{\"post-processors\": [{\"output\": \"o\", \"execute_command\": \"sh {{bad}}\"}]}");
+    assertThat(bad.diagnostics())
+        .extracting(Diagnostic::message)
+        .containsExactly("invalid 'execute_command': function \"bad\" not defined");
+  }
+
+  @Test
+  void stringsInListsAndMapsAreRenderedToo() {
+    BindResult<Demo> result =
+        bind(
+            "{\"post-processors\": [{\"output\": \"o\", \"tags\": {\"{{user `v`}}\": \"x-{{user"
+                + " `v`}}\"}, \"mappings\": [{\"device_name\": \"{{user `v`}}\", \"volume_size\":"
+                + " \"8\"}]}]}");
+
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.config().tags()).containsEntry("rendered", "x-rendered");
+    assertThat(result.config().mappings()).containsExactly(new Mapping("rendered", 8));
+  }
+
+  @Test
+  void nestedProblemsNameTheirPath() {
+    String json =
+        "{\"post-processors\": [{\"output\": \"o\",\n"
+            + " \"mappings\": [{\"device_name\": \"a\", \"volume_size\": \"big\", \"volume_sizes\": 1}]}]}";
+
+    BindResult<Demo> result = bind(json);
+
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::message, Diagnostic::hint, d -> d.source().pointer())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "mappings[0].volume_size: expected an integer, got \"big\"",
+                null,
+                "/post-processors/0/mappings/0/volume_size"),
+            org.assertj.core.groups.Tuple.tuple(
+                "unknown configuration key: 'volume_sizes'",
+                "did you mean 'volume_size'?",
+                "/post-processors/0/mappings/0/volume_sizes"));
+  }
+
+  @Test
+  void checkErrorsPointAtTheKeyWhenPresentElseAtTheBlock() {
+    String json = "{\"post-processors\": [\n  {\"tags\": {},\n   \"token\": \"x\"}]}";
+
+    BindResult<Demo> result = bind(json);
+
+    assertThat(result.config()).isNull();
+    assertThat(result.diagnostics())
+        .extracting(
+            Diagnostic::message, Diagnostic::hint, d -> d.source().line(), d -> d.source().column())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("output must be specified", null, 2, 3),
+            org.assertj.core.groups.Tuple.tuple("token is too short", "use a longer one", 3, 4));
+  }
+
+  @Test
+  void warningsKeepTheConfigAndPathsResolveLikePacker() {
+    BindResult<Demo> result = bind("{\"post-processors\": [{\"output\": \"~/out.txt\"}]}");
+
+    assertThat(result.ok()).isTrue();
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::message)
+        .containsExactly("resolves to /home/me/out.txt");
+  }
+
+  @Test
+  void secretValuesNeverAppearInMessages() {
+    BindResult<Demo> result =
+        bind("{\"post-processors\": [{\"output\": \"o\", \"token\": [\"hunter2\"]}]}");
+
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::message)
+        .containsExactly("token: expected a string, got an array");
+    assertThat(result.diagnostics().toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void renamedKeyOfAPluginRecordIsReportedWithItsReplacement() {
+    BindResult<Demo> result = bind("{\"post-processors\": [{\"filename\": \"x\"}]}");
+
+    assertThat(result.diagnostics())
+        .singleElement()
+        .satisfies(d -> assertThat(d.hint()).isEqualTo("use 'output' instead"));
+  }
+
+  @Test
+  void compactConstructorRejectionBecomesADiagnosticAtTheBlock() {
+    BindResult<Demo> result = bind("{\"post-processors\": [{\"output\": \"forbidden\"}]}");
+
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::message)
+        .containsExactly("output may not be 'forbidden'");
+    assertThat(result.diagnostics().get(0).source().pointer()).isEqualTo("/post-processors/0");
+  }
+
+  @Test
+  void typeAndPackerKeysAreIgnored() {
+    BindResult<Demo> result =
+        bind(
+            "{\"post-processors\": [{\"type\": \"demo\", \"output\": \"o\","
+                + " \"packer_build_name\": \"b\", \"packer_user_variables\": {}}]}");
+
+    assertThat(result.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void templateErrorColumnCountsEscapesAsOneCharacter() {
+    String json = "{\"post-processors\": [{\"output\": \"a\\\"b{{bad}}\"}]}";
+
+    BindResult<Demo> result = bind(json);
+
+    int quote = json.indexOf("\"a\\\"b");
+    // Offset 3 in the decoded string (a"b) is 4 source characters after the opening quote.
+    assertThat(result.diagnostics().get(0).source().column()).isEqualTo(quote + 1 + 1 + 4);
+  }
+}

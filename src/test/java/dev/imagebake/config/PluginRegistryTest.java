@@ -1,0 +1,69 @@
+package dev.imagebake.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imagebake.builder.nullhost.NullBuilderConfig;
+import dev.imagebake.builder.nullhost.NullBuilderFactory;
+import dev.imagebake.sdk.Builder;
+import dev.imagebake.sdk.BuilderFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PluginRegistryTest {
+  private final PluginRegistry registry = PluginRegistry.load();
+
+  @Test
+  void findsBuiltInPluginsThroughServiceLoader() {
+    assertThat(registry.builder("null")).get().isInstanceOf(NullBuilderFactory.class);
+    assertThat(registry.all(PluginKind.BUILDER)).containsKey("null");
+    assertThat(registry.provisioner("null")).isEmpty();
+  }
+
+  @Test
+  void misspeltTypeGetsASuggestion() {
+    assertThat(registry.unknownTypeMessage(PluginKind.BUILDER, "nul"))
+        .isEqualTo("unknown builder type 'nul'; did you mean 'null'?");
+    assertThat(registry.unknownTypeMessage(PluginKind.BUILDER, "amazon-ebz"))
+        .isEqualTo("unknown builder type 'amazon-ebz'; did you mean 'amazon-ebs'?");
+    assertThat(registry.unknownTypeMessage(PluginKind.POST_PROCESSOR, "manifst"))
+        .isEqualTo("unknown post-processor type 'manifst'; did you mean 'manifest'?");
+  }
+
+  @Test
+  void typeWithNothingCloseIsJustUnknown() {
+    assertThat(registry.unknownTypeMessage(PluginKind.PROVISIONER, "frobnicate"))
+        .isEqualTo("unknown provisioner type 'frobnicate'");
+  }
+
+  @Test
+  void packerTypeImagebakeLacksIsNotSupportedYet() {
+    assertThat(registry.unknownTypeMessage(PluginKind.BUILDER, "virtualbox-iso"))
+        .isEqualTo("builder type 'virtualbox-iso' is not supported by imagebake yet");
+  }
+
+  @Test
+  void twoPluginsClaimingOneTypeAreRefused() {
+    BuilderFactory<NullBuilderConfig> impostor =
+        new BuilderFactory<>() {
+          @Override
+          public String type() {
+            return "null";
+          }
+
+          @Override
+          public Class<NullBuilderConfig> configType() {
+            return NullBuilderConfig.class;
+          }
+
+          @Override
+          public Builder create(NullBuilderConfig config) {
+            throw new UnsupportedOperationException();
+          }
+        };
+
+    assertThatThrownBy(() -> PluginRegistry.of(List.of(new NullBuilderFactory(), impostor)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("builder type 'null' is provided by both");
+  }
+}
