@@ -271,20 +271,12 @@ public final class ConfigRules {
     checkCommunicator(comm, check);
   }
 
+  /** The Amazon-specific communicator rules (the common ones are the engine's). */
   private static void checkCommunicator(CommunicatorConfig comm, ConfigCheck check) {
-    if (comm == null || !comm.type().equals("ssh")) {
-      if (comm != null && comm.type().equals("winrm")) {
-        check.error("communicator", "the winrm communicator is not supported by imagebake");
-      }
+    if (comm == null || !comm.type().equals("ssh") || comm.ssh() == null) {
       return;
     }
     SshConfig ssh = comm.ssh();
-    if (ssh == null || blank(ssh.sshUsername())) {
-      check.error("ssh_username", "An ssh_username must be specified");
-    }
-    if (ssh == null) {
-      return;
-    }
     if (!blank(ssh.sshKeypairName()) && blank(ssh.sshPrivateKeyFile()) && !ssh.agentAuth()) {
       check.error(
           "ssh_keypair_name",
