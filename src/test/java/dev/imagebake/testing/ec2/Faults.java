@@ -25,6 +25,10 @@ public final class Faults {
   }
 
   private final List<Fault> faults = new ArrayList<>();
+
+  /** [action, calls still to let through, fault]: faults armed by failNth/dropNth. */
+  private final List<Object[]> delayed = new ArrayList<>();
+
   private int injected;
 
   /** The next {@code times} calls of {@code action} answer this error. */
@@ -32,6 +36,26 @@ public final class Faults {
       String action, int times, int status, String code, String message) {
     faults.add(new Fault(action, times, Kind.ERROR, status, code, message));
     return this;
+  }
+
+  /**
+   * Only the {@code nth} call (1-based, counted from now) of {@code action} answers this error,
+   * e.g. to fail one precise point of a build.
+   */
+  public synchronized Faults failNth(
+      String action, int nth, int status, String code, String message) {
+    nth(action, nth - 1, new Fault(action, 1, Kind.ERROR, status, code, message));
+    return this;
+  }
+
+  /** Only the {@code nth} call of {@code action} gets its connection dropped. */
+  public synchronized Faults dropNth(String action, int nth) {
+    nth(action, nth - 1, new Fault(action, 1, Kind.DROP, 0, null, null));
+    return this;
+  }
+
+  private void nth(String action, int skip, Fault fault) {
+    delayed.add(new Object[] {action, skip, fault});
   }
 
   /** Every call of {@code action} answers this error until {@link #clear()}. */
@@ -59,6 +83,7 @@ public final class Faults {
 
   public synchronized void clear() {
     faults.clear();
+    delayed.clear();
   }
 
   /** How many calls were answered by a fault so far. */
@@ -68,6 +93,18 @@ public final class Faults {
 
   /** The fault for this call, consuming one of its repetitions. */
   synchronized Optional<Fault> take(String action) {
+    for (Iterator<Object[]> it = delayed.iterator(); it.hasNext(); ) {
+      Object[] d = it.next();
+      if (d[0].equals(action)) {
+        int skip = (Integer) d[1];
+        if (skip == 0) {
+          it.remove();
+          injected++;
+          return Optional.of((Fault) d[2]);
+        }
+        d[1] = skip - 1;
+      }
+    }
     for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
       Fault f = it.next();
       if (f.matches(action)) {
