@@ -40,14 +40,25 @@ import java.util.function.UnaryOperator;
  * accepts the key pairs the fake generates.
  */
 final class Ec2Harness implements AutoCloseable {
-  final FakeEc2 ec2 = FakeEc2.start();
+  FakeEc2 ec2;
   final OpenSshServer sshd = OpenSshServer.start();
-  Interrupts interrupts = new Interrupts();
+  Interrupts interrupts;
 
   /** Wraps the SSH connector, e.g. to interrupt while connecting. */
-  UnaryOperator<Connector> connectorWrapper = c -> c;
+  UnaryOperator<Connector> connectorWrapper;
 
   Ec2Harness() {
+    reset();
+  }
+
+  /** A fresh EC2 endpoint, interrupts and connector; the same sshd. */
+  void reset() {
+    if (ec2 != null) {
+      ec2.close();
+    }
+    ec2 = FakeEc2.start();
+    interrupts = new Interrupts();
+    connectorWrapper = c -> c;
     Path authorized = sshd.directory().resolve("authorized_keys");
     ec2.world()
         .keyAuthorizer(
