@@ -15,8 +15,10 @@ import java.util.Map;
  * @param region the region the request was signed for
  * @param params every form parameter, in the order sent
  * @param attempt the {@code amz-sdk-request} header ({@code attempt=1; max=4}), or empty
+ * @param accessKeyId the access key id the request was signed with, or empty
  */
-public record Ec2Request(String action, String region, Map<String, String> params, String attempt) {
+public record Ec2Request(
+    String action, String region, Map<String, String> params, String attempt, String accessKeyId) {
 
   static Ec2Request parse(String body, String authorization, String attempt) {
     Map<String, String> params = new LinkedHashMap<>();
@@ -33,11 +35,19 @@ public record Ec2Request(String action, String region, Map<String, String> param
         params.getOrDefault("Action", ""),
         regionOf(authorization),
         Map.copyOf(params),
-        attempt == null ? "" : attempt);
+        attempt == null ? "" : attempt,
+        accessKeyOf(authorization));
   }
 
   private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String accessKeyOf(String authorization) {
+    if (authorization == null || !authorization.contains("Credential=")) {
+      return "";
+    }
+    return authorization.substring(authorization.indexOf("Credential=") + 11).split("/")[0];
   }
 
   /** {@code Credential=AKID/20240101/us-east-1/ec2/aws4_request} gives us-east-1. */
@@ -98,7 +108,7 @@ public record Ec2Request(String action, String region, Map<String, String> param
             inner.put(k.substring(p.length()), v);
           }
         });
-    return new Ec2Request(action, region, inner, attempt);
+    return new Ec2Request(action, region, inner, attempt, accessKeyId);
   }
 
   /** {@code Filter.N.Name} / {@code Filter.N.Value.M} as name to values. */

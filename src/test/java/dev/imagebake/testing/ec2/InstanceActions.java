@@ -391,7 +391,7 @@ final class InstanceActions {
         spec.params().forEach((k, v) -> params.put("TagSpecification." + slot + "." + k, v));
       }
     }
-    Ec2Request spec = new Ec2Request("CreateFleet", r.region(), params, "");
+    Ec2Request spec = new Ec2Request("CreateFleet", r.region(), params, "", r.accessKeyId());
     Instance i = launch(renumberTags(spec), r.region(), type, true);
     String fleetId = "fleet-" + i.id.substring(2);
     w.fleets.put(fleetId, List.of(i.id));
@@ -420,7 +420,7 @@ final class InstanceActions {
                 out.put(k, v);
               }
             });
-    return new Ec2Request(spec.action(), spec.region(), out, "");
+    return new Ec2Request(spec.action(), spec.region(), out, "", spec.accessKeyId());
   }
 
   private void deleteFleets(Ec2Request r, Xml x) {
