@@ -41,11 +41,11 @@ public final class ConfigRules {
           "access_key", "`access_key` and `secret_key` must both be either set or not set.");
     }
     if (!c.skipRegionValidationOrFalse()) {
-      if (!blank(c.region()) && !Regions.isKnown(c.region())) {
+      if (!blank(c.region()) && !templated(c.region()) && !Regions.isKnown(c.region())) {
         check.error("region", invalidRegion(c.region()));
       }
       for (String r : nonNull(amiRegions)) {
-        if (!Regions.isKnown(r)) {
+        if (!templated(r) && !Regions.isKnown(r)) {
           check.error("ami_regions", invalidRegion(r));
         }
       }
@@ -118,12 +118,12 @@ public final class ConfigRules {
           "If you have set either region_kms_key_ids or kms_key_id, encrypt_boot must also be"
               + " true.");
     }
-    if (!blank(c.kmsKeyId()) && !validKmsKey(c.kmsKeyId())) {
+    if (!blank(c.kmsKeyId()) && !templated(c.kmsKeyId()) && !validKmsKey(c.kmsKeyId())) {
       check.error("kms_key_id", "\"" + c.kmsKeyId() + "\" is not a valid KMS Key Id.");
     }
     kmsKeys.forEach(
         (r, key) -> {
-          if (!validKmsKey(key)) {
+          if (!templated(key) && !validKmsKey(key)) {
             check.error("region_kms_key_ids", "\"" + key + "\" is not a valid KMS Key Id.");
           }
         });
@@ -289,6 +289,11 @@ public final class ConfigRules {
           "temporary_key_pair_type",
           "temporary_key_pair_type must be rsa or ed25519 for amazon builders, not " + type);
     }
+  }
+
+  /** Still holds template actions: rendered at run time, so not checkable offline. */
+  private static boolean templated(String s) {
+    return s != null && s.contains("{{");
   }
 
   static boolean blank(String s) {

@@ -27,6 +27,8 @@ public record RunConfig(
         List<String> temporarySecurityGroupSourceCidrs,
     @Doc("Give the instance a public IP address.") Boolean associatePublicIpAddress,
     @Doc("Instance profile (IAM role) of the instance.") String iamInstanceProfile,
+    @Doc("Accepted for compatibility: imagebake does not look the instance profile up.")
+        Boolean skipProfileValidation,
     @Doc("User data; base64-encoded before sending.") String userData,
     @Doc("File whose content is the user data.") String userDataFile,
     @Doc("Tags of the source instance (Name defaults to Packer Builder).") @RenderLater
