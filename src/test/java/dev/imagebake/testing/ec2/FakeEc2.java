@@ -118,6 +118,14 @@ public final class FakeEc2 implements AutoCloseable {
         }
       }
       var fault = faults.take(request.action());
+      if (fault.isPresent() && fault.get().kind() == Faults.Kind.LOSE_ANSWER) {
+        try {
+          dispatch(request);
+        } catch (RuntimeException ignored) {
+          // The answer is lost either way.
+        }
+        return;
+      }
       if (fault.isPresent() && fault.get().kind() == Faults.Kind.DROP) {
         // Closing without a status line: the client sees the connection end.
         return;

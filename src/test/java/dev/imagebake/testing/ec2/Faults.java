@@ -14,7 +14,9 @@ public final class Faults {
   /** What a fault does. */
   public enum Kind {
     ERROR,
-    DROP
+    DROP,
+    /** The action happens, then the connection is closed: the caller never learns the result. */
+    LOSE_ANSWER
   }
 
   /** One fault; {@code remaining} is -1 for a permanent one. */
@@ -78,6 +80,15 @@ public final class Faults {
   /** The next {@code times} calls get their connection closed without an answer. */
   public synchronized Faults dropNext(String action, int times) {
     faults.add(new Fault(action, times, Kind.DROP, 0, null, null));
+    return this;
+  }
+
+  /**
+   * The next {@code times} calls of {@code action} take effect but their answers are lost (the
+   * connection closes), as when a network drops after EC2 acted.
+   */
+  public synchronized Faults loseAnswers(String action, int times) {
+    faults.add(new Fault(action, times, Kind.LOSE_ANSWER, 0, null, null));
     return this;
   }
 

@@ -370,6 +370,31 @@ final class InstanceActions {
   }
 
   private void createFleet(Ec2Request r, Xml x) {
+    String token = r.get("ClientToken");
+    Instance i = token == null ? null : fleetByToken.get(token);
+    if (i == null) {
+      i = launchFleet(r);
+      if (token != null) {
+        fleetByToken.put(token, i);
+      }
+    }
+    Instance launched = i;
+    String fleetId = "fleet-" + launched.id.substring(2);
+    w.fleets.put(fleetId, List.of(launched.id));
+    x.el("fleetId", fleetId).open("errorSet").close("errorSet");
+    x.set(
+        "fleetInstanceSet",
+        List.of(launched),
+        (fx, inst) ->
+            fx.nest("instanceIds", ids -> ids.el("item", inst.id))
+                .el("instanceType", inst.instanceType)
+                .el("lifecycle", "spot"));
+  }
+
+  /** Instances of instant fleets by client token: CreateFleet is idempotent, as in EC2. */
+  private final Map<String, Instance> fleetByToken = new LinkedHashMap<>();
+
+  private Instance launchFleet(Ec2Request r) {
     Ec2Request config = r.sub("LaunchTemplateConfigs.1");
     LaunchTemplate t =
         template(
@@ -392,17 +417,7 @@ final class InstanceActions {
       }
     }
     Ec2Request spec = new Ec2Request("CreateFleet", r.region(), params, "", r.accessKeyId());
-    Instance i = launch(renumberTags(spec), r.region(), type, true);
-    String fleetId = "fleet-" + i.id.substring(2);
-    w.fleets.put(fleetId, List.of(i.id));
-    x.el("fleetId", fleetId).open("errorSet").close("errorSet");
-    x.set(
-        "fleetInstanceSet",
-        List.of(i),
-        (fx, inst) ->
-            fx.nest("instanceIds", ids -> ids.el("item", inst.id))
-                .el("instanceType", inst.instanceType)
-                .el("lifecycle", "spot"));
+    return launch(renumberTags(spec), r.region(), type, true);
   }
 
   /** Makes TagSpecification indexes contiguous again after merging two lists. */

@@ -91,6 +91,18 @@ class EbsLeakMatrixTest {
               RICH,
               List.of("true")));
     }
+    // EC2 acted but every answer was lost: the cleanups find what was made by the name or the
+    // client token recorded before the call.
+    List<String> lost =
+        List.of("CreateKeyPair", "CreateSecurityGroup", "RunInstances", "CreateImage", "CopyImage");
+    for (String action : lost) {
+      points.add(
+          run(
+              "answers of " + action + " lost",
+              x -> x.ec2.faults().loseAnswers(action, 100),
+              RICH,
+              List.of("true")));
+    }
     points.add(run("provisioner fails", x -> {}, RICH, List.of("exit 3")));
     points.add(
         run(
@@ -136,7 +148,9 @@ class EbsLeakMatrixTest {
             + points.size()
             + " injection points tried ("
             + runPhase.size()
-            + " EC2 call failures, 3 SSH/provisioner failures, 6 interrupts), "
+            + " EC2 call failures, "
+            + lost.size()
+            + " lost answers, 3 SSH/provisioner failures, 6 interrupts), "
             + leaked.size()
             + " left something behind");
     assertThat(leaked).isEmpty();
@@ -219,5 +233,32 @@ class EbsLeakMatrixTest {
     assertThat(Leaks.find(h.ec2.world(), baseline, made)).isEmpty();
     assertThat(h.ec2.world().instances()).allSatisfy(i -> assertThat(i.spot).isTrue());
     assertThat(Resources.class).isNotNull();
+  }
+
+  @Test
+  void spotFailuresLeaveNothing() {
+    String spot =
+        "{\"instance_type\":\"\",\"spot_price\":\"0.05\",\"spot_instance_types\":[\"t3.micro\"]}";
+    List<Point> points =
+        List.of(
+            run(
+                "spot: CreateFleet unauthorized",
+                x -> x.ec2.faults().failAlways("CreateFleet", 403, "UnauthorizedOperation", "no"),
+                spot,
+                List.of("true")),
+            run(
+                "spot: answers of CreateLaunchTemplate lost",
+                x -> x.ec2.faults().loseAnswers("CreateLaunchTemplate", 100),
+                spot,
+                List.of("true")),
+            run(
+                "spot: answers of CreateFleet lost once",
+                x -> x.ec2.faults().loseAnswers("CreateFleet", 1),
+                spot,
+                List.of("exit 1")));
+    assertThat(points)
+        .allSatisfy(p -> assertThat(p.leaks()).as(p.name() + "\n" + p.console()).isEmpty());
+    assertThat(points)
+        .allSatisfy(p -> assertThat(p.outcome()).isEqualTo(BuildReport.Outcome.ERRORED));
   }
 }
