@@ -96,9 +96,9 @@ public final class BuildRunner {
     return new RunResult(reports, interrupted, interrupted ? 130 : anyErrored ? 1 : 0);
   }
 
-  private void announce(int count) {
+  private void announce(int count, String signal) {
     if (count == 1) {
-      core(Event.LineKind.ERROR, "Cancelling build after receiving interrupt");
+      core(Event.LineKind.ERROR, "Cancelling build after receiving " + signal);
     }
   }
 
@@ -155,14 +155,17 @@ public final class BuildRunner {
           }
         }
       }
+      List<ArtifactInfo> infos =
+          error != null ? List.of() : artifacts.stream().map(BuildRunner::info).toList();
+      for (int i = 0; i < infos.size(); i++) {
+        output.emit(new Event.ArtifactCreated(clock.instant(), plan.name(), i, infos.get(i)));
+      }
       Duration took = since(start);
       output.emit(new Event.BuildFinished(clock.instant(), plan.name(), took, error));
       BuildReport.Outcome outcome =
           error != null
               ? BuildReport.Outcome.ERRORED
               : token.isCancelled() ? BuildReport.Outcome.CANCELLED : BuildReport.Outcome.SUCCEEDED;
-      List<ArtifactInfo> infos =
-          error != null ? List.of() : artifacts.stream().map(BuildRunner::info).toList();
       return new BuildReport(plan.name(), plan.type(), outcome, took, infos, error, log.timings());
     }
   }

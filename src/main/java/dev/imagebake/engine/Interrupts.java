@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * Ctrl-C and SIGTERM for one {@code build} run. The first interrupt cancels every build (cleanups
@@ -15,7 +14,7 @@ public final class Interrupts {
   private final AtomicInteger count = new AtomicInteger();
   private final CancellationToken builds = CancellationToken.root();
   private final CancellationToken cleanups = CancellationToken.root();
-  private final List<IntConsumer> listeners = new CopyOnWriteArrayList<>();
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   /** Cancelled by the first interrupt: the root of every build's cancellation. */
   public CancellationToken builds() {
@@ -32,8 +31,18 @@ public final class Interrupts {
     return count.get();
   }
 
-  /** Registers {@code listener}, told the interrupt's number (1, 2, ...) before it takes effect. */
-  public Subscription onInterrupt(IntConsumer listener) {
+  /** Told of each interrupt before it takes effect. */
+  public interface Listener {
+    /**
+     * @param count the interrupt's number: 1, 2, ...
+     * @param signal Go's name of the signal, as Packer prints it: {@code interrupt} or {@code
+     *     terminated}
+     */
+    void interrupted(int count, String signal);
+  }
+
+  /** Registers {@code listener} until the subscription is closed. */
+  public Subscription onInterrupt(Listener listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
   }
@@ -46,8 +55,13 @@ public final class Interrupts {
 
   /** One interrupt, as if the user pressed Ctrl-C. */
   public void trigger() {
+    trigger("interrupt");
+  }
+
+  /** One interrupt by the named signal ({@code interrupt} for SIGINT, {@code terminated}). */
+  public void trigger(String signal) {
     int n = count.incrementAndGet();
-    listeners.forEach(l -> l.accept(n));
+    listeners.forEach(l -> l.interrupted(n, signal));
     if (n == 1) {
       builds.cancel("interrupted");
     } else {
@@ -68,7 +82,7 @@ public final class Interrupts {
       Thread hook =
           new Thread(
               () -> {
-                trigger();
+                trigger("terminated");
                 try {
                   done.await();
                 } catch (InterruptedException ignored) {

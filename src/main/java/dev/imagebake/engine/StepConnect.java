@@ -25,7 +25,7 @@ public final class StepConnect implements Step {
   private final Function<StateBag, ConnectTarget> target;
 
   /**
-   * @param config the builder block's communicator keys
+   * @param config the builder block's communicator keys (null: the plan's)
    * @param target where the builder says the machine is, read from the state when the step runs
    */
   public StepConnect(CommunicatorConfig config, Function<StateBag, ConnectTarget> target) {
@@ -33,13 +33,40 @@ public final class StepConnect implements Step {
     this.target = target;
   }
 
+  /**
+   * Uses the communicator keys of the build's plan ({@link BuildPlan#communicator()}); works only
+   * under the engine's build context.
+   *
+   * @param target where the builder says the machine is, read from the state when the step runs
+   */
+  public StepConnect(Function<StateBag, ConnectTarget> target) {
+    this(null, target);
+  }
+
   /** For builders whose machine is wherever the config says ({@code ssh_host}, e.g. null). */
   public static StepConnect fromConfig(CommunicatorConfig config) {
     return new StepConnect(config, state -> ConnectTarget.fromConfig());
   }
 
+  /** {@link #fromConfig} with the plan's communicator keys. */
+  public static StepConnect toConfiguredHost() {
+    return new StepConnect(state -> ConnectTarget.fromConfig());
+  }
+
+  private CommunicatorConfig config(BuildContext ctx) {
+    if (config != null) {
+      return config;
+    }
+    if (ctx instanceof EngineBuildContext engine) {
+      return engine.plan().communicator();
+    }
+    throw new IllegalStateException(
+        "StepConnect without a CommunicatorConfig needs the engine's build context");
+  }
+
   @Override
   public void run(BuildContext ctx, StateBag state) throws Exception {
+    CommunicatorConfig config = config(ctx);
     String type = config == null ? "ssh" : config.type();
     Map<String, String> data = new LinkedHashMap<>();
     data.put("ConnType", type);
@@ -51,7 +78,7 @@ public final class StepConnect implements Step {
     ConnectTarget where = target.apply(state);
     Communicator comm = ctx.connector().connect(config, where, ctx);
     state.put(StateKeys.COMMUNICATOR, comm);
-    SshConfig ssh = config.ssh();
+    SshConfig ssh = config == null ? null : config.ssh();
     String host = ssh != null && ssh.sshHost() != null ? ssh.sshHost() : where.host();
     int port =
         ssh != null && ssh.sshPort() != null

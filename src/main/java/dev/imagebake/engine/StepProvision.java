@@ -27,10 +27,11 @@ public final class StepProvision implements Step {
   public void run(BuildContext ctx, StateBag state) throws Exception {
     try {
       hook.provision(communicator(state), buildData(state));
-    } catch (CancelledException e) {
-      throw e;
     } catch (Exception e) {
-      state.put(StateKeys.PROVISIONING_ERROR, e);
+      // Packer runs the error-cleanup-provisioner for failures only, never after an interrupt.
+      if (!(e instanceof CancelledException) && !ctx.cancellation().isCancelled()) {
+        state.put(StateKeys.PROVISIONING_ERROR, e);
+      }
       throw e;
     }
   }

@@ -59,7 +59,7 @@ final class StepRunner {
         debugPause("Pausing after run of step '" + step.name() + "'. Press enter to continue.");
         continue;
       }
-      if (error instanceof CancelledException && ctx.cancellation().isCancelled()) {
+      if (ctx.cancellation().isCancelled()) {
         cancelled = true;
       } else {
         failed = step;
@@ -89,16 +89,13 @@ final class StepRunner {
         step.run(ctx, state);
         ctx.log().finished(slot, since(start), StepStatus.OK);
         return null;
-      } catch (CancelledException e) {
-        boolean ours = ctx.cancellation().isCancelled();
-        ctx.log().finished(slot, since(start), ours ? StepStatus.CANCELLED : StepStatus.FAILED);
-        if (ours) {
-          return e;
-        }
-        if (!reportAndAskRetry(step, e)) {
-          return e;
-        }
       } catch (Exception e) {
+        // Whatever a step throws once the build is cancelled (a closed session's IOException, say)
+        // is the cancellation's doing, not a failure to report or ask about.
+        if (ctx.cancellation().isCancelled()) {
+          ctx.log().finished(slot, since(start), StepStatus.CANCELLED);
+          return e;
+        }
         ctx.log().finished(slot, since(start), StepStatus.FAILED);
         if (!reportAndAskRetry(step, e)) {
           return e;
@@ -109,7 +106,11 @@ final class StepRunner {
 
   /** Prints the error; returns true when the user chose to retry the step. */
   private boolean reportAndAskRetry(Step step, Exception e) {
-    ui.error(messageOf(e));
+    // Packer's provisioning step does not print its error under -on-error=cleanup (the build's
+    // "errored" line carries it); every other failure is shown where it happens.
+    if (policy != OnError.CLEANUP || !isProvisioning(step)) {
+      ui.error(messageOf(e));
+    }
     switch (policy) {
       case ASK -> {
         ui.say("Step \"" + step.name() + "\" failed");

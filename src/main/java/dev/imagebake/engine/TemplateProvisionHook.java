@@ -64,15 +64,9 @@ final class TemplateProvisionHook implements ProvisionHook {
       try {
         runOnce(p, comm, data);
         return;
-      } catch (CancelledException e) {
-        if (build.isCancelled()) {
-          throw e;
-        }
-        if (!retry(attempt, attempts, e)) {
-          throw e;
-        }
       } catch (Exception e) {
-        if (!retry(attempt, attempts, e)) {
+        // An interrupt is never retried; a timeout (a child token) is.
+        if (build.isCancelled() || !retry(attempt, attempts, e)) {
           throw e;
         }
       }

@@ -73,6 +73,12 @@ public final class ConsoleRenderer implements EventRenderer {
   }
 
   private void summary(Event.Summary s) {
+    if (s.interrupted()) {
+      // Packer lists neither errors nor artifacts after an interrupt.
+      print(UiText.CANCELLED);
+      timings(s.builds());
+      return;
+    }
     List<BuildReport> errored =
         s.builds().stream().filter(b -> b.outcome() == BuildReport.Outcome.ERRORED).toList();
     if (!errored.isEmpty()) {
@@ -90,9 +96,6 @@ public final class ConsoleRenderer implements EventRenderer {
       for (BuildReport b : withArtifacts) {
         b.artifacts().forEach(a -> print(UiText.artifactLine(b.name(), a)));
       }
-    }
-    if (s.interrupted()) {
-      print(UiText.CANCELLED);
     }
     timings(s.builds());
   }

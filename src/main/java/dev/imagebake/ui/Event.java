@@ -46,6 +46,14 @@ public sealed interface Event {
       implements Event {}
 
   /**
+   * An artifact a successful build produced, in the order the summary lists them (announced when
+   * the build's post-processors are done; only the event log shows it, the console waits for the
+   * summary as Packer does).
+   */
+  record ArtifactCreated(Instant at, String build, int index, ArtifactInfo artifact)
+      implements Event {}
+
+  /**
    * A build ended ({@code Build 'x' finished after ...} or {@code Build 'x' errored after ...}).
    *
    * @param error the error text, or null when the build succeeded or was cancelled

@@ -8,7 +8,7 @@ import java.util.List;
  * Packer's build durations ({@code durafmt}, first two non-zero units): {@code 2 seconds 476
  * milliseconds}, {@code 5 minutes 345 milliseconds}, {@code 1 second}.
  */
-public final class HumanDuration {
+final class HumanDuration {
   private static final String[] NAMES = {
     "year", "week", "day", "hour", "minute", "second", "millisecond", "microsecond"
   };
@@ -25,7 +25,7 @@ public final class HumanDuration {
 
   private HumanDuration() {}
 
-  public static String format(Duration d) {
+  static String format(Duration d) {
     long micros = Math.max(0, d.toNanos() / 1_000);
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < NAMES.length && parts.size() < 2; i++) {

@@ -12,8 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code --events=FILE}: one JSON object per event and line, with {@code "event"} naming the kind
  * ({@code line}, {@code builds_starting}, {@code build_started}, {@code step_started}, {@code
- * step_finished}, {@code cleanup_finished}, {@code build_finished}, {@code wait_completed}, {@code
- * summary}), {@code "time"} in ISO-8601 and durations in milliseconds ({@code *_ms}).
+ * step_finished}, {@code cleanup_finished}, {@code artifact}, {@code build_finished}, {@code
+ * wait_completed}, {@code summary}), {@code "time"} in ISO-8601 and durations in milliseconds
+ * ({@code *_ms}).
  */
 public final class JsonLinesRenderer implements EventRenderer {
   private final Writer out;
@@ -66,6 +67,9 @@ public final class JsonLinesRenderer implements EventRenderer {
     } else if (event instanceof Event.CleanupFinished c) {
       head(n, "cleanup_finished", event).put("build", c.build()).put("step", c.step());
       n.put("took_ms", millis(c.took())).put("skipped", c.skipped());
+    } else if (event instanceof Event.ArtifactCreated a) {
+      head(n, "artifact", event).put("build", a.build()).put("index", a.index());
+      artifact(a.artifact(), n.putObject("artifact"));
     } else if (event instanceof Event.BuildFinished f) {
       head(n, "build_finished", event).put("build", f.build());
       n.put("took_ms", millis(f.took())).put("error", f.error());
@@ -91,10 +95,7 @@ public final class JsonLinesRenderer implements EventRenderer {
         artifacts.addNull();
         continue;
       }
-      ObjectNode o = artifacts.addObject();
-      o.put("builder_id", a.builderId()).put("id", a.id()).put("description", a.description());
-      ArrayNode files = o.putArray("files");
-      a.files().forEach(files::add);
+      artifact(a, artifacts.addObject());
     }
     ArrayNode steps = n.putArray("steps");
     for (StepTiming t : b.steps()) {
@@ -104,6 +105,12 @@ public final class JsonLinesRenderer implements EventRenderer {
         o.put("cleanup_ms", millis(t.cleanup()));
       }
     }
+  }
+
+  private static void artifact(ArtifactInfo a, ObjectNode o) {
+    o.put("builder_id", a.builderId()).put("id", a.id()).put("description", a.description());
+    ArrayNode files = o.putArray("files");
+    a.files().forEach(files::add);
   }
 
   private static double millis(Duration d) {

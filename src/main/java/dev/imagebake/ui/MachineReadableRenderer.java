@@ -51,6 +51,11 @@ public final class MachineReadableRenderer implements EventRenderer {
   }
 
   private void summary(long ts, Event.Summary s) {
+    if (s.interrupted()) {
+      // Packer lists neither errors nor artifacts after an interrupt.
+      ui(ts, null, Event.LineKind.SAY, UiText.CANCELLED);
+      return;
+    }
     List<BuildReport> errored =
         s.builds().stream().filter(b -> b.outcome() == BuildReport.Outcome.ERRORED).toList();
     if (!errored.isEmpty()) {
@@ -70,9 +75,6 @@ public final class MachineReadableRenderer implements EventRenderer {
       for (BuildReport b : withArtifacts) {
         artifacts(ts, b);
       }
-    }
-    if (s.interrupted()) {
-      ui(ts, null, Event.LineKind.SAY, UiText.CANCELLED);
     }
   }
 

@@ -70,6 +70,9 @@ public final class SecretFilter {
     if (event instanceof Event.BuildFinished f) {
       return new Event.BuildFinished(f.at(), mask(f.build()), f.took(), mask(f.error()));
     }
+    if (event instanceof Event.ArtifactCreated a) {
+      return new Event.ArtifactCreated(a.at(), mask(a.build()), a.index(), mask(a.artifact()));
+    }
     if (event instanceof Event.Summary s) {
       return new Event.Summary(
           s.at(), s.builds().stream().map(this::mask).toList(), s.interrupted());
@@ -77,17 +80,20 @@ public final class SecretFilter {
     return event; // WaitCompleted: no text
   }
 
+  private ArtifactInfo mask(ArtifactInfo a) {
+    return a == null
+        ? null
+        : new ArtifactInfo(
+            mask(a.builderId()),
+            mask(a.id()),
+            mask(a.description()),
+            a.files().stream().map(this::mask).toList());
+  }
+
   private BuildReport mask(BuildReport r) {
     List<ArtifactInfo> artifacts = new ArrayList<>();
     for (ArtifactInfo a : r.artifacts()) {
-      artifacts.add(
-          a == null
-              ? null
-              : new ArtifactInfo(
-                  mask(a.builderId()),
-                  mask(a.id()),
-                  mask(a.description()),
-                  a.files().stream().map(this::mask).toList()));
+      artifacts.add(mask(a));
     }
     return new BuildReport(
         mask(r.name()), r.type(), r.outcome(), r.took(), artifacts, mask(r.error()), r.steps());

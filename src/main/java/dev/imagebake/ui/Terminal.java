@@ -3,6 +3,9 @@ package dev.imagebake.ui;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -29,6 +32,18 @@ public interface Terminal {
         return Optional.empty();
       }
     };
+  }
+
+  /**
+   * The controlling terminal ({@code /dev/tty}), as Packer reads answers; {@link #none()} when the
+   * process has none (CI, cron, detached). Use {@link #none()} in machine-readable mode.
+   */
+  static Terminal controllingTty() {
+    try {
+      return of(Files.newBufferedReader(Path.of("/dev/tty"), StandardCharsets.UTF_8));
+    } catch (IOException | SecurityException e) {
+      return none();
+    }
   }
 
   /** Answers read from {@code in} (the TTY, or a script of answers in tests). */

@@ -178,6 +178,7 @@ class BuildRunnerTest {
     assertThat(lines)
         .anyMatch(
             l -> l.contains("\"event\":\"step_finished\"") && l.contains("\"step\":\"e-step\""))
+        .anyMatch(l -> l.contains("\"event\":\"artifact\"") && l.contains("\"id\":\"e-art\""))
         .anyMatch(l -> l.contains("\"event\":\"summary\""));
   }
 
@@ -218,5 +219,13 @@ class BuildRunnerTest {
         .extracting(BuildReport::outcome)
         .containsExactly(BuildReport.Outcome.ERRORED, BuildReport.Outcome.SUCCEEDED);
     assertThat(result.builds().get(0).error()).isEqualTo("source_ami not found");
+  }
+
+  @Test
+  void noBuildsIsASuccessWithNoArtifacts() {
+    RunResult result = run.run();
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(run.console()).endsWith("\n==> Builds finished but no artifacts were created.\n");
   }
 }

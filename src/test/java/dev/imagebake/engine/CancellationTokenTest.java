@@ -68,7 +68,7 @@ class CancellationTokenTest {
   void interruptsCountAndCancelBuildsThenCleanups() {
     Interrupts interrupts = new Interrupts();
     AtomicInteger heard = new AtomicInteger();
-    try (Interrupts.Subscription s = interrupts.onInterrupt(heard::set)) {
+    try (Interrupts.Subscription s = interrupts.onInterrupt((n, signal) -> heard.set(n))) {
       interrupts.trigger();
       assertThat(interrupts.builds().isCancelled()).isTrue();
       assertThat(interrupts.cleanups().isCancelled()).isFalse();

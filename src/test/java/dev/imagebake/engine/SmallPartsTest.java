@@ -65,7 +65,7 @@ class SmallPartsTest {
             new StepsBuilder(
                 hook ->
                     List.of(
-                        StepConnect.fromConfig(Fakes.NONE),
+                        StepConnect.toConfiguredHost(),
                         new dev.imagebake.sdk.Step() {
                           @Override
                           public void run(

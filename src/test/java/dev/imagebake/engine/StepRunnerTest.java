@@ -196,7 +196,9 @@ class StepRunnerTest {
     assertThat(run.console())
         .contains("Cancelling build after receiving interrupt\n")
         .contains("Build 'b' finished after ")
-        .contains("Cleanly cancelled builds after being interrupted.");
+        .containsPattern(
+            "==> Wait completed after .*\nCleanly cancelled builds after being interrupted.\n")
+        .doesNotContain("Builds finished");
   }
 
   @Test
@@ -245,5 +247,27 @@ class StepRunnerTest {
     assertThat(run.console())
         .contains(
             "==> b: Interrupted, aborting...\n==> b: aborted: skipping cleanup of step \"a\"\n");
+  }
+
+  @Test
+  void aFailureCausedByTheInterruptIsNotReportedOrAskedAbout() {
+    TestRun run = new TestRun("a\n");
+    run.options = run.options.withOnError(OnError.ASK);
+    RunResult result =
+        run.run(
+            build(
+                List.of(
+                    new RecordingStep("a", journal, NOTHING),
+                    new RecordingStep(
+                        "b",
+                        journal,
+                        ctx -> {
+                          run.interrupts.trigger();
+                          throw new java.io.IOException("session closed");
+                        }))));
+
+    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(journal.entries()).containsExactly("run a", "run b", "cleanup b", "cleanup a");
+    assertThat(run.console()).doesNotContain("session closed").doesNotContain("[c] Clean up");
   }
 }

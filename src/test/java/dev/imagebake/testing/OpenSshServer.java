@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 public final class OpenSshServer implements AutoCloseable {
   private static final Path SSHD = Path.of("/usr/sbin/sshd");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+  private static final String MARKER = "IMAGEBAKE_TEST_SSHD";
 
   private final Path dir;
   private final Process process;
@@ -243,7 +244,38 @@ public final class OpenSshServer implements AutoCloseable {
   /** Kills the server and its sessions and deletes the directory. Idempotent. */
   public void stop() {
     killTree(process.toHandle());
+    killMarked();
     deleteTree(dir);
+  }
+
+  /** Kills processes whose environment carries this server's marker. */
+  private void killMarked() {
+    byte[] marker = (MARKER + "=" + dir + "\0").getBytes(StandardCharsets.UTF_8);
+    ProcessHandle.allProcesses()
+        .filter(p -> environmentContains(p.pid(), marker))
+        .forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private static boolean environmentContains(long pid, byte[] entry) {
+    byte[] environ;
+    try {
+      environ = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+    } catch (IOException | RuntimeException e) {
+      return false; // gone, or not ours to read
+    }
+    outer:
+    for (int i = 0; i + entry.length <= environ.length; i++) {
+      if (i > 0 && environ[i - 1] != 0) {
+        continue;
+      }
+      for (int j = 0; j < entry.length; j++) {
+        if (environ[i + j] != entry[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   @Override
@@ -268,6 +300,9 @@ public final class OpenSshServer implements AutoCloseable {
     lines.add("PrintMotd no");
     lines.add("LogLevel " + options.logLevel);
     lines.add("Subsystem sftp internal-sftp");
+    // Marks every process started through this server, so stop() also finds orphans (e.g. a
+    // `sleep` whose shell was killed), which are no longer descendants of sshd.
+    lines.add("SetEnv " + MARKER + "=" + dir);
     if (options.userCertificates) {
       lines.add("TrustedUserCAKeys " + dir.resolve("user_ca.pub"));
     }
@@ -337,14 +372,14 @@ public final class OpenSshServer implements AutoCloseable {
   private static void killTree(ProcessHandle root) {
     List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
     all.add(0, root);
-    // SIGKILL also ends processes frozen by freezeConnections().
+    // SIGKILL cannot be ignored and also ends processes frozen by freezeConnections(). Only the
+    // root is waited for: the others may be reaped late by whatever adopts them (e.g. a container's
+    // init), which says nothing about whether they still run.
     all.forEach(ProcessHandle::destroyForcibly);
-    for (ProcessHandle handle : all) {
-      try {
-        handle.onExit().get(10, TimeUnit.SECONDS);
-      } catch (Exception ignored) {
-        // Best effort: a process that outlives this is reported by the OS, not by the test.
-      }
+    try {
+      root.onExit().get(10, TimeUnit.SECONDS);
+    } catch (Exception ignored) {
+      // Best effort: a process that outlives this is the OS's to report.
     }
   }
 

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.transport.cipher.Cipher;
 
 /**
  * Restricts sshj's algorithm lists to {@code ssh_ciphers} and {@code ssh_key_exchange_algorithms}.
  */
 final class Algorithms {
+  private static final List<String> PREFERRED_CIPHERS =
+      List.of("aes128-gcm@openssh.com", "aes256-gcm@openssh.com");
+
   private Algorithms() {}
 
   /**
@@ -20,6 +24,7 @@ final class Algorithms {
    */
   static void restrict(DefaultConfig config, List<String> ciphers, List<String> keyExchanges)
       throws ConnectFailure {
+    config.setCipherFactories(withJdkAes(config.getCipherFactories()));
     if (ciphers != null && !ciphers.isEmpty()) {
       config.setCipherFactories(
           select("ssh_ciphers", "cipher", config.getCipherFactories(), ciphers));
@@ -32,6 +37,27 @@ final class Algorithms {
               config.getKeyExchangeFactories(),
               keyExchanges));
     }
+  }
+
+  /** sshj's cipher list with the AES ciphers replaced by {@link JdkCiphers}, order kept. */
+  private static List<Factory.Named<Cipher>> withJdkAes(List<Factory.Named<Cipher>> available) {
+    Map<String, Factory.Named<Cipher>> faster = new LinkedHashMap<>();
+    JdkCiphers.factories().forEach(f -> faster.put(f.getName(), f));
+    return available.stream().map(f -> faster.getOrDefault(f.getName(), f)).toList();
+  }
+
+  /**
+   * Puts AES-GCM first, as Go's defaults (and so Packer) do. It also matters for speed: the JDK
+   * runs AES-GCM with CPU instructions, while sshj's chacha20-poly1305 is plain Java and several
+   * times slower.
+   */
+  private static <T> List<Factory.Named<T>> preferAesGcm(List<Factory.Named<T>> available) {
+    List<Factory.Named<T>> ordered = new ArrayList<>();
+    for (String name : PREFERRED_CIPHERS) {
+      available.stream().filter(f -> f.getName().equals(name)).findFirst().ifPresent(ordered::add);
+    }
+    available.stream().filter(f -> !ordered.contains(f)).forEach(ordered::add);
+    return ordered;
   }
 
   private static <T> List<Factory.Named<T>> select(

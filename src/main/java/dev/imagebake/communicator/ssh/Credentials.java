@@ -1,5 +1,6 @@
 package dev.imagebake.communicator.ssh;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,9 +11,9 @@ import java.util.List;
  * @param user the remote user
  * @param keys private keys, in the order they are offered
  * @param password a password, or null
- * @param agent whether the SSH agent's keys were asked for
+ * @param agentSocket the SSH agent whose keys to offer ({@code SSH_AUTH_SOCK}), or null
  */
-record Credentials(String user, List<KeySource> keys, String password, boolean agent) {
+record Credentials(String user, List<KeySource> keys, String password, Path agentSocket) {
   Credentials {
     keys = List.copyOf(keys);
   }
@@ -20,7 +21,7 @@ record Credentials(String user, List<KeySource> keys, String password, boolean a
   /** E.g. {@code user root with key /home/me/.ssh/id_ed25519 or password}; no secrets. */
   String describe() {
     List<String> ways = new ArrayList<>();
-    if (agent) {
+    if (agentSocket != null) {
       ways.add("the SSH agent's keys");
     }
     for (KeySource key : keys) {

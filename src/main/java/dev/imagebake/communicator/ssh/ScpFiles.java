@@ -139,7 +139,6 @@ final class ScpFiles implements RemoteFiles {
           }
           case 'E' -> {
             if (dirs.size() > 1) {
-              setMode(dirs.peek(), -1);
               dirs.pop();
             }
             scp.ack();
@@ -297,6 +296,9 @@ final class ScpFiles implements RemoteFiles {
 
     /** Reads {@code count} answers; the first error answer fails with the server's message. */
     void awaitAcks(int count) throws IOException {
+      if (count == 0) {
+        return; // nothing to flush for: a sending scp may already have closed the channel
+      }
       out.flush();
       for (int i = 0; i < count; i++) {
         int b = in.read();
@@ -355,7 +357,11 @@ final class ScpFiles implements RemoteFiles {
     /** Ends the stream, checking the remaining answers and the exit status. */
     void finish() throws IOException {
       awaitAcks(pendingAcks);
-      out.close();
+      try {
+        out.close();
+      } catch (IOException e) {
+        // A sending scp closes the channel when done; its exit status below is what counts.
+      }
       command.join(30, TimeUnit.SECONDS);
       Integer status = command.getExitStatus();
       if (status != null && status != 0) {

@@ -218,9 +218,11 @@ final class SshCommunicator implements Communicator {
   }
 
   /**
-   * Ends a blocked call: asks the command to stop, closes its channel and, if the server does not
-   * confirm, the whole connection (so that blocked reads fail). Runs on its own thread because the
-   * closes wait for the server.
+   * Ends a blocked call at once: asks the command to stop, then drops the connection, which fails
+   * every blocked read. (Closing just the channel is not enough: sshd keeps it open until every
+   * process holding the command's output has exited, e.g. a {@code sleep} whose shell was killed.)
+   * The next call reconnects if the build goes on. Runs on its own thread so that the canceller is
+   * never blocked by the network.
    */
   private static void abort(SshLink current, AutoCloseable channel, Session.Command command) {
     Thread thread =
@@ -228,14 +230,14 @@ final class SshCommunicator implements Communicator {
             () -> {
               if (command != null) {
                 try {
+                  // Delivered before the disconnect: sshd handles messages in order.
                   command.signal(Signal.TERM);
                 } catch (IOException | RuntimeException ignored) {
-                  // Older servers ignore signal requests; closing the channel follows.
+                  // Servers may refuse signal requests; the disconnect follows anyway.
                 }
               }
-              if (!closeQuietly(channel)) {
-                current.close();
-              }
+              current.close();
+              closeQuietly(channel);
             },
             "ssh-cancel");
     thread.setDaemon(true);

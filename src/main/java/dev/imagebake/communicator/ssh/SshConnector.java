@@ -10,6 +10,7 @@ import dev.imagebake.sdk.Ui;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +27,21 @@ public final class SshConnector implements Connector {
   private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
 
   private final Duration retryInterval;
+  private final Function<String, String> environment;
 
   public SshConnector() {
-    this(RETRY_INTERVAL);
+    this(RETRY_INTERVAL, System::getenv);
   }
 
   /** For tests: a shorter pause between attempts. */
   SshConnector(Duration retryInterval) {
+    this(retryInterval, System::getenv);
+  }
+
+  /** For tests: also another environment (e.g. an own SSH agent's {@code SSH_AUTH_SOCK}). */
+  SshConnector(Duration retryInterval, Function<String, String> environment) {
     this.retryInterval = retryInterval;
+    this.environment = environment;
   }
 
   @Override
@@ -41,7 +49,7 @@ public final class SshConnector implements Connector {
       throws IOException {
     SshSettings settings;
     try {
-      settings = SshSettings.resolve(config, target, ctx.workingDirectory());
+      settings = SshSettings.resolve(config, target, ctx.workingDirectory(), environment);
     } catch (ConnectFailure e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -77,7 +85,7 @@ public final class SshConnector implements Connector {
       cancellation.throwIfCancelled();
       ConnectFailure failure;
       try {
-        return dialer.dial();
+        return dialer.dial(Duration.between(Instant.now(), deadline));
       } catch (ConnectFailure e) {
         failure = e;
       }

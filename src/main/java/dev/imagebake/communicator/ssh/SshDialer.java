@@ -4,9 +4,7 @@ import com.hierynomus.sshj.userauth.keyprovider.OpenSSHKeyFileUtil;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.SocketFactory;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -40,6 +37,9 @@ final class SshDialer {
   /** Bound on TCP connect and on each step of the handshake, so a silent peer cannot hang us. */
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
 
+  /** sshj's default wait for answers to requests on an established connection. */
+  private static final int REQUEST_TIMEOUT_MS = 30_000;
+
   private final SshSettings settings;
 
   SshDialer(SshSettings settings) {
@@ -50,12 +50,19 @@ final class SshDialer {
     return settings;
   }
 
+  /** Connects and logs in, each network step bounded by 20 s. */
+  SshLink dial() throws ConnectFailure {
+    return dial(STEP_TIMEOUT);
+  }
+
   /**
-   * Connects and logs in.
+   * Connects and logs in, each network step (TCP connect, handshake, authentication) bounded by
+   * {@code stepTimeout}, so an attempt cannot outlast the caller's deadline by much.
    *
    * @throws ConnectFailure whose kind says whether trying again can help
    */
-  SshLink dial() throws ConnectFailure {
+  SshLink dial(Duration stepTimeout) throws ConnectFailure {
+    int timeoutMs = (int) Math.max(1000, Math.min(stepTimeout.toMillis(), STEP_TIMEOUT.toMillis()));
     Hop target = settings.target();
     HostKeyCheck check = new HostKeyCheck(settings.hostKeys(), target.address());
     SSHClient bastion = null;
@@ -63,24 +70,43 @@ final class SshDialer {
     try {
       if (settings.bastion() != null) {
         Hop hop = settings.bastion();
-        bastion = newClient(new HostKeyCheck(new HostKeyPolicy.AcceptAny(), hop.address()));
-        connect(bastion, hop, null, "bastion ");
+        bastion =
+            newClient(new HostKeyCheck(new HostKeyPolicy.AcceptAny(), hop.address()), timeoutMs);
+        connect(bastion, hop, null, "bastion ", timeoutMs);
         authenticate(bastion, hop, "bastion ");
         DirectConnection tunnel = openTunnel(bastion, hop, target);
-        client = newClient(check);
+        client = newClient(check, timeoutMs);
         try {
           client.connectVia(tunnel);
         } catch (IOException e) {
           throw handshakeFailure(e, target, check, "");
         }
       } else {
-        client = newClient(check);
-        connect(client, target, check, "");
+        client = newClient(check, timeoutMs);
+        try {
+          connect(client, target, check, "", timeoutMs);
+        } catch (ConnectFailure e) {
+          if (settings.proxy() == null || e.kind() != ConnectFailure.Kind.UNREACHABLE) {
+            throw e;
+          }
+          SshSettings.Proxy proxy = settings.proxy();
+          throw new ConnectFailure(
+              e.kind(),
+              e.getMessage() + " (through SOCKS5 proxy " + proxy.host() + ":" + proxy.port() + ")",
+              e.getCause());
+        }
       }
       authenticate(client, target, "");
-      if (client.getSocket() != null) {
-        // From now on only ssh_read_write_timeout bounds a silent connection.
-        client.getSocket().setSoTimeout((int) settings.readWriteTimeout().toMillis());
+      // From now on only ssh_read_write_timeout bounds a silent connection, and requests
+      // (opening sessions) get sshj's usual patience whatever was left of ssh_timeout.
+      int readWriteTimeout = (int) settings.readWriteTimeout().toMillis();
+      for (SSHClient c : new SSHClient[] {client, bastion}) {
+        if (c != null) {
+          c.getTransport().setTimeoutMs(REQUEST_TIMEOUT_MS);
+          if (c.getSocket() != null) {
+            c.getSocket().setSoTimeout(readWriteTimeout);
+          }
+        }
       }
       return new SshLink(client, bastion, check.seenFingerprint().orElse("unknown"));
     } catch (ConnectFailure e) {
@@ -97,27 +123,26 @@ final class SshDialer {
     }
   }
 
-  private SSHClient newClient(HostKeyCheck check) throws ConnectFailure {
+  private SSHClient newClient(HostKeyCheck check, int timeoutMs) throws ConnectFailure {
     DefaultConfig config = new DefaultConfig();
     config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     Algorithms.restrict(config, settings.ciphers(), settings.keyExchanges());
     SSHClient client = new SSHClient(config);
     client.addHostKeyVerifier(check);
-    client.setConnectTimeout((int) STEP_TIMEOUT.toMillis());
-    client.setTimeout((int) STEP_TIMEOUT.toMillis());
-    client.getTransport().setTimeoutMs((int) STEP_TIMEOUT.toMillis());
+    client.setConnectTimeout(timeoutMs);
+    client.setTimeout(timeoutMs);
+    client.getTransport().setTimeoutMs(timeoutMs);
     long keepAlive = settings.keepAliveInterval().toSeconds();
     if (!settings.keepAliveInterval().isNegative() && !settings.keepAliveInterval().isZero()) {
       // sshj counts whole seconds; it starts the keep-alive thread at connect when this is > 0.
       client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, keepAlive));
     }
-    if (settings.proxy() != null) {
-      client.setSocketFactory(new Socks5SocketFactory(settings.proxy()));
-    }
+    client.setSocketFactory(new DeadlineSockets(settings.proxy()));
     return client;
   }
 
-  private static void connect(SSHClient client, Hop hop, HostKeyCheck check, String role)
+  private static void connect(
+      SSHClient client, Hop hop, HostKeyCheck check, String role, int timeoutMs)
       throws ConnectFailure {
     try {
       client.connect(hop.host(), hop.port());
@@ -133,14 +158,18 @@ final class SshDialer {
       throw new ConnectFailure(
           ConnectFailure.Kind.UNREACHABLE, role + "unknown host " + hop.host(), e);
     } catch (SocketTimeoutException e) {
+      String after = " timed out after " + GoDuration.format(Duration.ofMillis(timeoutMs));
+      boolean tcpConnected = client.getSocket() != null && client.getSocket().isConnected();
       throw new ConnectFailure(
-          ConnectFailure.Kind.UNREACHABLE,
-          role
-              + "connection to "
-              + hop.address()
-              + " timed out after "
-              + STEP_TIMEOUT.toSeconds()
-              + "s",
+          tcpConnected ? ConnectFailure.Kind.HANDSHAKE : ConnectFailure.Kind.UNREACHABLE,
+          tcpConnected
+              ? role
+                  + "SSH handshake with "
+                  + hop.address()
+                  + after
+                  + " (the port accepts"
+                  + " connections but no SSH server answered)"
+              : role + "connection to " + hop.address() + after,
           e);
     } catch (IOException e) {
       throw handshakeFailure(e, hop, check, role);
@@ -199,25 +228,40 @@ final class SshDialer {
 
   private static void authenticate(SSHClient client, Hop hop, String role) throws ConnectFailure {
     Credentials credentials = hop.credentials();
-    List<AuthMethod> methods = new ArrayList<>();
-    for (KeySource key : credentials.keys()) {
-      methods.add(new AuthPublickey(load(client, key)));
-    }
-    if (credentials.password() != null) {
-      methods.add(new AuthPassword(password(credentials.password())));
-      methods.add(
-          new AuthKeyboardInteractive(
-              new PasswordResponseProvider(password(credentials.password()))));
-    }
-    if (methods.isEmpty()) {
-      throw new ConnectFailure(
-          ConnectFailure.Kind.CONFIGURATION,
-          role
-              + "no credentials for "
-              + hop.address()
-              + ": set ssh_private_key_file or ssh_password");
-    }
+    SshAgent agent = credentials.agentSocket() == null ? null : agent(credentials.agentSocket());
     try {
+      List<AuthMethod> methods = new ArrayList<>();
+      if (agent != null) {
+        try {
+          agent.identities().forEach(id -> methods.add(new AgentAuthMethod(agent, id)));
+        } catch (IOException e) {
+          throw new ConnectFailure(
+              ConnectFailure.Kind.CONFIGURATION,
+              "cannot list the keys of the SSH agent at "
+                  + credentials.agentSocket()
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+      }
+      for (KeySource key : credentials.keys()) {
+        methods.add(new AuthPublickey(load(client, key)));
+      }
+      if (credentials.password() != null) {
+        methods.add(new AuthPassword(password(credentials.password())));
+        methods.add(
+            new AuthKeyboardInteractive(
+                new PasswordResponseProvider(password(credentials.password()))));
+      }
+      if (methods.isEmpty()) {
+        throw new ConnectFailure(
+            ConnectFailure.Kind.CONFIGURATION,
+            role
+                + "no credentials for "
+                + hop.address()
+                + (agent != null ? " (the SSH agent has no keys)" : "")
+                + ": set ssh_private_key_file or ssh_password");
+      }
       client.auth(credentials.user(), methods);
     } catch (UserAuthException e) {
       throw new ConnectFailure(
@@ -232,6 +276,25 @@ final class SshDialer {
               + hop.address()
               + " lost during authentication: "
               + e.getMessage(),
+          e);
+    } finally {
+      if (agent != null) {
+        try {
+          agent.close();
+        } catch (IOException ignored) {
+          // Done with the agent either way.
+        }
+      }
+    }
+  }
+
+  private static SshAgent agent(Path socket) throws ConnectFailure {
+    try {
+      return SshAgent.connect(socket);
+    } catch (IOException e) {
+      throw new ConnectFailure(
+          ConnectFailure.Kind.CONFIGURATION,
+          "cannot connect to the SSH agent at " + socket + " (SSH_AUTH_SOCK): " + e.getMessage(),
           e);
     }
   }
@@ -305,55 +368,5 @@ final class SshDialer {
         return false;
       }
     };
-  }
-
-  /** Opens sockets through a SOCKS5 proxy (no authentication) with the JDK's SOCKS client. */
-  private static final class Socks5SocketFactory extends SocketFactory {
-    private final java.net.Proxy proxy;
-
-    Socks5SocketFactory(SshSettings.Proxy settings) {
-      this.proxy =
-          new java.net.Proxy(
-              java.net.Proxy.Type.SOCKS,
-              InetSocketAddress.createUnresolved(settings.host(), settings.port()));
-    }
-
-    @Override
-    public Socket createSocket() {
-      return new Socket(proxy);
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      Socket socket = createSocket();
-      socket.connect(InetSocketAddress.createUnresolved(host, port));
-      return socket;
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort)
-        throws IOException {
-      Socket socket = createSocket();
-      socket.bind(new InetSocketAddress(localHost, localPort));
-      socket.connect(InetSocketAddress.createUnresolved(host, port));
-      return socket;
-    }
-
-    @Override
-    public Socket createSocket(java.net.InetAddress host, int port) throws IOException {
-      Socket socket = createSocket();
-      socket.connect(new InetSocketAddress(host, port));
-      return socket;
-    }
-
-    @Override
-    public Socket createSocket(
-        java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort)
-        throws IOException {
-      Socket socket = createSocket();
-      socket.bind(new InetSocketAddress(localAddress, localPort));
-      socket.connect(new InetSocketAddress(address, port));
-      return socket;
-    }
   }
 }

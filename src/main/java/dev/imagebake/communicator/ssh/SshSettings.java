@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The SSH keys of a builder block resolved against the builder's {@link ConnectTarget}: what one
@@ -41,9 +42,14 @@ record SshSettings(
   /**
    * Resolves the settings. {@code ssh_host}/{@code ssh_port} win over the target's.
    *
+   * @param environment the process environment ({@code SSH_AUTH_SOCK})
    * @throws ConnectFailure of kind CONFIGURATION with Packer's message where it has one
    */
-  static SshSettings resolve(CommunicatorConfig config, ConnectTarget target, Path workDir)
+  static SshSettings resolve(
+      CommunicatorConfig config,
+      ConnectTarget target,
+      Path workDir,
+      Function<String, String> environment)
       throws ConnectFailure {
     SshConfig ssh = config.ssh();
     if (ssh == null) {
@@ -57,11 +63,13 @@ record SshSettings(
     if (!notEmpty(ssh.sshUsername())) {
       throw invalid("An ssh_username must be specified");
     }
+    Path agentSocket = null;
     if (ssh.agentAuth() || Boolean.TRUE.equals(ssh.sshBastionAgentAuth())) {
-      if (!notEmpty(System.getenv("SSH_AUTH_SOCK"))) {
+      String socket = environment.apply("SSH_AUTH_SOCK");
+      if (!notEmpty(socket)) {
         throw invalid("SSH_AUTH_SOCK is not set");
       }
-      throw invalid("ssh_agent_auth is not supported by imagebake yet; use ssh_private_key_file");
+      agentSocket = Path.of(socket);
     }
     if (Boolean.TRUE.equals(ssh.sshBastionInteractive())) {
       throw invalid("ssh_bastion_interactive is not supported by imagebake yet");
@@ -82,11 +90,16 @@ record SshSettings(
       keys.add(new KeySource.Pem("the builder's temporary key", target.privateKeyPem()));
     }
     String password = notEmpty(ssh.sshPassword()) ? ssh.sshPassword() : null;
-    Hop machine = new Hop(host, port, new Credentials(ssh.sshUsername(), keys, password, false));
+    Hop machine =
+        new Hop(
+            host,
+            port,
+            new Credentials(
+                ssh.sshUsername(), keys, password, ssh.agentAuth() ? agentSocket : null));
 
     return new SshSettings(
         machine,
-        bastion(ssh, workDir),
+        bastion(ssh, workDir, agentSocket),
         proxy(ssh),
         hostKeys(ssh, workDir),
         ssh.timeout(),
@@ -111,7 +124,7 @@ record SshSettings(
     return method;
   }
 
-  private static Hop bastion(SshConfig ssh, Path workDir) throws ConnectFailure {
+  private static Hop bastion(SshConfig ssh, Path workDir, Path agentSocket) throws ConnectFailure {
     if (!notEmpty(ssh.sshBastionHost())) {
       return null;
     }
@@ -124,7 +137,8 @@ record SshSettings(
             ? ssh.sshBastionCertificateFile()
             : ssh.sshCertificateFile();
     String password = notEmpty(ssh.sshBastionPassword()) ? ssh.sshBastionPassword() : null;
-    if (password == null && !notEmpty(keyFile)) {
+    boolean agent = Boolean.TRUE.equals(ssh.sshBastionAgentAuth());
+    if (password == null && !notEmpty(keyFile) && !agent) {
       throw invalid("ssh_bastion_password or ssh_bastion_private_key_file must be specified");
     }
     List<KeySource> keys =
@@ -133,7 +147,10 @@ record SshSettings(
             : List.of();
     String user = notEmpty(ssh.sshBastionUsername()) ? ssh.sshBastionUsername() : ssh.sshUsername();
     int port = ssh.sshBastionPort() == null ? 22 : ssh.sshBastionPort();
-    return new Hop(ssh.sshBastionHost(), port, new Credentials(user, keys, password, false));
+    return new Hop(
+        ssh.sshBastionHost(),
+        port,
+        new Credentials(user, keys, password, agent ? agentSocket : null));
   }
 
   private static Proxy proxy(SshConfig ssh) throws ConnectFailure {

@@ -84,6 +84,43 @@ class SshConnectTest {
   }
 
   @Test
+  void silentServerIsReportedAsAHandshakeTimeout() throws IOException {
+    // Like a VM's NAT port forward before the guest's sshd runs: TCP accepted, nothing said.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                List<java.net.Socket> open = new java.util.ArrayList<>();
+                try {
+                  while (true) {
+                    open.add(silent.accept());
+                  }
+                } catch (IOException closed) {
+                  open.forEach(
+                      s -> {
+                        try {
+                          s.close();
+                        } catch (IOException ignored) {
+                          // test cleanup
+                        }
+                      });
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      TestBuildContext ctx = TestBuildContext.create();
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(sshd)
+              .sshPort(silent.getLocalPort())
+              .sshTimeout(Duration.ofSeconds(1));
+      assertThatThrownBy(() -> connect(config, ctx))
+          .hasMessageStartingWith(
+              "Timeout waiting for SSH after 1s: SSH handshake with 127.0.0.1:"
+                  + silent.getLocalPort());
+    }
+  }
+
+  @Test
   void rejectedKeyFailsFastNamingUserAndKey() {
     TestBuildContext ctx = TestBuildContext.create();
     SshConfigBuilder config =
@@ -384,6 +421,131 @@ class SshConnectTest {
                 + sshd.port()
                 + " could not connect to 127.0.0.1:"
                 + closedPort);
+  }
+
+  @Test
+  void socksProxyCarriesTheConnection() throws Exception {
+    try (OpenSshServer debug =
+        OpenSshServer.start(new OpenSshServer.Options().logLevel("DEBUG1"))) {
+      int proxyPort;
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        proxyPort = socket.getLocalPort();
+      }
+      // OpenSSH's client as the SOCKS5 proxy (dynamic forwarding through the same server).
+      Process proxy =
+          new ProcessBuilder(
+                  "ssh",
+                  "-N",
+                  "-D",
+                  "127.0.0.1:" + proxyPort,
+                  "-p",
+                  Integer.toString(debug.port()),
+                  "-i",
+                  debug.clientKey().toString(),
+                  "-o",
+                  "StrictHostKeyChecking=no",
+                  "-o",
+                  "UserKnownHostsFile=/dev/null",
+                  "-o",
+                  "ExitOnForwardFailure=yes",
+                  "-o",
+                  "BatchMode=yes",
+                  debug.user() + "@127.0.0.1")
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("proxy.log").toFile())
+              .start();
+      try {
+        SshConfigBuilder config =
+            SshConfigBuilder.forServer(debug)
+                .sshProxyHost("127.0.0.1")
+                .sshProxyPort(proxyPort)
+                .sshTimeout(Duration.ofSeconds(30));
+        // The first attempts may find the proxy not listening yet: the wait loop retries.
+        try (Communicator comm = connect(config, TestBuildContext.create())) {
+          assertThat(echo(comm, "proxied")).isEqualTo("proxied");
+        }
+        assertThat(debug.log()).contains("target 127.0.0.1 port " + debug.port());
+      } finally {
+        proxy.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  /** Starts a private ssh-agent holding {@code keys}; the caller destroys the process. */
+  Process startAgent(Path socket, Path... keys) throws Exception {
+    Process agent =
+        new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("agent.log").toFile())
+            .start();
+    for (int i = 0; i < 500 && !Files.exists(socket); i++) {
+      agent.waitFor(10, java.util.concurrent.TimeUnit.MILLISECONDS); // polling for the socket
+    }
+    for (Path key : keys) {
+      ProcessBuilder add =
+          new ProcessBuilder("ssh-add", "-q", key.toString()).redirectErrorStream(true);
+      add.environment().put("SSH_AUTH_SOCK", socket.toString());
+      Process p = add.start();
+      String output = new String(p.getInputStream().readAllBytes());
+      assertThat(p.waitFor()).as(output).isZero();
+    }
+    return agent;
+  }
+
+  @Test
+  void agentKeysAuthenticate() throws Exception {
+    Path socket = tmp.resolve("agent.sock");
+    Process agent = startAgent(socket, sshd.unauthorizedKey(), sshd.clientRsaKey());
+    try {
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(sshd).sshPrivateKeyFile(null).sshAgentAuth(true);
+      try (Communicator comm =
+          new SshConnector(
+                  Duration.ofMillis(50),
+                  name -> name.equals("SSH_AUTH_SOCK") ? socket.toString() : null)
+              .connect(
+                  config.communicatorConfig(),
+                  ConnectTarget.fromConfig(),
+                  TestBuildContext.create())) {
+        assertThat(echo(comm, "agent")).isEqualTo("agent");
+      }
+      // The unauthorized key is tried first and refused; the RSA key (rsa-sha2-256) is accepted.
+      assertThat(sshd.log()).contains("Accepted publickey for " + sshd.user()).contains("RSA");
+    } finally {
+      agent.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void agentWithoutUsableKeysIsRejectedAndMissingAgentNamed() throws Exception {
+    Path socket = tmp.resolve("agent2.sock");
+    Process agent = startAgent(socket, sshd.unauthorizedKey());
+    try {
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(sshd)
+              .sshPrivateKeyFile(null)
+              .sshAgentAuth(true)
+              .sshHandshakeAttempts(1);
+      assertThatThrownBy(
+              () ->
+                  new SshConnector(Duration.ofMillis(50), name -> socket.toString())
+                      .connect(
+                          config.communicatorConfig(),
+                          ConnectTarget.fromConfig(),
+                          TestBuildContext.create()))
+          .hasMessageStartingWith(
+              "authentication rejected for user " + sshd.user() + " with the SSH agent's keys on ");
+      assertThatThrownBy(
+              () ->
+                  new SshConnector(Duration.ofMillis(50), name -> null)
+                      .connect(
+                          config.communicatorConfig(),
+                          ConnectTarget.fromConfig(),
+                          TestBuildContext.create()))
+          .hasMessage("SSH_AUTH_SOCK is not set");
+    } finally {
+      agent.destroyForcibly().waitFor();
+    }
   }
 
   @Test

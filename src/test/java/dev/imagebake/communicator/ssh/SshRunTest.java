@@ -175,6 +175,27 @@ class SshRunTest {
   }
 
   @Test
+  void readWriteTimeoutDetectsAFrozenConnectionWithoutKeepAlives() throws IOException {
+    try (OpenSshServer server = OpenSshServer.start()) {
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(server)
+              .sshKeepAliveInterval(Duration.ofSeconds(-1))
+              .sshReadWriteTimeout(Duration.ofSeconds(2));
+      try (Communicator comm = connect(server, config, TestBuildContext.create())) {
+        RecordingSink sink =
+            new RecordingSink(
+                line -> {
+                  if (line.equals("started")) {
+                    server.freezeConnections();
+                  }
+                });
+        CommandResult result = comm.run(RemoteCommand.of("echo started; sleep 600"), sink);
+        assertThat(result.isDisconnected()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void describeAndIdempotentClose() throws IOException {
     Communicator comm = connect();
     assertThat(comm.describe()).isEqualTo("ssh " + sshd.user() + "@127.0.0.1:" + sshd.port());
