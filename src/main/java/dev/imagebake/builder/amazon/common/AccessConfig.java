@@ -23,6 +23,24 @@ public record AccessConfig(
     @Doc("Accepted for compatibility; ignored.") Boolean decodeAuthorizationMessages,
     @Doc("How the waiters poll AWS.") AwsPolling awsPolling) {
 
+  /** Never shows the credentials, only whether they are set. */
+  @Override
+  public String toString() {
+    return "AccessConfig[region="
+        + region
+        + ", profile="
+        + profile
+        + ", accessKey="
+        + (accessKey == null ? "unset" : "set")
+        + ", secretKey="
+        + (secretKey == null ? "unset" : "set")
+        + ", token="
+        + (token == null ? "unset" : "set")
+        + ", customEndpointEc2="
+        + customEndpointEc2
+        + "]";
+  }
+
   public boolean skipRegionValidationOrFalse() {
     return Boolean.TRUE.equals(skipRegionValidation);
   }
