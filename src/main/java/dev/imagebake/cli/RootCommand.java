@@ -8,7 +8,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Builds machine images from Packer-compatible JSON templates.",
-    subcommands = {VersionCommand.class, CompletionCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      BuildCommand.class,
+      InspectCommand.class,
+      SchemaCommand.class,
+      VersionCommand.class,
+      CompletionCommand.class
+    },
     footer = {
       "",
       "Packer's single-dash flags (-var, -only=a,b, -machine-readable) work as well",

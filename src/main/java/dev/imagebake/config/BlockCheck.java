@@ -49,19 +49,31 @@ final class BlockCheck implements ConfigCheck {
   }
 
   static Path resolve(String path, Path workingDir, Path home) {
-    String expanded = path;
     if (path.equals("~")) {
       return home;
     }
     if (path.startsWith("~/")) {
       return home.resolve(path.substring(2)).normalize();
     }
-    return workingDir.resolve(expanded).normalize();
+    return workingDir.resolve(path).normalize();
   }
 
   private void add(Severity severity, String key, String message) {
-    boolean present = key != null && block.has(key);
-    String pointer = present ? Pointers.append("", key) : "";
+    String pointer = "";
+    boolean present = false;
+    if (key != null) {
+      // "scripts/2" names an element; when it is absent (a single string given for a list) the
+      // key itself is the best place to point at.
+      String exact = "/" + key;
+      String first = "/" + key.split("/", 2)[0];
+      if (!block.at(exact).isMissingNode()) {
+        pointer = exact;
+        present = true;
+      } else if (!block.at(first).isMissingNode()) {
+        pointer = first;
+        present = true;
+      }
+    }
     int newline = message.indexOf('\n');
     String first = newline < 0 ? message : message.substring(0, newline).strip();
     String rest =

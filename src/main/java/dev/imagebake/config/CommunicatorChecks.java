@@ -28,6 +28,12 @@ public final class CommunicatorChecks {
     return new CommunicatorChecks(System::getenv);
   }
 
+  /**
+   * Reports every problem of the communicator keys: ssh needs a user, readable unencrypted key
+   * files, a valid file transfer method, bastion credentials, no proxy with a bastion, well-formed
+   * tunnels and host-key pins; agent authentication without {@code SSH_AUTH_SOCK} is a warning (the
+   * agent may only exist when the build runs); winrm is refused as not supported yet.
+   */
   public void check(CommunicatorConfig comm, ConfigCheck check) {
     String type = comm.type();
     switch (type) {

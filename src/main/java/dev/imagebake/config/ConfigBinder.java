@@ -68,8 +68,11 @@ public final class ConfigBinder {
     Class<C> type = factory.configType();
     RecordModel model = model(type);
     ObjectNode keys = block.deepCopy();
-    keys.remove("type");
-    keys.propertyNames().removeIf(k -> k.startsWith("packer_"));
+    List<String> ignored =
+        keys.propertyNames().stream()
+            .filter(k -> k.equals("type") || k.startsWith("packer_"))
+            .toList();
+    keys.remove(ignored);
 
     List<Problem> problems = new ArrayList<>(schemaCheck(type).validate(keys));
     Set<String> reported = new HashSet<>();

@@ -77,14 +77,25 @@ record RecordModel(
         members.add(new Inline(c, inner));
         deprecated.putAll(inner.deprecatedKeys());
       } else {
+        ValueType valueType = valueType(c, enclosing);
+        boolean renderLater = c.isAnnotationPresent(RenderLater.class);
+        if (renderLater && !holdsOnlyStrings(valueType)) {
+          // A raw template cannot be bound to a number, a boolean or a duration.
+          throw new IllegalArgumentException(
+              "@RenderLater component "
+                  + type.getSimpleName()
+                  + "."
+                  + c.getName()
+                  + " must hold strings");
+        }
         members.add(
             new Property(
                 SnakeCase.of(c.getName()),
                 c,
-                valueType(c, enclosing),
+                valueType,
                 c.isAnnotationPresent(Doc.class) ? c.getAnnotation(Doc.class).value() : null,
                 c.isAnnotationPresent(Secret.class),
-                c.isAnnotationPresent(RenderLater.class)));
+                renderLater));
       }
     }
     enclosing.remove(type);
@@ -122,6 +133,13 @@ record RecordModel(
     return doc == null ? null : doc.value();
   }
 
+  private static boolean holdsOnlyStrings(ValueType type) {
+    return type instanceof ValueType.Text
+        || type instanceof ValueType.TextList
+        || type instanceof ValueType.TextMap
+        || type instanceof ValueType.FreeForm;
+  }
+
   private static ValueType valueType(RecordComponent c, Set<Class<?>> enclosing) {
     Class<?> raw = c.getType();
     Type generic = c.getGenericType();
@@ -151,6 +169,9 @@ record RecordModel(
       Type element = p.getActualTypeArguments()[0];
       if (element == String.class) {
         return new ValueType.TextList();
+      }
+      if (element == Integer.class) {
+        return new ValueType.WholeList();
       }
       if (element instanceof Class<?> k && k.isRecord()) {
         return new ValueType.NestedList(of(recordClass(k, c), enclosing));

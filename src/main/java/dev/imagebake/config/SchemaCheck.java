@@ -117,6 +117,9 @@ final class SchemaCheck {
       } else if (type instanceof ValueType.TextList) {
         type = new ValueType.Text(List.of());
         path = path + "[" + segment + "]";
+      } else if (type instanceof ValueType.WholeList) {
+        type = new ValueType.Whole(false, false);
+        path = path + "[" + segment + "]";
       } else if (type instanceof ValueType.TextMap) {
         type = new ValueType.Text(List.of());
         path = path + "." + segment;

@@ -26,6 +26,7 @@ public final class SchemaGenerator {
 
   static final String TEMPLATE_PATTERN = "\\{\\{";
   static final String INTEGER_PATTERN = "^([+-]?[0-9]+)?$|" + TEMPLATE_PATTERN;
+  static final String INTEGER_LIST_PATTERN = "^([+-]?[0-9]+(,[+-]?[0-9]+)*)?$|" + TEMPLATE_PATTERN;
   static final String BOOLEAN_PATTERN =
       "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$|" + TEMPLATE_PATTERN;
   static final String DURATION_PATTERN = GoDuration.PATTERN + "|" + TEMPLATE_PATTERN;
@@ -106,6 +107,10 @@ public final class SchemaGenerator {
     } else if (type instanceof ValueType.TextList) {
       types(s, "array", "string", "null");
       s.set("items", valueSchema(new ValueType.Text(java.util.List.of())));
+    } else if (type instanceof ValueType.WholeList) {
+      types(s, "array", "integer", "string", "null");
+      s.put("pattern", INTEGER_LIST_PATTERN);
+      s.set("items", valueSchema(new ValueType.Whole(false, false)));
     } else if (type instanceof ValueType.TextMap) {
       types(s, "object", "null");
       s.set("additionalProperties", valueSchema(new ValueType.Text(java.util.List.of())));

@@ -138,6 +138,9 @@ public final class TemplateSchema {
       condition.putArray("required").add("type");
       when.putObject("then").put("$ref", "#/$defs/" + name);
     }
+    if (cases.isEmpty()) {
+      schema.remove("allOf"); // the meta-schema wants at least one entry
+    }
     return schema;
   }
 

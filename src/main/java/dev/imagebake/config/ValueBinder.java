@@ -1,19 +1,14 @@
 package dev.imagebake.config;
 
-import dev.imagebake.template.interpolate.TemplateException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -25,23 +20,16 @@ import tools.jackson.databind.node.ObjectNode;
  * instance per block.
  */
 final class ValueBinder {
-  private static final Pattern DIGITS = Pattern.compile("[+-]?[0-9]+");
-  private static final Set<String> TRUE = Set.of("1", "t", "T", "true", "TRUE", "True");
-  private static final Set<String> FALSE = Set.of("0", "f", "F", "false", "FALSE", "False");
-  private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
-  private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
-  private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-  private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
-
-  private final ValueRenderer renderer;
-  private final List<Problem> problems = new ArrayList<>();
+  private final BindContext context;
+  private final ScalarBinder scalars;
 
   ValueBinder(ValueRenderer renderer) {
-    this.renderer = renderer;
+    this.context = new BindContext(renderer);
+    this.scalars = new ScalarBinder(context);
   }
 
   List<Problem> problems() {
-    return problems;
+    return context.problems();
   }
 
   /**
@@ -70,7 +58,7 @@ final class ValueBinder {
         }
       }
     }
-    return problems.isEmpty() ? construct(model, args, pointer) : null;
+    return context.problems().isEmpty() ? construct(model, args, pointer) : null;
   }
 
   private Object bindValue(
@@ -79,19 +67,22 @@ final class ValueBinder {
       return null;
     }
     if (type instanceof ValueType.Text t) {
-      return bindText(t, node, pointer, path, p);
+      return scalars.bindText(t, node, pointer, path, p);
     }
     if (type instanceof ValueType.Whole w) {
-      return bindWhole(w, node, pointer, path, p);
+      return scalars.bindWhole(w, node, pointer, path, p);
     }
     if (type instanceof ValueType.Flag f) {
-      return bindFlag(f, node, pointer, path, p);
+      return scalars.bindFlag(f, node, pointer, path, p);
     }
     if (type instanceof ValueType.Span s) {
-      return bindSpan(s, node, pointer, path, p);
+      return scalars.bindSpan(s, node, pointer, path, p);
     }
     if (type instanceof ValueType.TextList l) {
       return bindTextList(l, node, pointer, path, p);
+    }
+    if (type instanceof ValueType.WholeList) {
+      return bindWholeList(node, pointer, path, p);
     }
     if (type instanceof ValueType.TextMap m) {
       return bindTextMap(m, node, pointer, path, p);
@@ -100,11 +91,11 @@ final class ValueBinder {
       if (node instanceof ObjectNode object) {
         return bindRecord(n.model(), object, pointer, path, Set.of());
       }
-      return mismatch(type, node, pointer, path, p);
+      return context.mismatch(type, node, pointer, path, p);
     }
     if (type instanceof ValueType.NestedList n) {
       if (!node.isArray()) {
-        return mismatch(type, node, pointer, path, p);
+        return context.mismatch(type, node, pointer, path, p);
       }
       List<Record> records = new ArrayList<>();
       for (int i = 0; i < node.size(); i++) {
@@ -114,7 +105,7 @@ final class ValueBinder {
           records.add(
               bindRecord(n.model(), object, elementPointer, path + "[" + i + "]", Set.of()));
         } else {
-          mismatch(
+          context.mismatch(
               new ValueType.Nested(n.model()), element, elementPointer, path + "[" + i + "]", p);
         }
       }
@@ -122,7 +113,7 @@ final class ValueBinder {
     }
     if (type instanceof ValueType.FreeForm f) {
       if (!f.anyJson() && !node.isObject()) {
-        return mismatch(type, node, pointer, path, p);
+        return context.mismatch(type, node, pointer, path, p);
       }
       JsonNode rendered = renderDeep(node, pointer, path, p);
       return f.anyJson() ? rendered : toJava(rendered);
@@ -130,131 +121,17 @@ final class ValueBinder {
     throw new IllegalStateException("unhandled value type " + type);
   }
 
-  private String bindText(
-      ValueType.Text type, JsonNode node, String pointer, String path, RecordModel.Property p) {
-    String text = weakText(node, pointer, path, p);
-    if (text == null) {
-      if (!node.isString() && !node.isNumber() && !node.isBoolean()) {
-        mismatch(type, node, pointer, path, p);
-      }
-      return null;
-    }
-    if (!type.oneOf().isEmpty() && !text.isEmpty() && !type.oneOf().contains(text)) {
-      if (!(p.renderLater() && text.contains("{{"))) {
-        problems.add(
-            Problem.atValue(pointer, Mismatch.notOneOf(path, text, type.oneOf(), p.secret())));
-        return null;
-      }
-    }
-    return text;
-  }
-
-  /** A scalar as Go's weak decoding turns it into a string; null for non-scalars and errors. */
-  private String weakText(JsonNode node, String pointer, String path, RecordModel.Property p) {
-    if (node.isString()) {
-      return render(node.stringValue(), pointer, path, p);
-    }
-    if (node.isNumber() || node.isBoolean()) {
-      return Mismatch.weakText(node);
-    }
-    return null;
-  }
-
-  private Object bindWhole(
-      ValueType.Whole type, JsonNode node, String pointer, String path, RecordModel.Property p) {
-    BigInteger value;
-    if (node.isNumber()) {
-      BigDecimal decimal = node.decimalValue().stripTrailingZeros();
-      if (decimal.scale() > 0) {
-        return mismatch(type, node, pointer, path, p);
-      }
-      value = decimal.toBigInteger();
-    } else if (node.isString()) {
-      String text = render(node.stringValue(), pointer, path, p);
-      if (text == null || text.isEmpty()) {
-        return null;
-      }
-      if (!DIGITS.matcher(text).matches()) {
-        problems.add(Problem.atValue(pointer, Mismatch.ofText(path, type, text, p.secret())));
-        return null;
-      }
-      value = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
-    } else {
-      return mismatch(type, node, pointer, path, p);
-    }
-    BigInteger min = type.wide() ? LONG_MIN : INT_MIN;
-    BigInteger max = type.wide() ? LONG_MAX : INT_MAX;
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      problems.add(
-          Problem.atValue(
-              pointer, path + ": " + value + " is out of range (" + min + " to " + max + ")"));
-      return null;
-    }
-    return type.wide() ? (Object) value.longValue() : (Object) value.intValue();
-  }
-
-  private Boolean bindFlag(
-      ValueType.Flag type, JsonNode node, String pointer, String path, RecordModel.Property p) {
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0) {
-      return node.decimalValue().signum() != 0;
-    }
-    if (node.isString()) {
-      String text = render(node.stringValue(), pointer, path, p);
-      if (text == null || text.isEmpty()) {
-        return null;
-      }
-      if (TRUE.contains(text)) {
-        return true;
-      }
-      if (FALSE.contains(text)) {
-        return false;
-      }
-      problems.add(Problem.atValue(pointer, Mismatch.ofText(path, type, text, p.secret())));
-      return null;
-    }
-    mismatch(type, node, pointer, path, p);
-    return null;
-  }
-
-  private Duration bindSpan(
-      ValueType.Span type, JsonNode node, String pointer, String path, RecordModel.Property p) {
-    if (node.isNumber()) {
-      BigDecimal decimal = node.decimalValue().stripTrailingZeros();
-      if (decimal.scale() <= 0
-          && decimal.toBigInteger().compareTo(LONG_MAX) <= 0
-          && decimal.toBigInteger().compareTo(LONG_MIN) >= 0) {
-        return Duration.ofNanos(decimal.longValue());
-      }
-    } else if (node.isString()) {
-      String text = render(node.stringValue(), pointer, path, p);
-      if (text == null) {
-        return null;
-      }
-      try {
-        return GoDuration.parse(text);
-      } catch (IllegalArgumentException e) {
-        problems.add(Problem.atValue(pointer, Mismatch.badDuration(path, text, p.secret())));
-        return null;
-      }
-    }
-    mismatch(type, node, pointer, path, p);
-    return null;
-  }
-
   private List<String> bindTextList(
       ValueType.TextList type, JsonNode node, String pointer, String path, RecordModel.Property p) {
     if (node.isString()) {
-      String text = render(node.stringValue(), pointer, path, p);
+      String text = context.render(node.stringValue(), pointer, path, p);
       if (text == null) {
         return null;
       }
       return text.isEmpty() ? List.of() : List.of(text.split(",", -1));
     }
     if (!node.isArray()) {
-      mismatch(type, node, pointer, path, p);
+      context.mismatch(type, node, pointer, path, p);
       return null;
     }
     List<String> values = new ArrayList<>();
@@ -266,11 +143,39 @@ final class ValueBinder {
         values.add("");
         continue;
       }
-      String text = weakText(element, elementPointer, elementPath, p);
+      String text = context.weakText(element, elementPointer, elementPath, p);
       if (text == null && element.isContainer()) {
-        mismatch(new ValueType.Text(List.of()), element, elementPointer, elementPath, p);
+        context.mismatch(new ValueType.Text(List.of()), element, elementPointer, elementPath, p);
       }
       values.add(text == null ? "" : text);
+    }
+    return List.copyOf(values);
+  }
+
+  private List<Integer> bindWholeList(
+      JsonNode node, String pointer, String path, RecordModel.Property p) {
+    ValueType.Whole element = new ValueType.Whole(false, false);
+    List<JsonNode> elements = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(elements::add);
+    } else if (node.isString()) {
+      String text = context.render(node.stringValue(), pointer, path, p);
+      if (text == null) {
+        return null;
+      }
+      for (String part : text.isEmpty() ? new String[0] : text.split(",", -1)) {
+        elements.add(JsonNodeFactory.instance.stringNode(part.trim()));
+      }
+    } else {
+      elements.add(node);
+    }
+    List<Integer> values = new ArrayList<>();
+    for (int i = 0; i < elements.size(); i++) {
+      String at = node.isArray() ? Pointers.append(pointer, i) : pointer;
+      Object value = scalars.bindWhole(element, elements.get(i), at, path + "[" + i + "]", p);
+      if (value instanceof Integer n) {
+        values.add(n);
+      }
     }
     return List.copyOf(values);
   }
@@ -278,18 +183,18 @@ final class ValueBinder {
   private Map<String, String> bindTextMap(
       ValueType.TextMap type, JsonNode node, String pointer, String path, RecordModel.Property p) {
     if (!node.isObject()) {
-      mismatch(type, node, pointer, path, p);
+      context.mismatch(type, node, pointer, path, p);
       return null;
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
       String entryPointer = Pointers.append(pointer, entry.getKey());
       String entryPath = path + "." + entry.getKey();
-      String key = render(entry.getKey(), entryPointer, entryPath, p);
+      String key = context.render(entry.getKey(), entryPointer, entryPath, p);
       JsonNode element = entry.getValue();
-      String text = element.isNull() ? "" : weakText(element, entryPointer, entryPath, p);
+      String text = element.isNull() ? "" : context.weakText(element, entryPointer, entryPath, p);
       if (text == null && element.isContainer()) {
-        mismatch(new ValueType.Text(List.of()), element, entryPointer, entryPath, p);
+        context.mismatch(new ValueType.Text(List.of()), element, entryPointer, entryPath, p);
       }
       values.put(key == null ? entry.getKey() : key, text == null ? "" : text);
     }
@@ -298,7 +203,7 @@ final class ValueBinder {
 
   private JsonNode renderDeep(JsonNode node, String pointer, String path, RecordModel.Property p) {
     if (node.isString()) {
-      String text = render(node.stringValue(), pointer, path, p);
+      String text = context.render(node.stringValue(), pointer, path, p);
       return JsonNodeFactory.instance.stringNode(text == null ? node.stringValue() : text);
     }
     if (node.isArray()) {
@@ -313,7 +218,7 @@ final class ValueBinder {
       for (Map.Entry<String, JsonNode> entry : node.properties()) {
         String entryPointer = Pointers.append(pointer, entry.getKey());
         String entryPath = path + "." + entry.getKey();
-        String key = render(entry.getKey(), entryPointer, entryPath, p);
+        String key = context.render(entry.getKey(), entryPointer, entryPath, p);
         copy.set(
             key == null ? entry.getKey() : key,
             renderDeep(entry.getValue(), entryPointer, entryPath, p));
@@ -349,36 +254,6 @@ final class ValueBinder {
     return null;
   }
 
-  /** Renders or syntax-checks a template string; null (with a problem) when that fails. */
-  private String render(String raw, String pointer, String path, RecordModel.Property p) {
-    if (raw.indexOf("{{") < 0) {
-      return raw;
-    }
-    try {
-      if (p.renderLater()) {
-        renderer.checkSyntax(raw);
-        return raw;
-      }
-      return renderer.render(raw);
-    } catch (TemplateException e) {
-      problems.add(
-          new Problem(
-              dev.imagebake.diag.Severity.ERROR,
-              pointer,
-              false,
-              e.offset(),
-              "invalid '" + path + "': " + e.getMessage(),
-              null));
-      return null;
-    }
-  }
-
-  private Object mismatch(
-      ValueType type, JsonNode node, String pointer, String path, RecordModel.Property p) {
-    problems.add(Problem.atValue(pointer, Mismatch.of(path, type, node, p.secret())));
-    return null;
-  }
-
   private Record construct(RecordModel model, Object[] args, String pointer) {
     RecordComponent[] components = model.type().getRecordComponents();
     Class<?>[] types = new Class<?>[components.length];
@@ -392,7 +267,7 @@ final class ValueBinder {
     } catch (InvocationTargetException e) {
       // The record's compact constructor rejected the values: its message is for the user.
       Throwable cause = e.getCause();
-      problems.add(
+      context.report(
           Problem.atValue(
               pointer, cause.getMessage() == null ? cause.toString() : cause.getMessage()));
       return null;

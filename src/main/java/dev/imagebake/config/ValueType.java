@@ -54,6 +54,17 @@ sealed interface ValueType {
     }
   }
 
+  /**
+   * {@code List<Integer>}: an array of integers (or digit strings), a single integer, or a
+   * comma-separated string of them, as Packer's weak decoding accepts.
+   */
+  record WholeList() implements ValueType {
+    @Override
+    public String noun() {
+      return "a list of integers";
+    }
+  }
+
   /** {@code Map<String, String>}. */
   record TextMap() implements ValueType {
     @Override

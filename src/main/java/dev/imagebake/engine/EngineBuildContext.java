@@ -119,4 +119,9 @@ final class EngineBuildContext implements BuildContext {
   public void addSecret(String value) {
     run.output().secrets().add(value);
   }
+
+  @Override
+  public String mask(String text) {
+    return run.output().secrets().mask(text);
+  }
 }

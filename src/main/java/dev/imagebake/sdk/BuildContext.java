@@ -51,4 +51,11 @@ public interface BuildContext {
 
   /** Registers a value that must never be printed (e.g. a generated password). */
   void addSecret(String value);
+
+  /**
+   * Replaces every secret (sensitive variables, {@code @Secret} keys, values given to {@link
+   * #addSecret}) in {@code text} with {@code <sensitive>}. The UI masks by itself; plugins call
+   * this for what they write elsewhere (manifests, generated files).
+   */
+  String mask(String text);
 }

@@ -28,6 +28,19 @@ public final class MachineReadableRenderer implements EventRenderer {
     return field.replace(",", "%!(PACKER_COMMA)").replace("\r", "\\r").replace("\n", "\\n");
   }
 
+  /**
+   * One machine-readable line, {@code timestamp,target,type,data...}, each data field escaped; for
+   * commands that print records without a build (inspect, version).
+   */
+  public static String line(long epochSeconds, String target, String type, String... data) {
+    StringBuilder s = new StringBuilder().append(epochSeconds).append(',').append(target);
+    s.append(',').append(type);
+    for (String d : data) {
+      s.append(',').append(escape(d));
+    }
+    return s.toString();
+  }
+
   @Override
   public void render(Event event) {
     long ts = event.at().getEpochSecond();

@@ -1,6 +1,7 @@
 package dev.imagebake.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.sdk.PluginFactory;
@@ -106,11 +107,11 @@ class ConfigBinderTest {
     assertThat(result.diagnostics())
         .extracting(Diagnostic::message, Diagnostic::hint, d -> d.source().pointer())
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(
+            tuple(
                 "mappings[0].volume_size: expected an integer, got \"big\"",
                 null,
                 "/post-processors/0/mappings/0/volume_size"),
-            org.assertj.core.groups.Tuple.tuple(
+            tuple(
                 "unknown configuration key: 'volume_sizes'",
                 "did you mean 'volume_size'?",
                 "/post-processors/0/mappings/0/volume_sizes"));
@@ -127,8 +128,8 @@ class ConfigBinderTest {
         .extracting(
             Diagnostic::message, Diagnostic::hint, d -> d.source().line(), d -> d.source().column())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("output must be specified", null, 2, 3),
-            org.assertj.core.groups.Tuple.tuple("token is too short", "use a longer one", 3, 4));
+            tuple("output must be specified", null, 2, 3),
+            tuple("token is too short", "use a longer one", 3, 4));
   }
 
   @Test

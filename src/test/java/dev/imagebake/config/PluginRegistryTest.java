@@ -21,6 +21,23 @@ class PluginRegistryTest {
   }
 
   @Test
+  void factoriesFromTheRegistryBindWithoutCasts() {
+    String json = "{\"builders\": [{\"type\": \"null\", \"communicator\": \"none\"}]}";
+    BuilderFactory<?> factory = registry.builder("null").orElseThrow();
+
+    BindResult<?> result =
+        new ConfigBinder()
+            .bind(
+                factory,
+                Blocks.at(json, "/builders/0"),
+                "/builders/0",
+                TestLocations.of(json),
+                TestRenderers.identity());
+
+    assertThat(result.config()).isInstanceOf(NullBuilderConfig.class);
+  }
+
+  @Test
   void misspeltTypeGetsASuggestion() {
     assertThat(registry.unknownTypeMessage(PluginKind.BUILDER, "nul"))
         .isEqualTo("unknown builder type 'nul'; did you mean 'null'?");

@@ -2,6 +2,10 @@ package dev.imagebake.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.config.Embedded;
 import java.lang.reflect.RecordComponent;
@@ -9,13 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-/** For every registered plugin, the schema's keys are exactly its record's components. */
+/**
+ * For every registered plugin, the schema's keys are exactly its record's components, and the
+ * schema is a valid draft 2020-12 schema.
+ */
 class PluginSchemaDriftTest {
+  private static final Schema META_SCHEMA =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(SchemaLocation.of(SchemaGenerator.DIALECT));
+
   static Stream<Arguments> plugins() {
     PluginRegistry registry = PluginRegistry.load();
     List<Arguments> all = new ArrayList<>();
@@ -34,6 +46,7 @@ class PluginSchemaDriftTest {
     assertThat(schema.get("properties").propertyNames())
         .containsExactlyElementsOf(expectedKeys(factory.configType()));
     assertThat(schema.get("additionalProperties").booleanValue()).isFalse();
+    assertThat(META_SCHEMA.validate(schema)).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -59,7 +72,7 @@ class PluginSchemaDriftTest {
     return keys;
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void theNullBuilderIsRegistered() {
     assertThat(plugins()).isNotEmpty();
     assertThat(PluginRegistry.load().builder("null")).isPresent();

@@ -155,6 +155,15 @@ public final class TestBuildContext implements BuildContext {
     secrets.add(value);
   }
 
+  @Override
+  public String mask(String text) {
+    String out = text;
+    for (String s : secrets) {
+      out = out.replace(s, "<sensitive>");
+    }
+    return out;
+  }
+
   /** The values registered with {@link #addSecret}. */
   public Set<String> secrets() {
     return Set.copyOf(secrets);

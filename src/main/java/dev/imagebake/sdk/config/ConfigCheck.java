@@ -8,7 +8,11 @@ import java.nio.file.Path;
  * so users' greps keep working.
  */
 public interface ConfigCheck {
-  /** A problem with {@code key} (snake_case JSON key); located at the key when present. */
+  /**
+   * A problem with {@code key} (snake_case JSON key, or a path into it such as {@code scripts/2}
+   * for an element of a list); located at that value when present, else at the key, else at the
+   * block.
+   */
   void error(String key, String message);
 
   /** A problem with the block as a whole. */

@@ -13,6 +13,8 @@ import dev.imagebake.diag.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -251,8 +253,8 @@ class NullBuilderConfigTest {
   void realKeysAreAcceptedAndEncryptedOnesRefused() throws Exception {
     Path plain = dir.resolve("id_plain");
     Path encrypted = dir.resolve("id_enc");
-    keygen(plain, "");
-    keygen(encrypted, "secret-passphrase");
+    keygen(plain, "ed25519", false, "");
+    keygen(encrypted, "ed25519", false, "secret-passphrase");
     String template =
         """
         {"builders": [{"type": "null", "ssh_host": "h", "ssh_username": "u",
@@ -326,12 +328,40 @@ class NullBuilderConfigTest {
     assertThat(bind(json).diagnostics()).isEmpty();
   }
 
-  private static void keygen(Path file, String passphrase) throws Exception {
-    Process p =
-        new ProcessBuilder(
-                "ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-f", file.toString())
-            .redirectErrorStream(true)
-            .start();
+  @Test
+  void pemKeysAreAcceptedAndEncryptedPemRefusedLikePacker() throws Exception {
+    Path rsa = dir.resolve("id_rsa");
+    Path ecdsa = dir.resolve("id_ecdsa");
+    Path encrypted = dir.resolve("id_rsa_enc");
+    keygen(rsa, "rsa", true, "");
+    keygen(ecdsa, "ecdsa", true, "");
+    keygen(encrypted, "rsa", true, "secret-passphrase");
+    String template =
+        """
+        {"builders": [{"type": "null", "ssh_host": "h", "ssh_username": "u",
+          "ssh_private_key_file": "%s"}]}
+        """;
+
+    assertThat(bind(template.formatted(rsa)).diagnostics()).isEmpty();
+    assertThat(bind(template.formatted(ecdsa)).diagnostics()).isEmpty();
+    assertThat(bind(template.formatted(encrypted)).diagnostics())
+        .extracting(Diagnostic::message)
+        .containsExactly(
+            "ssh_private_key_file is invalid: Error setting up SSH config: Failed to read key '"
+                + encrypted
+                + "': password protected keys are not supported. Please decrypt the key prior to"
+                + " use.");
+  }
+
+  private static void keygen(Path file, String type, boolean pem, String passphrase)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-f", file.toString()));
+    if (pem) {
+      command.addAll(List.of("-m", "PEM"));
+    }
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getInputStream().readAllBytes();
     assertThat(p.waitFor()).isZero();
   }

@@ -1,0 +1,165 @@
+package dev.imagebake.cli;
+
+import dev.imagebake.communicator.ssh.SshConnector;
+import dev.imagebake.diag.DiagnosticRenderer;
+import dev.imagebake.engine.BuildOptions;
+import dev.imagebake.engine.BuildRunner;
+import dev.imagebake.engine.Interrupts;
+import dev.imagebake.engine.OnError;
+import dev.imagebake.engine.RunResult;
+import dev.imagebake.plan.BuildPlans;
+import dev.imagebake.plan.CheckedTemplate;
+import dev.imagebake.ui.ConsoleRenderer;
+import dev.imagebake.ui.ConsoleStyle;
+import dev.imagebake.ui.EventRenderer;
+import dev.imagebake.ui.JsonLinesRenderer;
+import dev.imagebake.ui.MachineReadableRenderer;
+import dev.imagebake.ui.Output;
+import dev.imagebake.ui.SecretFilter;
+import dev.imagebake.ui.Terminal;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code imagebake build}: checks the template like validate, then runs every selected build. */
+@Command(
+    name = "build",
+    description = {
+      "Build images from a template: every builder in parallel, then its post-processors.",
+      "Exits 0 when every build succeeded, 1 when one failed, 130 when interrupted."
+    })
+final class BuildCommand implements Callable<Integer> {
+  private final Cli cli;
+
+  @Mixin VariableOptions variables;
+  @Mixin SelectionOptions selection;
+
+  @Option(
+      names = {"-color", "--color"},
+      arity = "0..1",
+      fallbackValue = "true",
+      paramLabel = "BOOL",
+      description = "Colour the output (default true; also off with NO_COLOR or no terminal).")
+  boolean color = true;
+
+  @Option(
+      names = {"-debug", "--debug"},
+      description = "Pause after each step and before each cleanup; builds run one at a time.")
+  boolean debug;
+
+  @Option(
+      names = {"-force", "--force"},
+      description = "Replace previous outputs (output directories, AMIs of the same name).")
+  boolean force;
+
+  @Option(
+      names = {"-on-error", "--on-error"},
+      paramLabel = "POLICY",
+      description = "cleanup (default), abort, ask or run-cleanup-provisioner.")
+  String onError = "cleanup";
+
+  @Option(
+      names = {"-parallel-builds", "--parallel-builds"},
+      paramLabel = "N",
+      description = "How many builds run at once; 0 (default) for all.")
+  int parallelBuilds;
+
+  @Option(
+      names = {"-timestamp-ui", "--timestamp-ui"},
+      description = "Prefix each line with the time.")
+  boolean timestampUi;
+
+  @Option(
+      names = {"--events"},
+      paramLabel = "FILE",
+      description = "Also write every event as a JSON line to FILE (secrets masked).")
+  Path events;
+
+  @Parameters(paramLabel = "TEMPLATE", description = "The template file ('-': stdin).")
+  Path template;
+
+  BuildCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    OnError policy;
+    try {
+      policy = OnError.parse(onError);
+    } catch (IllegalArgumentException e) {
+      cli.err().println("imagebake: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    CheckedTemplate checked =
+        Checking.checker().check(template, Checking.options(cli, variables, selection, false));
+    cli.err()
+        .print(
+            DiagnosticRenderer.text(checked.sourceLines(), checked::mask)
+                .render(checked.diagnostics()));
+    if (checked.hasErrors()) {
+      return ExitCodes.FAILED;
+    }
+    BuildOptions options =
+        new BuildOptions(
+            policy,
+            parallelBuilds,
+            debug,
+            force,
+            new HashSet<>(selection.except),
+            Checking.workingDir(),
+            UUID.randomUUID().toString());
+    boolean tty = System.console() != null && !cli.machineReadable();
+    List<EventRenderer> renderers = new ArrayList<>();
+    if (cli.machineReadable()) {
+      renderers.add(new MachineReadableRenderer(cli.out(), timestampUi, ZoneId.systemDefault()));
+    } else {
+      boolean colour = ConsoleStyle.colorWanted(color, cli.env(), tty);
+      renderers.add(
+          new ConsoleRenderer(
+              cli.out(), new ConsoleStyle(colour, timestampUi, ZoneId.systemDefault())));
+    }
+    Writer eventsWriter = null;
+    JsonLinesRenderer eventsRenderer = null;
+    if (events != null) {
+      eventsWriter = Files.newBufferedWriter(events, StandardCharsets.UTF_8);
+      eventsRenderer = new JsonLinesRenderer(eventsWriter);
+      renderers.add(eventsRenderer);
+    }
+    Output output =
+        new Output(
+            new SecretFilter(checked.secrets()),
+            tty ? Terminal.controllingTty() : Terminal.none(),
+            renderers);
+    Interrupts interrupts = new Interrupts();
+    RunResult result;
+    try (AutoCloseable signals = interrupts.installSignalHandlers()) {
+      result =
+          new BuildRunner(output, new SshConnector(), interrupts, options)
+              .run(BuildPlans.of(checked));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      if (eventsWriter != null) {
+        eventsWriter.close();
+      }
+    }
+    if (eventsRenderer != null && eventsRenderer.failure().isPresent()) {
+      cli.err()
+          .println("imagebake: could not write " + events + ": " + eventsRenderer.failure().get());
+    }
+    return result.exitCode();
+  }
+}

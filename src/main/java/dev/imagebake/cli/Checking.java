@@ -1,0 +1,34 @@
+package dev.imagebake.cli;
+
+import dev.imagebake.config.PluginRegistry;
+import dev.imagebake.plan.CheckOptions;
+import dev.imagebake.plan.TemplateChecker;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Builds the checker and its options from the command line's variable and selection flags. */
+final class Checking {
+  private Checking() {}
+
+  static Path workingDir() {
+    return Path.of("").toAbsolutePath();
+  }
+
+  static TemplateChecker checker() {
+    return new TemplateChecker(PluginRegistry.load(), workingDir());
+  }
+
+  static CheckOptions options(
+      Cli cli, VariableOptions vars, SelectionOptions selection, boolean syntaxOnly) {
+    return new CheckOptions(
+        vars.vars,
+        vars.varFiles,
+        selection.only,
+        selection.except,
+        syntaxOnly,
+        cli.env(),
+        workingDir(),
+        System.in,
+        Instant.now());
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code breakpoint} provisioner: pauses the build until Enter is pressed. */
+package dev.imagebake.provisioner.breakpoint;

@@ -1,0 +1,56 @@
+package dev.imagebake.provisioner.shell;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The one remote command that runs an uploaded script. Packer spends a round trip on each of {@code
+ * chmod 0755}, the execute command and {@code rm -f}; this folds them into one shell text that
+ * keeps what the script observes ({@code $0}, environment, working directory, exit status) and
+ * still cleans up when the execute command calls {@code exit}, because that runs in a subshell.
+ * Lines are separated by newlines so a {@code #} comment in a user's execute command cannot swallow
+ * the cleanup.
+ */
+final class RemoteScriptCommand {
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./~+=:,@%-]+");
+
+  private RemoteScriptCommand() {}
+
+  /**
+   * @param chmodFirst files to {@code chmod 0600} before running (the variables file, once)
+   * @param remotePath the uploaded script
+   * @param executeCommand the rendered {@code execute_command}
+   * @param removeAfter files to delete afterwards; empty with {@code skip_clean}
+   */
+  static String of(
+      List<String> chmodFirst, String remotePath, String executeCommand, List<String> removeAfter) {
+    StringBuilder cmd = new StringBuilder();
+    for (String file : chmodFirst) {
+      cmd.append("chmod 0600 ").append(quote(file)).append('\n');
+    }
+    cmd.append("chmod 0755 ").append(quote(remotePath)).append('\n');
+    if (removeAfter.isEmpty()) {
+      return cmd.append(executeCommand).toString();
+    }
+    cmd.append("(").append(executeCommand).append("\n); rc=$?; rm -f");
+    for (String file : removeAfter) {
+      cmd.append(' ').append(quote(file));
+    }
+    return cmd.append("; exit $rc").toString();
+  }
+
+  /** {@code rm -f} of {@code files}: the cleanup after a script that disconnected. */
+  static String remove(List<String> files) {
+    StringBuilder cmd = new StringBuilder("rm -f");
+    files.forEach(f -> cmd.append(' ').append(quote(f)));
+    return cmd.toString();
+  }
+
+  /** Leaves plain paths as Packer writes them; single-quotes the others. */
+  static String quote(String s) {
+    if (SAFE.matcher(s).matches()) {
+      return s;
+    }
+    return "'" + s.replace("'", "'\"'\"'") + "'";
+  }
+}

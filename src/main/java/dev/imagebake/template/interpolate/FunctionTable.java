@@ -1,0 +1,36 @@
+package dev.imagebake.template.interpolate;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Every function a template may name: Go's builtins and Packer's (reference §2.1, §2.3). */
+final class FunctionTable {
+  private static final Map<String, FunctionSpec> FUNCTIONS = build();
+
+  /** Names Packer dropped; parse reports them as undefined with a hint. */
+  private static final Map<String, String> RENAMED =
+      Map.of(
+          "clean_ami_name", "clean_resource_name",
+          "clean_image_name", "clean_resource_name");
+
+  private FunctionTable() {}
+
+  private static Map<String, FunctionSpec> build() {
+    Map<String, FunctionSpec> table = new HashMap<>();
+    GoBuiltins.all().forEach(f -> table.put(f.name(), f));
+    PackerFunctions.all().forEach(f -> table.put(f.name(), f));
+    return Map.copyOf(table);
+  }
+
+  /** The function, or null when the name is not defined. */
+  static FunctionSpec lookup(String name) {
+    return FUNCTIONS.get(name);
+  }
+
+  /** Packer's message for an unknown name, with a hint for renamed functions. */
+  static String undefinedMessage(String name) {
+    String message = "function \"" + name + "\" not defined";
+    String renamed = RENAMED.get(name);
+    return renamed == null ? message : message + " (it was renamed " + renamed + ")";
+  }
+}

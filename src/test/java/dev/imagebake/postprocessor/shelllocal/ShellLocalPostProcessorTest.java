@@ -1,0 +1,56 @@
+package dev.imagebake.postprocessor.shelllocal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imagebake.provisioner.fixtures.Configs;
+import dev.imagebake.provisioner.fixtures.RecordingCheck;
+import dev.imagebake.provisioner.fixtures.TestContext;
+import dev.imagebake.provisioner.shelllocal.ShellLocalConfig;
+import dev.imagebake.sdk.PostProcessor;
+import dev.imagebake.sdk.SimpleArtifact;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShellLocalPostProcessorTest {
+  @TempDir Path dir;
+  private final ShellLocalPostProcessorFactory factory = new ShellLocalPostProcessorFactory();
+  private final SimpleArtifact artifact =
+      new SimpleArtifact("fnoeding.null", "Null", List.of(), "nothing", Map.of("ID", "Null"));
+
+  @Test
+  void runsWithArtifactDataAndReturnsItsInputKeptAndForced() throws Exception {
+    TestContext ctx = TestContext.in(dir);
+    PostProcessor pp =
+        factory.create(
+            Configs.of(
+                ShellLocalConfig.class,
+                Map.of(
+                    "inline",
+                    List.of(
+                        "echo \"pp ID={{build `ID`}} HOST={{build `Host`}} $PACKER_BUILD_NAME\""))));
+    PostProcessor.Result result = pp.postProcess(ctx, artifact);
+    assertThat(result).isEqualTo(new PostProcessor.Result(artifact, true, true));
+    assertThat(ctx.ui().messages()).containsExactly("pp ID=Null HOST=<no value> local");
+  }
+
+  @Test
+  void failureIsReported() {
+    PostProcessor pp =
+        factory.create(Configs.of(ShellLocalConfig.class, Map.of("command", "exit 2")));
+    assertThatThrownBy(() -> pp.postProcess(TestContext.in(dir), artifact))
+        .hasMessage("Script exited with non-zero exit status: 2.Allowed exit codes are: [0]");
+  }
+
+  @Test
+  void checksAreTheProvisioners() {
+    RecordingCheck check = new RecordingCheck(dir);
+    factory.check(Configs.of(ShellLocalConfig.class), check);
+    assertThat(check.messages())
+        .containsExactly("Command, Inline, Script and Scripts options cannot all be empty.");
+    assertThat(factory.type()).isEqualTo("shell-local");
+  }
+}

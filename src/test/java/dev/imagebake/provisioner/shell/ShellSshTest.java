@@ -1,0 +1,260 @@
+package dev.imagebake.provisioner.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imagebake.communicator.ssh.SshConnector;
+import dev.imagebake.provisioner.fixtures.Configs;
+import dev.imagebake.provisioner.fixtures.TestContext;
+import dev.imagebake.sdk.CancelledException;
+import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.ConnectTarget;
+import dev.imagebake.testing.OpenSshServer;
+import dev.imagebake.testing.SshConfigBuilder;
+import dev.imagebake.testing.TestBuildContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shell provisioner against a real OpenSSH server through the SSH communicator. */
+class ShellSshTest {
+  private static final Map<String, String> BUILD_DATA = Map.of("Host", "127.0.0.1", "ID", "Null");
+
+  /** Kills the nearest sshd ancestor: the session process serving this command. */
+  private static final String KILL_OWN_SESSION =
+      "p=$$; while [ \"$p\" -gt 1 ]; do case \"$(cat /proc/$p/comm)\" in sshd*) kill -9 $p;"
+          + " break;; esac; set -- $(cat /proc/$p/stat); p=$4; done";
+
+  static OpenSshServer sshd;
+
+  @TempDir Path dir;
+  private Path remote;
+  private TestContext ctx;
+  private Communicator comm;
+  private TestBuildContext sshCtx;
+
+  @BeforeAll
+  static void startServer() {
+    sshd = OpenSshServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    sshd.stop();
+  }
+
+  @BeforeEach
+  void connect() throws Exception {
+    remote = Files.createDirectories(sshd.directory().resolve("remote-" + System.nanoTime()));
+    ctx = TestContext.in(dir);
+    comm = connect("scp");
+  }
+
+  private Communicator connect(String transferMethod) throws Exception {
+    sshCtx = TestBuildContext.create();
+    return new SshConnector()
+        .connect(
+            SshConfigBuilder.forServer(sshd)
+                .sshFileTransferMethod(transferMethod)
+                .communicatorConfig(),
+            ConnectTarget.fromConfig(),
+            sshCtx);
+  }
+
+  @AfterEach
+  void disconnect() {
+    comm.close();
+  }
+
+  private ShellProvisioner provisioner(Map<String, Object> keys) {
+    Map<String, Object> all = new HashMap<>(keys);
+    all.putIfAbsent("remote_folder", remote.toString());
+    return new ShellProvisioner(Configs.of(ShellConfig.class, all), Duration.ofMillis(50));
+  }
+
+  private ShellProvisioner run(Map<String, Object> keys) throws Exception {
+    ShellProvisioner p = provisioner(keys);
+    p.provision(ctx, comm, BUILD_DATA);
+    return p;
+  }
+
+  private List<String> remoteFiles() {
+    try (Stream<Path> files = Files.list(remote)) {
+      return files.map(f -> f.getFileName().toString()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void inlineSeesPackersEnvironmentAndIsCleanedUp() throws Exception {
+    ShellProvisioner p =
+        run(
+            Map.of(
+                "inline",
+                List.of(
+                    "echo \"0=$0\"",
+                    "ps -o args= -p $$",
+                    "echo \"pwd=$(pwd)\"",
+                    "echo \"FOO=$FOO\" \"BAR=$BAR\" \"Q=$Q\"",
+                    "printf '%s|' \"$HOSTILE\"; echo",
+                    "env | grep ^PACKER_ | sort",
+                    "echo HOST={{build `Host`}}"),
+                "environment_vars",
+                List.of(
+                    "FOO=it's a \"test\"",
+                    "BAR=$HOME",
+                    "Q=hi, there",
+                    "HOSTILE=$(id) `id` 'q' \\ ;&|")));
+    assertThat(ctx.ui().messages())
+        .containsExactly(
+            "0=" + p.remotePath(),
+            "/bin/sh -e " + p.remotePath(),
+            "pwd=" + System.getProperty("user.home"),
+            "FOO=it's a \"test\" BAR=$HOME Q=hi, there",
+            "$(id) `id` 'q' \\ ;&||",
+            "PACKER_BUILDER_TYPE=null",
+            "PACKER_BUILD_NAME=local",
+            "HOST=127.0.0.1");
+    assertThat(ctx.ui().errors()).isEmpty();
+    assertThat(remoteFiles()).isEmpty();
+  }
+
+  @Test
+  void scriptsRunInOrderWithCrlfConverted() throws Exception {
+    Files.writeString(dir.resolve("a.sh"), "#!/bin/sh\r\necho a\r\n");
+    Files.writeString(dir.resolve("b.sh"), "#!/bin/sh\necho b >&2\n");
+    run(Map.of("scripts", List.of("a.sh", "b.sh")));
+    assertThat(ctx.ui().says())
+        .containsExactly(
+            "Provisioning with shell script: a.sh", "Provisioning with shell script: b.sh");
+    assertThat(ctx.ui().messages()).containsExactly("a");
+    assertThat(ctx.ui().errors()).containsExactly("b");
+    assertThat(remoteFiles()).isEmpty();
+  }
+
+  @Test
+  void exitCodesAndValidExitCodes() throws Exception {
+    ShellProvisioner failing = provisioner(Map.of("inline", List.of("exit 3")));
+    assertThatThrownBy(() -> failing.provision(ctx, comm, BUILD_DATA))
+        .hasMessage("Script exited with non-zero exit status: 3.Allowed exit codes are: [0]");
+    run(Map.of("inline", List.of("exit 3"), "valid_exit_codes", List.of(0, 3)));
+    assertThat(remoteFiles()).isEmpty();
+  }
+
+  @Test
+  void sudoStyleExecuteCommandAndEnvVarFile() throws Exception {
+    run(
+        Map.of(
+            "inline", List.of("echo \"A=$A\""),
+            // Packer's sudo pattern only survives values without blanks or quotes.
+            "environment_vars", List.of("A=xy"),
+            "execute_command", "sh -c '{{ .Vars }} {{ .Path }}'"));
+    run(
+        Map.of(
+            "inline", List.of("echo \"A=$A\""),
+            "environment_vars", List.of("A=x 'y'"),
+            "use_env_var_file", true));
+    assertThat(ctx.ui().messages()).containsExactly("A=xy", "A=x 'y'");
+    assertThat(remoteFiles()).isEmpty();
+  }
+
+  @Test
+  void skipCleanKeepsTheScript() throws Exception {
+    ShellProvisioner p = run(Map.of("inline", List.of("true"), "skip_clean", true));
+    assertThat(remoteFiles()).containsExactly(Path.of(p.remotePath()).getFileName().toString());
+  }
+
+  @Test
+  void aDroppedSessionWithoutExpectDisconnectFails() {
+    ShellProvisioner p = provisioner(Map.of("inline", List.of(KILL_OWN_SESSION)));
+    assertThatThrownBy(() -> p.provision(ctx, comm, BUILD_DATA))
+        .hasMessage(ShellProvisioner.UNEXPECTED_DISCONNECT);
+  }
+
+  @Test
+  void expectDisconnectReconnectsToCleanUpAndGoesOn() throws Exception {
+    run(Map.of("inline", List.of(KILL_OWN_SESSION), "expect_disconnect", true));
+    assertThat(remoteFiles()).isEmpty();
+    // The communicator is usable again for the next provisioner.
+    run(Map.of("inline", List.of("echo after")));
+    assertThat(ctx.ui().messages()).containsExactly("after");
+  }
+
+  @Test
+  void cancellationEndsARunningScript() {
+    ctx.ui()
+        .onMessage(
+            line -> {
+              if (line.equals("started")) {
+                // From another thread, as an interrupt handler would.
+                new Thread(
+                        () -> {
+                          sshCtx.cancellation().cancel("interrupted");
+                          ctx.cancellation().cancel();
+                        })
+                    .start();
+              }
+            });
+    ShellProvisioner p = provisioner(Map.of("inline", List.of("echo started", "sleep 300")));
+    assertThatThrownBy(() -> p.provision(ctx, comm, BUILD_DATA))
+        .isInstanceOf(CancelledException.class);
+  }
+
+  @Test
+  void aConnectionDroppedBeforehandIsReestablished() throws Exception {
+    sshd.dropConnections();
+    run(Map.of("inline", List.of("echo back")));
+    assertThat(ctx.ui().messages()).containsExactly("back");
+  }
+
+  @Test
+  void uploadIsRetriedUntilTheMachineIsReady() throws Exception {
+    // A file where the folder should be: sftp cannot create the folder, the upload fails.
+    // (scp, like Packer's, would write the script over that file instead.)
+    comm.close();
+    comm = connect("sftp");
+    Path later = Files.createFile(remote.resolve("later"));
+    ctx.cancellation()
+        .onSleep(
+            () -> {
+              try {
+                Files.delete(later);
+                Files.createDirectories(later);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    run(Map.of("inline", List.of("echo ready"), "remote_folder", later.toString()));
+    assertThat(ctx.ui().messages()).containsExactly("ready");
+    assertThat(ctx.cancellation().sleeps()).hasSize(1);
+  }
+
+  @Test
+  void retriesEndAtTheStartRetryTimeout() throws Exception {
+    comm.close();
+    comm = connect("sftp");
+    Path blocker = Files.createFile(remote.resolve("blocker"));
+    ShellProvisioner p =
+        provisioner(
+            Map.of(
+                "inline", List.of("true"),
+                "remote_folder", blocker.toString(),
+                "start_retry_timeout", Duration.ofMillis(1)));
+    assertThatThrownBy(() -> p.provision(ctx, comm, BUILD_DATA))
+        .isInstanceOf(ScriptFailedException.class)
+        .hasMessageStartingWith("Error uploading script: ");
+  }
+}

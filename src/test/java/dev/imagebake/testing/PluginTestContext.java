@@ -1,0 +1,155 @@
+package dev.imagebake.testing;
+
+import dev.imagebake.sdk.BuildContext;
+import dev.imagebake.sdk.Cancellation;
+import dev.imagebake.sdk.CancelledException;
+import dev.imagebake.sdk.Connector;
+import dev.imagebake.sdk.Renderer;
+import dev.imagebake.sdk.StateBag;
+import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.StepFailedException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link BuildContext} for plugin tests: a {@link LinesUi}, a {@link MapRenderer}, a step runner
+ * with the default cleanup policy, and the run settings given to the constructor.
+ */
+public final class PluginTestContext implements BuildContext {
+  private final String buildName;
+  private final String builderType;
+  private final Path workingDirectory;
+  private final boolean force;
+  private final String runUuid;
+  private final LinesUi ui = new LinesUi();
+
+  public PluginTestContext(
+      String buildName, String builderType, Path workingDirectory, boolean force, String runUuid) {
+    this.buildName = buildName;
+    this.builderType = builderType;
+    this.workingDirectory = workingDirectory;
+    this.force = force;
+    this.runUuid = runUuid;
+  }
+
+  /** Build {@code f} of type {@code file} in {@code dir}, no -force. */
+  public static PluginTestContext in(Path dir) {
+    return new PluginTestContext("f", "file", dir, false, "11111111-2222-4333-8444-555555555555");
+  }
+
+  @Override
+  public String buildName() {
+    return buildName;
+  }
+
+  @Override
+  public String builderType() {
+    return builderType;
+  }
+
+  @Override
+  public LinesUi ui() {
+    return ui;
+  }
+
+  @Override
+  public Cancellation cancellation() {
+    return new Cancellation() {
+      @Override
+      public boolean isCancelled() {
+        return false;
+      }
+
+      @Override
+      public String reason() {
+        return "";
+      }
+
+      @Override
+      public void sleep(Duration duration) {
+        try {
+          Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CancelledException("interrupted");
+        }
+      }
+
+      @Override
+      public AutoCloseable onCancel(Runnable action) {
+        return () -> {};
+      }
+    };
+  }
+
+  @Override
+  public Renderer renderer() {
+    return new MapRenderer();
+  }
+
+  @Override
+  public Connector connector() {
+    throw new UnsupportedOperationException("no connector in plugin tests");
+  }
+
+  @Override
+  public void runSteps(List<Step> steps, StateBag state) throws StepFailedException {
+    List<Step> entered = new ArrayList<>();
+    try {
+      for (Step step : steps) {
+        entered.add(0, step);
+        try {
+          step.run(this, state);
+        } catch (Exception e) {
+          throw new StepFailedException(step.name(), e.getMessage(), e);
+        }
+      }
+    } finally {
+      entered.forEach(s -> s.cleanup(this, state));
+    }
+  }
+
+  @Override
+  public Map<String, String> scriptEnvironment() {
+    return Map.of("PACKER_BUILD_NAME", buildName, "PACKER_BUILDER_TYPE", builderType);
+  }
+
+  @Override
+  public boolean force() {
+    return force;
+  }
+
+  @Override
+  public boolean debug() {
+    return false;
+  }
+
+  @Override
+  public String runUuid() {
+    return runUuid;
+  }
+
+  @Override
+  public Path workingDirectory() {
+    return workingDirectory;
+  }
+
+  @Override
+  public void addSecret(String value) {
+    secrets.add(value);
+  }
+
+  @Override
+  public String mask(String text) {
+    String out = text;
+    for (String s : secrets) {
+      out = out.replace(s, "<sensitive>");
+    }
+    return out;
+  }
+
+  private final java.util.Set<String> secrets = new java.util.HashSet<>();
+}
