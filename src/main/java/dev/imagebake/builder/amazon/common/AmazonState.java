@@ -1,6 +1,6 @@
 package dev.imagebake.builder.amazon.common;
 
-import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.ConnectTarget;
 import dev.imagebake.sdk.StateKey;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -34,9 +34,11 @@ public final class AmazonState {
       StateKey.of("launch template", String.class);
   public static final StateKey<String> INSTANCE_ID = StateKey.of("instance id", String.class);
   public static final StateKey<Instance> INSTANCE = StateKey.of("instance", Instance.class);
-  public static final StateKey<Communicator> COMMUNICATOR =
-      StateKey.of("communicator", Communicator.class);
-  public static final StateKey<BuildData> BUILD_DATA = StateKey.of("build data", BuildData.class);
+
+  /** Where the engine's connect step connects to. */
+  public static final StateKey<ConnectTarget> CONNECT_TARGET =
+      StateKey.of("connect target", ConnectTarget.class);
+
   public static final StateKey<MadeImages> IMAGES = StateKey.of("images", MadeImages.class);
 
   /** Set by the last step: the cleanups keep the AMIs. */

@@ -1,5 +1,6 @@
 package dev.imagebake.builder.amazon.common;
 
+import dev.imagebake.engine.StateKeys;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.StateBag;
 import java.util.ArrayList;
@@ -16,8 +17,7 @@ public final class Render {
     if (template == null || !template.contains("{{")) {
       return template;
     }
-    Map<String, String> buildData =
-        state.find(AmazonState.BUILD_DATA).map(BuildData::values).orElse(Map.of());
+    Map<String, String> buildData = state.find(StateKeys.BUILD_DATA).orElse(Map.of());
     Map<String, Object> fields =
         state.find(AmazonState.TEMPLATE_DATA).map(TemplateData::fields).orElse(Map.of());
     return ctx.renderer().render(template, buildData, fields);

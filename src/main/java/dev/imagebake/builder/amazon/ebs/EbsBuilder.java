@@ -8,15 +8,14 @@ import dev.imagebake.builder.amazon.common.MadeImages;
 import dev.imagebake.builder.amazon.common.Polling;
 import dev.imagebake.builder.amazon.common.StepAmiRegionCopy;
 import dev.imagebake.builder.amazon.common.StepCleanupVolumes;
-import dev.imagebake.builder.amazon.common.StepConnect;
 import dev.imagebake.builder.amazon.common.StepCreateTags;
 import dev.imagebake.builder.amazon.common.StepDeregisterAmi;
+import dev.imagebake.builder.amazon.common.StepInstanceAddress;
 import dev.imagebake.builder.amazon.common.StepKeyPair;
 import dev.imagebake.builder.amazon.common.StepModifyAmiAttributes;
 import dev.imagebake.builder.amazon.common.StepModifyInstance;
 import dev.imagebake.builder.amazon.common.StepNetworkInfo;
 import dev.imagebake.builder.amazon.common.StepPreValidate;
-import dev.imagebake.builder.amazon.common.StepProvision;
 import dev.imagebake.builder.amazon.common.StepRunSourceInstance;
 import dev.imagebake.builder.amazon.common.StepRunSpotInstance;
 import dev.imagebake.builder.amazon.common.StepSecurityGroup;
@@ -25,6 +24,8 @@ import dev.imagebake.builder.amazon.common.StepStopInstance;
 import dev.imagebake.builder.amazon.common.StepSucceeded;
 import dev.imagebake.builder.amazon.common.TemplateData;
 import dev.imagebake.builder.amazon.common.Waits;
+import dev.imagebake.engine.StepConnect;
+import dev.imagebake.engine.StepProvision;
 import dev.imagebake.sdk.Artifact;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Builder;
@@ -57,7 +58,8 @@ final class EbsBuilder implements Builder {
     steps.add(new StepCleanupVolumes(config.run()));
     steps.add(
         spot ? new StepRunSpotInstance(config.run()) : new StepRunSourceInstance(config.run()));
-    steps.add(new StepConnect(config.comm(), config.run()));
+    steps.add(new StepInstanceAddress(config.comm(), config.run()));
+    steps.add(new StepConnect(config.comm(), state -> state.require(AmazonState.CONNECT_TARGET)));
     steps.add(new StepProvision(hook));
     if (!spot) {
       steps.add(new StepStopInstance(config.run()));

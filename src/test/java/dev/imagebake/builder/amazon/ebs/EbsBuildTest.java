@@ -179,4 +179,39 @@ class EbsBuildTest {
     assertThat(h.ec2.world().images().stream().map(i -> i.id).collect(Collectors.toSet()))
         .doesNotContain(first);
   }
+
+  @Test
+  void communicatorNoneBuildsWithoutKeyOrSsh() {
+    Set<String> baseline = Leaks.baseline(h.ec2.world());
+    var out = h.build(h.block("{\"communicator\":\"none\"}"), List.of());
+    assertThat(out.report().outcome()).as(out.console()).isEqualTo(BuildReport.Outcome.SUCCEEDED);
+    assertThat(h.ec2.actions()).doesNotContain("CreateKeyPair", "AuthorizeSecurityGroupIngress");
+    assertThat(out.console()).doesNotContain("Waiting for SSH");
+    Set<String> made =
+        h.ec2.world().images().stream()
+            .map(i -> i.id)
+            .filter(id -> !baseline.contains(id))
+            .collect(Collectors.toSet());
+    assertThat(made).hasSize(1);
+    assertThat(Leaks.find(h.ec2.world(), baseline, made)).isEmpty();
+  }
+
+  @Test
+  void provisionersSeeTheBuildData() {
+    java.util.List<java.util.Map<String, String>> seen = new java.util.ArrayList<>();
+    var out = h.build(h.block("{}"), (ctx, comm, data) -> seen.add(data));
+    assertThat(out.report().outcome()).as(out.console()).isEqualTo(BuildReport.Outcome.SUCCEEDED);
+    assertThat(seen)
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d)
+                    .containsEntry("SourceAMI", "ami-e50e888c")
+                    .containsEntry("BuildRegion", "us-east-1")
+                    .containsEntry("Host", "127.0.0.1")
+                    .containsEntry("Port", Integer.toString(h.sshd.port()))
+                    .containsEntry("ConnType", "ssh")
+                    .containsKey("SourceAMIName")
+                    .hasEntrySatisfying("ID", id -> assertThat(id).startsWith("i-")));
+  }
 }

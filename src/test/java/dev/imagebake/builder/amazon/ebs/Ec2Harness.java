@@ -92,6 +92,11 @@ final class Ec2Harness implements AutoCloseable {
   }
 
   Outcome build(String blockJson, List<String> inline) {
+    return build(blockJson, inline.isEmpty() ? null : new InlineShell(inline));
+  }
+
+  /** Builds with one provisioner, or none when null. */
+  Outcome build(String blockJson, dev.imagebake.sdk.Provisioner provisioner) {
     BindResult<EbsConfig> bound = EbsTemplates.bind(blockJson);
     if (!bound.ok()) {
       throw new IllegalArgumentException("template does not bind: " + bound.diagnostics());
@@ -106,11 +111,10 @@ final class Ec2Harness implements AutoCloseable {
             builder,
             config.comm(),
             new FieldRenderer(),
-            inline.isEmpty()
+            provisioner == null
                 ? List.of()
                 : List.of(
-                    new PlannedProvisioner(
-                        "shell", new InlineShell(inline), Duration.ZERO, 0, Duration.ZERO)),
+                    new PlannedProvisioner("shell", provisioner, Duration.ZERO, 0, Duration.ZERO)),
             null,
             List.of(),
             Set.of());

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
 /** Which address the instance is reached at (Packer's SSHHost). */
-class StepConnectTest {
+class StepInstanceAddressTest {
   private static final Instance IN_VPC =
       Instance.builder()
           .vpcId("vpc-1")
@@ -18,26 +18,26 @@ class StepConnectTest {
 
   @Test
   void sshInterfaceNamesTheAddress() {
-    assertThat(StepConnect.host(IN_VPC, "public_ip", false)).isEqualTo("203.0.113.5");
-    assertThat(StepConnect.host(IN_VPC, "private_ip", false)).isEqualTo("10.0.0.5");
-    assertThat(StepConnect.host(IN_VPC, "public_dns", false))
+    assertThat(StepInstanceAddress.host(IN_VPC, "public_ip", false)).isEqualTo("203.0.113.5");
+    assertThat(StepInstanceAddress.host(IN_VPC, "private_ip", false)).isEqualTo("10.0.0.5");
+    assertThat(StepInstanceAddress.host(IN_VPC, "public_dns", false))
         .isEqualTo("ec2-203-0-113-5.compute-1.amazonaws.com");
-    assertThat(StepConnect.host(IN_VPC, "private_dns", false))
+    assertThat(StepInstanceAddress.host(IN_VPC, "private_dns", false))
         .isEqualTo("ip-10-0-0-5.ec2.internal");
   }
 
   @Test
   void defaultIsPublicIpInAVpcThenPrivateIpOnTheLastTry() {
-    assertThat(StepConnect.host(IN_VPC, null, false)).isEqualTo("203.0.113.5");
+    assertThat(StepInstanceAddress.host(IN_VPC, null, false)).isEqualTo("203.0.113.5");
     Instance privateOnly = IN_VPC.toBuilder().publicIpAddress(null).build();
-    assertThat(StepConnect.host(privateOnly, null, false)).isNull();
-    assertThat(StepConnect.host(privateOnly, null, true)).isEqualTo("10.0.0.5");
+    assertThat(StepInstanceAddress.host(privateOnly, null, false)).isNull();
+    assertThat(StepInstanceAddress.host(privateOnly, null, true)).isEqualTo("10.0.0.5");
   }
 
   @Test
   void defaultOutsideAVpcIsThePublicDnsName() {
     Instance classic = IN_VPC.toBuilder().vpcId(null).build();
-    assertThat(StepConnect.host(classic, "", false))
+    assertThat(StepInstanceAddress.host(classic, "", false))
         .isEqualTo("ec2-203-0-113-5.compute-1.amazonaws.com");
   }
 

@@ -1,7 +1,7 @@
 package dev.imagebake.builder.amazon.common;
 
+import dev.imagebake.engine.StateKeys;
 import dev.imagebake.sdk.BuildContext;
-import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.CommunicatorConfig;
 import dev.imagebake.sdk.ConnectTarget;
 import dev.imagebake.sdk.StateBag;
@@ -12,32 +12,39 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
 /**
- * Connects to the instance through the build's connector, at the address {@code ssh_interface}
- * names (default: the public IP in a VPC, falling back to the private IP; else the public DNS
- * name), with the temporary key. Produces {@link AmazonState#COMMUNICATOR} and {@link
- * AmazonState#BUILD_DATA}; the cleanup closes the connection.
+ * Where to connect (Packer's {@code SSHHost}): the address {@code ssh_interface} names, by default
+ * the public IP in a VPC (the private IP on the last try) or else the public DNS name, described
+ * again up to 3 times while EC2 has not assigned it; with the temporary key. Produces {@link
+ * AmazonState#CONNECT_TARGET} for the engine's connect step, and the build data {@code ID} and the
+ * source AMI's fields ({@code {{build `SourceAMI`}}}).
  */
-public final class StepConnect implements Step {
+public final class StepInstanceAddress implements Step {
   private static final int ADDRESS_ATTEMPTS = 3;
 
   private final CommunicatorConfig comm;
   private final RunConfig run;
 
-  public StepConnect(CommunicatorConfig comm, RunConfig run) {
+  public StepInstanceAddress(CommunicatorConfig comm, RunConfig run) {
     this.comm = comm;
     this.run = run;
   }
 
   @Override
-  public void run(BuildContext ctx, StateBag state) throws Exception {
-    Ec2Client ec2 = state.require(AmazonState.SESSION).ec2();
+  public void run(BuildContext ctx, StateBag state) {
     String id = state.require(AmazonState.INSTANCE_ID);
+    Map<String, String> data = new LinkedHashMap<>();
+    state.find(AmazonState.TEMPLATE_DATA).ifPresent(t -> data.putAll(t.generated()));
+    data.put("ID", id);
+    StateKeys.addBuildData(state, data);
     String host = null;
-    boolean ssh = comm != null && comm.type().equals("ssh");
-    if (ssh) {
+    if (comm != null && comm.type().equals("ssh")) {
+      Ec2Client ec2 = state.require(AmazonState.SESSION).ec2();
       for (int attempt = 1; attempt <= ADDRESS_ATTEMPTS; attempt++) {
-        Instance instance = state.require(AmazonState.INSTANCE);
-        host = host(instance, run.sshInterface(), attempt == ADDRESS_ATTEMPTS);
+        host =
+            host(
+                state.require(AmazonState.INSTANCE),
+                run.sshInterface(),
+                attempt == ADDRESS_ATTEMPTS);
         if (host != null && !host.isEmpty()) {
           break;
         }
@@ -51,22 +58,7 @@ public final class StepConnect implements Step {
       }
     }
     String pem = state.find(AmazonState.KEY_PAIR).map(TempKeyPair::privateKeyPem).orElse(null);
-    int port = comm != null && comm.ssh() != null ? comm.ssh().port() : 22;
-    Map<String, String> data = new LinkedHashMap<>();
-    state.find(AmazonState.TEMPLATE_DATA).ifPresent(t -> data.putAll(t.generated()));
-    data.put("ID", id);
-    data.put("Host", host == null ? "" : host);
-    data.put("Port", Integer.toString(port));
-    data.put(
-        "User",
-        comm != null && comm.ssh() != null && comm.ssh().sshUsername() != null
-            ? comm.ssh().sshUsername()
-            : "");
-    data.put("ConnType", comm == null ? "ssh" : comm.type());
-    data.put("PackerRunUUID", ctx.runUuid());
-    state.put(AmazonState.BUILD_DATA, new BuildData(data));
-    Communicator communicator = ctx.connector().connect(comm, new ConnectTarget(host, 0, pem), ctx);
-    state.put(AmazonState.COMMUNICATOR, communicator);
+    state.put(AmazonState.CONNECT_TARGET, new ConnectTarget(host, 0, pem));
   }
 
   /** The address {@code sshInterface} names, or Packer's default. */
@@ -87,11 +79,5 @@ public final class StepConnect implements Step {
       return lastTry ? i.privateIpAddress() : null;
     }
     return i.publicDnsName();
-  }
-
-  @Override
-  public void cleanup(BuildContext ctx, StateBag state) {
-    state.find(AmazonState.COMMUNICATOR).ifPresent(Communicator::close);
-    state.remove(AmazonState.COMMUNICATOR);
   }
 }
