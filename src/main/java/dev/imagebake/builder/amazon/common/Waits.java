@@ -31,10 +31,10 @@ public final class Waits {
     return polling;
   }
 
-  private WaiterOverrideConfiguration override() {
+  private WaiterOverrideConfiguration override(int maxAttempts) {
     Duration delay = polling.delay();
     return WaiterOverrideConfiguration.builder()
-        .maxAttempts(polling.maxAttempts())
+        .maxAttempts(maxAttempts)
         .backoffStrategyV2(
             attempt -> {
               // The waiter then sleeps for zero: the real pause is here, and cancellable.
@@ -50,9 +50,13 @@ public final class Waits {
    * @throws CancelledException when the build was cancelled meanwhile
    */
   private void await(Ec2Client ec2, String what, Function<Ec2Waiter, ?> call) {
+    await(ec2, polling.maxAttempts(), what, call);
+  }
+
+  private void await(Ec2Client ec2, int maxAttempts, String what, Function<Ec2Waiter, ?> call) {
     cancellation.throwIfCancelled();
     try (Ec2Waiter waiter =
-        Ec2Waiter.builder().client(ec2).overrideConfiguration(override()).build()) {
+        Ec2Waiter.builder().client(ec2).overrideConfiguration(override(maxAttempts)).build()) {
       call.apply(waiter);
     } catch (SdkException e) {
       cancellation.throwIfCancelled();
@@ -84,6 +88,7 @@ public final class Waits {
   public void imageAvailable(Ec2Client ec2, String id) {
     await(
         ec2,
+        polling.imageMaxAttempts(),
         "Error waiting for AMI (" + id + ")",
         w -> w.waitUntilImageAvailable(b -> b.imageIds(id)));
   }

@@ -93,7 +93,7 @@ class EbsUnitsTest {
               .get(0)
               .instanceId();
       fake.onAction("DescribeInstances", r -> cancellation.cancel("interrupted"));
-      Waits waits = new Waits(new Polling(Duration.ofSeconds(30), 40), cancellation);
+      Waits waits = new Waits(new Polling(Duration.ofSeconds(30), 40, 120), cancellation);
       // The pause between polls is 30 s; cancelling ends it at once.
       assertThatThrownBy(() -> waits.instanceRunning(ec2, id))
           .isInstanceOf(CancelledException.class);
@@ -154,5 +154,12 @@ class EbsUnitsTest {
     String made = ami;
     assertThat(fake.world().images()).noneMatch(i -> i.id.equals(made));
     assertThat(fake.world().snapshots()).hasSize(snapshotsBefore - 2);
+  }
+
+  @Test
+  void pollingDefaultsFollowPacker() {
+    assertThat(Polling.of(null)).isEqualTo(new Polling(Duration.ofSeconds(15), 40, 120));
+    assertThat(Polling.of(new AwsPolling(2, 7)))
+        .isEqualTo(new Polling(Duration.ofSeconds(2), 7, 7));
   }
 }
