@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * was lost. Produces {@link AmazonState#INSTANCE_ID} and {@link AmazonState#INSTANCE}.
  */
 public final class StepRunSourceInstance implements Step {
+  private static final int PROFILE_ATTEMPTS = 11;
+
   private final RunConfig run;
   private final MetadataOptions metadata;
 
@@ -104,12 +106,23 @@ public final class StepRunSourceInstance implements Step {
     } else {
       req.subnetId(network.subnetId()).securityGroupIds(groups);
     }
-    Instance launched;
-    try {
-      launched = ec2.runInstances(req.build()).instances().get(0);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "Error launching source instance: " + AwsErrors.describe(e), e);
+    Instance launched = null;
+    Waits waits = state.require(AmazonState.WAITS);
+    RunInstancesRequest request = req.build();
+    for (int attempt = 1; launched == null; attempt++) {
+      try {
+        launched = ec2.runInstances(request).instances().get(0);
+      } catch (RuntimeException e) {
+        // A new instance profile takes a while to be usable by EC2 (IAM is eventually consistent).
+        boolean profileNotYetVisible =
+            AwsErrors.code(e).equals("InvalidParameterValue")
+                && AwsErrors.describe(e).contains("iamInstanceProfile");
+        if (!profileNotYetVisible || attempt >= PROFILE_ATTEMPTS) {
+          throw new IllegalStateException(
+              "Error launching source instance: " + AwsErrors.describe(e), e);
+        }
+        waits.pause();
+      }
     }
     String id = launched.instanceId();
     state.put(AmazonState.INSTANCE_ID, id);

@@ -214,4 +214,22 @@ class EbsBuildTest {
                     .containsKey("SourceAMIName")
                     .hasEntrySatisfying("ID", id -> assertThat(id).startsWith("i-")));
   }
+
+  @Test
+  void runInstancesWaitsForANewInstanceProfile() {
+    h.ec2
+        .faults()
+        .failNext(
+            "RunInstances",
+            2,
+            400,
+            "InvalidParameterValue",
+            "Value (builder) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name");
+    var out = h.build(h.block("{\"iam_instance_profile\":\"builder\"}"), List.of());
+    assertThat(out.report().outcome()).as(out.console()).isEqualTo(BuildReport.Outcome.SUCCEEDED);
+    assertThat(h.ec2.calls("RunInstances")).hasSize(3);
+    assertThat(h.ec2.world().instances())
+        .singleElement()
+        .satisfies(i -> assertThat(i.iamInstanceProfile).isEqualTo("builder"));
+  }
 }
