@@ -5,11 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imagebake.testing.ec2.Ec2World;
 import dev.imagebake.testing.ec2.Resources;
 import dev.imagebake.ui.BuildReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /** amazon-ebs builds end to end: real engine, real SDK, fake EC2, real sshd. */
 class EbsBuildTest {
@@ -198,7 +208,7 @@ class EbsBuildTest {
 
   @Test
   void provisionersSeeTheBuildData() {
-    java.util.List<java.util.Map<String, String>> seen = new java.util.ArrayList<>();
+    List<Map<String, String>> seen = new ArrayList<>();
     var out = h.build(h.block("{}"), (ctx, comm, data) -> seen.add(data));
     assertThat(out.report().outcome()).as(out.console()).isEqualTo(BuildReport.Outcome.SUCCEEDED);
     assertThat(seen)
@@ -231,5 +241,42 @@ class EbsBuildTest {
     assertThat(h.ec2.world().instances())
         .singleElement()
         .satisfies(i -> assertThat(i.iamInstanceProfile).isEqualTo("builder"));
+  }
+
+  @Test
+  void existingKeyPairAndSecurityGroupAreUsedAndKept(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("user-key.pem");
+    String groupId;
+    try (var ec2 =
+        Ec2Client.builder()
+            .endpointOverride(h.ec2.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "x")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      Files.writeString(
+          key, ec2.createKeyPair(b -> b.keyName("user-key").keyType("ed25519")).keyMaterial());
+      groupId = ec2.createSecurityGroup(b -> b.groupName("build-sg").description("mine")).groupId();
+    }
+    int callsBefore = h.ec2.calls().size();
+    var out =
+        h.build(
+            h.block(
+                "{\"ssh_keypair_name\":\"user-key\",\"ssh_private_key_file\":\""
+                    + key
+                    + "\",\"security_group_filter\":{\"filters\":{\"group-name\":\"build-sg\"}}}"),
+            List.of("true"));
+    assertThat(out.report().outcome()).as(out.console()).isEqualTo(BuildReport.Outcome.SUCCEEDED);
+    List<String> actions = h.ec2.actions().subList(callsBefore, h.ec2.actions().size());
+    assertThat(actions)
+        .doesNotContain(
+            "CreateKeyPair", "DeleteKeyPair", "CreateSecurityGroup", "DeleteSecurityGroup");
+    assertThat(out.console())
+        .contains("Using existing SSH private key", "Found Security Group(s): " + groupId);
+    assertThat(h.ec2.world().keyPairs()).extracting(k -> k.name).containsExactly("user-key");
+    assertThat(h.ec2.world().securityGroups()).extracting(g -> g.id).containsExactly(groupId);
+    assertThat(h.ec2.world().instances().get(0).groupIds).containsExactly(groupId);
+    assertThat(h.ec2.world().instances().get(0).keyName).isEqualTo("user-key");
   }
 }
