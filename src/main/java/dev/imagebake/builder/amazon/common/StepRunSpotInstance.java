@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateFleetResponse;
+import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateConfigRequest;
 import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverridesRequest;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest;
@@ -147,10 +148,11 @@ public final class StepRunSpotInstance implements Step {
                       .targetCapacitySpecification(
                           t -> t.totalTargetCapacity(1).defaultTargetCapacityType("spot"))
                       .launchTemplateConfigs(
-                          c ->
-                              c.launchTemplateSpecification(
-                                      s -> s.launchTemplateName(templateName).version("1"))
-                                  .overrides(overrides)));
+                          FleetLaunchTemplateConfigRequest.builder()
+                              .launchTemplateSpecification(
+                                  s -> s.launchTemplateName(templateName).version("1"))
+                              .overrides(overrides)
+                              .build()));
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "Error launching source spot instance: " + AwsErrors.describe(e), e);
