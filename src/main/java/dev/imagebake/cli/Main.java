@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** The {@code imagebake} command line. */
@@ -34,7 +35,10 @@ public final class Main {
       }
     }
     Cli cli = new Cli(out, err, env, machineReadable);
-    CommandLine cl = commandLine(cli);
+    if (!rest.isEmpty() && CHECKING_COMMANDS.contains(rest.get(0))) {
+      Warmup.start();
+    }
+    CommandLine cl = commandLine(cli, rest.isEmpty() ? null : rest.get(0));
     if (rest.isEmpty()) {
       cl.usage(err);
       return ExitCodes.UNKNOWN_COMMAND;
@@ -42,13 +46,39 @@ public final class Main {
     return cl.execute(rest.toArray(String[]::new));
   }
 
-  static CommandLine commandLine(Cli cli) {
-    CommandLine cl = new CommandLine(new RootCommand(), new CommandFactory(cli));
+  /** Commands that check templates and so load the JSON machinery, worth warming early. */
+  private static final Set<String> CHECKING_COMMANDS = Set.of("validate", "build", "inspect");
+
+  /**
+   * @param invoked the command the arguments name, or null: only its model is built (picocli's
+   *     reflection is a large part of start-up); every command's when it is not one (help,
+   *     completion, typos that need suggestions)
+   */
+  static CommandLine commandLine(Cli cli, String invoked) {
+    CommandFactory factory = new CommandFactory(cli);
+    CommandLine cl = new CommandLine(new RootCommand(), factory);
+    boolean one =
+        invoked != null
+            && RootCommand.COMMANDS.containsKey(invoked)
+            && !invoked.equals("completion");
+    for (Map.Entry<String, Class<?>> c : RootCommand.COMMANDS.entrySet()) {
+      if (!one || c.getKey().equals(invoked)) {
+        cl.addSubcommand(c.getKey(), new CommandLine(create(factory, c.getValue()), factory));
+      }
+    }
     cl.setOut(new PrintWriter(cli.out(), true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(cli.err(), true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(new UsageErrors(cli));
     cl.setExecutionExceptionHandler(new InternalErrors(cli));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
+  }
+
+  private static Object create(CommandFactory factory, Class<?> type) {
+    try {
+      return factory.create(type);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the " + type.getSimpleName(), e);
+    }
   }
 }

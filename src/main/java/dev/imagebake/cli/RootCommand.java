@@ -1,5 +1,8 @@
 package dev.imagebake.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code imagebake}: the root of every command. */
@@ -8,14 +11,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Builds machine images from Packer-compatible JSON templates.",
-    subcommands = {
-      ValidateCommand.class,
-      BuildCommand.class,
-      InspectCommand.class,
-      SchemaCommand.class,
-      VersionCommand.class,
-      CompletionCommand.class
-    },
     footer = {
       "",
       "Packer's single-dash flags (-var, -only=a,b, -machine-readable) work as well",
@@ -24,6 +19,23 @@ import picocli.CommandLine.Command;
       "3 internal error, 127 unknown command, 130 interrupted."
     })
 final class RootCommand implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. Added by {@link Main} rather than declared in
+   * {@code @Command}, so a run builds the (reflection-heavy) model of its own command only.
+   */
+  static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> all = new LinkedHashMap<>();
+    all.put("validate", ValidateCommand.class);
+    all.put("build", BuildCommand.class);
+    all.put("inspect", InspectCommand.class);
+    all.put("schema", SchemaCommand.class);
+    all.put("version", VersionCommand.class);
+    all.put("completion", CompletionCommand.class);
+    return Collections.unmodifiableMap(all);
+  }
+
   @picocli.CommandLine.Option(
       names = "--stacktrace",
       scope = picocli.CommandLine.ScopeType.INHERIT,

@@ -96,9 +96,17 @@ public final class TemplateChecker {
     return problems.stream().anyMatch(Diagnostic::isError);
   }
 
-  /** The same block checked for several builds reports the same problem once. */
+  /**
+   * The same block checked for several builds reports the same problem once; problems are listed in
+   * file order (those without a position, such as command-line flags, first).
+   */
   private static List<Diagnostic> dedupe(List<Diagnostic> problems) {
-    return List.copyOf(new LinkedHashSet<>(problems));
+    List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(problems));
+    unique.sort(
+        java.util.Comparator.comparing((Diagnostic d) -> String.valueOf(d.source().file()))
+            .thenComparingInt(d -> d.source().line())
+            .thenComparingInt(d -> d.source().column()));
+    return unique;
   }
 
   /** The state of one check. */
@@ -214,7 +222,16 @@ public final class TemplateChecker {
           chains.add(steps);
         }
       }
-      if (hasErrors(problems.subList(before, problems.size()))) {
+      // A block that failed may have been reported already for an earlier build (problems are
+      // reported once), so look at what was bound, not at what was reported now.
+      boolean incomplete =
+          builderConfig == null
+              || provisioners.contains(null)
+              || (ecp != null
+                  && cleanup == null
+                  && runsFor(ecp.only(), ecp.except(), block.rawName()))
+              || chains.stream().anyMatch(c -> c.contains(null));
+      if (incomplete || hasErrors(problems.subList(before, problems.size()))) {
         return null;
       }
       return new PreparedBuild(
@@ -257,6 +274,9 @@ public final class TemplateChecker {
       }
       Record bound =
           bind(factory, config, p.pointer(), where, new TemplateRenderer(componentContext));
+      if (bound == null) {
+        return null;
+      }
       return new Prepared.Provisioner(
           p.type(), factory, bound, p.pauseBefore(), maxRetries, p.timeout());
     }
@@ -302,6 +322,9 @@ public final class TemplateChecker {
               pp.pointer(),
               locations,
               new TemplateRenderer(componentContext));
+      if (bound == null) {
+        return null;
+      }
       return new Prepared.PostProcessor(
           pp.name(), pp.type(), factory, bound, pp.keepInputArtifact());
     }
