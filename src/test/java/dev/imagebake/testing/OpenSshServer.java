@@ -50,8 +50,9 @@ public final class OpenSshServer implements AutoCloseable {
     final List<String> extraConfig = new ArrayList<>();
 
     /**
-     * Trusts a throwaway user CA and issues a certificate for {@link #user()} on a key that is not
-     * in authorized_keys: see {@link #certifiedKey()} and {@link #certificate()}.
+     * Trusts a throwaway user CA and issues a certificate for {@link OpenSshServer#user()} on a key
+     * that is not in authorized_keys: see {@link OpenSshServer#certifiedKey()} and {@link
+     * OpenSshServer#certificate()}.
      */
     public Options userCertificates() {
       userCertificates = true;
@@ -73,7 +74,10 @@ public final class OpenSshServer implements AutoCloseable {
       return this;
     }
 
-    /** Appends a raw {@code sshd_config} line, e.g. {@code "Ciphers aes256-ctr"}. */
+    /**
+     * Appends a raw {@code sshd_config} line, e.g. {@code "Ciphers aes256-ctr"}. sshd keeps the
+     * first value of a keyword, so this cannot change one the fixture sets (see {@link #logLevel}).
+     */
     public Options config(String line) {
       extraConfig.add(line);
       return this;
@@ -340,7 +344,21 @@ public final class OpenSshServer implements AutoCloseable {
   }
 
   private static void keygen(Path file, String type) throws IOException {
-    run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "imagebake-test", "-f", file.toString());
+    // 2048-bit RSA: strong enough for a throwaway key, and quicker to generate than the default.
+    String bits = type.equals("rsa") ? "2048" : "256";
+    run(
+        "ssh-keygen",
+        "-q",
+        "-t",
+        type,
+        "-b",
+        bits,
+        "-N",
+        "",
+        "-C",
+        "imagebake-test",
+        "-f",
+        file.toString());
   }
 
   private static void signal(String signal, List<Long> pids) {

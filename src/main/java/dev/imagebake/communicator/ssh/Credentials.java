@@ -12,10 +12,16 @@ import java.util.List;
  * @param keys private keys, in the order they are offered
  * @param password a password, or null
  * @param agentSocket the SSH agent whose keys to offer ({@code SSH_AUTH_SOCK}), or null
+ * @param askOnTerminal answer keyboard-interactive prompts by asking the user
  */
-record Credentials(String user, List<KeySource> keys, String password, Path agentSocket) {
+record Credentials(
+    String user, List<KeySource> keys, String password, Path agentSocket, boolean askOnTerminal) {
   Credentials {
     keys = List.copyOf(keys);
+  }
+
+  Credentials(String user, List<KeySource> keys, String password, Path agentSocket) {
+    this(user, keys, password, agentSocket, false);
   }
 
   /** E.g. {@code user root with key /home/me/.ssh/id_ed25519 or password}; no secrets. */
@@ -25,10 +31,13 @@ record Credentials(String user, List<KeySource> keys, String password, Path agen
       ways.add("the SSH agent's keys");
     }
     for (KeySource key : keys) {
-      ways.add("key " + key.describe());
+      ways.add(key.describe());
     }
     if (password != null) {
       ways.add("password");
+    }
+    if (askOnTerminal) {
+      ways.add("answers typed at the terminal");
     }
     return "user "
         + user

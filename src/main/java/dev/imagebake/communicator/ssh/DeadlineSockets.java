@@ -3,10 +3,11 @@ package dev.imagebake.communicator.ssh;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import javax.net.SocketFactory;
 
@@ -15,18 +16,14 @@ import javax.net.SocketFactory;
  * SocketTimeoutException} and reads again, so a socket timeout alone never detects a dead peer;
  * these sockets report it as a plain I/O error instead, which makes sshj close the transport. The
  * timeout is the handshake bound while connecting and {@code ssh_read_write_timeout} (0: none)
- * after that. Optionally through a SOCKS5 proxy (the JDK's client, no authentication).
+ * after that. Optionally through a SOCKS5 proxy ({@link Socks5}).
  */
 final class DeadlineSockets extends SocketFactory {
-  private final Proxy proxy;
+  private final SshSettings.Proxy proxy;
 
-  /** Direct connections when {@code socks} is null. */
-  DeadlineSockets(SshSettings.Proxy socks) {
-    this.proxy =
-        socks == null
-            ? Proxy.NO_PROXY
-            : new Proxy(
-                Proxy.Type.SOCKS, InetSocketAddress.createUnresolved(socks.host(), socks.port()));
+  /** Direct connections when {@code proxy} is null. */
+  DeadlineSockets(SshSettings.Proxy proxy) {
+    this.proxy = proxy;
   }
 
   @Override
@@ -68,10 +65,37 @@ final class DeadlineSockets extends SocketFactory {
   }
 
   private static final class DeadlineSocket extends Socket {
+    private final SshSettings.Proxy proxy;
     private InputStream input;
 
-    DeadlineSocket(Proxy proxy) {
-      super(proxy);
+    DeadlineSocket(SshSettings.Proxy proxy) {
+      this.proxy = proxy;
+    }
+
+    @Override
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+      if (proxy == null) {
+        super.connect(endpoint, timeout);
+        return;
+      }
+      try {
+        super.connect(new InetSocketAddress(proxy.host(), proxy.port()), timeout);
+      } catch (ConnectException e) {
+        throw new ConnectException(
+            "connection refused by the SOCKS5 proxy " + proxy.address() + ": " + e.getMessage());
+      }
+      int previous = getSoTimeout();
+      setSoTimeout(timeout);
+      try {
+        Socks5.connect(
+            super.getInputStream(),
+            super.getOutputStream(),
+            proxy.address(),
+            proxy,
+            (InetSocketAddress) endpoint);
+      } finally {
+        setSoTimeout(previous);
+      }
     }
 
     @Override

@@ -4,14 +4,17 @@ import java.nio.file.Path;
 
 /** Where a private key for public-key authentication comes from. */
 sealed interface KeySource {
-  /** How the key is named in errors: a path or a label, never the key itself. */
+  /**
+   * How the key is named in errors, e.g. {@code key /home/me/.ssh/id_ed25519} or {@code the
+   * builder's temporary key}; never the key itself.
+   */
   String describe();
 
   /** A private key file, with an optional OpenSSH certificate. */
   record File(Path path, Path certificate) implements KeySource {
     @Override
     public String describe() {
-      return path.toString();
+      return "key " + path;
     }
   }
 

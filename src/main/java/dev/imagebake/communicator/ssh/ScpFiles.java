@@ -38,6 +38,9 @@ final class ScpFiles implements RemoteFiles {
       throws IOException {
     String dir = parent(remotePath);
     String name = remotePath.substring(remotePath.lastIndexOf('/') + 1);
+    if (name.isEmpty()) {
+      throw new IOException("upload: the remote path must name a file: " + remotePath);
+    }
     try (Exchange scp = Exchange.start(client, abort, "scp -t " + Shell.quotePath(dir))) {
       scp.awaitAcks(1);
       scp.sendFile(name, mode, size, data);

@@ -34,6 +34,9 @@ final class SftpFiles implements RemoteFiles {
   public void upload(
       SSHClient client, Aborter abort, String remotePath, InputStream data, long size, int mode)
       throws IOException {
+    if (remotePath.endsWith("/")) {
+      throw new IOException("upload: the remote path must name a file: " + remotePath);
+    }
     try (SFTPClient sftp = open(client, abort)) {
       mkdirs(sftp, ScpFiles.parent(remotePath));
       put(sftp, remotePath, data, size, mode);

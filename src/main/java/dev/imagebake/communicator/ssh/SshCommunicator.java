@@ -52,7 +52,8 @@ final class SshCommunicator implements Communicator {
     Session session = openSession();
     AtomicReference<Session.Command> running = new AtomicReference<>();
     SshLink current = link;
-    try (Hook hook = onCancel(() -> abort(current, session, running.get()))) {
+    Hook hook = onCancel(() -> abort(current, session, running.get()));
+    try {
       Session.Command cmd;
       try {
         if (dialer.settings().pty()) {
@@ -90,6 +91,7 @@ final class SshCommunicator implements Communicator {
       LOG.debug("command ended without exit status on {}", describe());
       return CommandResult.disconnected();
     } finally {
+      hook.close();
       closeQuietly(session);
     }
   }
@@ -202,7 +204,8 @@ final class SshCommunicator implements Communicator {
 
   private void attempt(SshLink current, Transfer transfer) throws IOException {
     AtomicReference<AutoCloseable> channel = new AtomicReference<>();
-    try (Hook hook = onCancel(() -> abort(current, channel.get(), null))) {
+    Hook hook = onCancel(() -> abort(current, channel.get(), null));
+    try {
       transfer.run(
           current.client(),
           c -> {
@@ -214,6 +217,8 @@ final class SshCommunicator implements Communicator {
     } catch (IOException | RuntimeException e) {
       cancellation.throwIfCancelled();
       throw e;
+    } finally {
+      hook.close();
     }
   }
 
@@ -249,9 +254,8 @@ final class SshCommunicator implements Communicator {
   }
 
   /** Unregisters a cancellation callback when the call ends. */
-  private record Hook(AutoCloseable registration) implements AutoCloseable {
-    @Override
-    public void close() {
+  private record Hook(AutoCloseable registration) {
+    void close() {
       closeQuietly(registration);
     }
   }

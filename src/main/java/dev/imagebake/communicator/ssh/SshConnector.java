@@ -25,22 +25,35 @@ import org.slf4j.LoggerFactory;
 public final class SshConnector implements Connector {
   private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
   private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration PROGRESS_INTERVAL = Duration.ofMinutes(1);
 
   private final Duration retryInterval;
+  private final Duration progressInterval;
   private final Function<String, String> environment;
 
   public SshConnector() {
-    this(RETRY_INTERVAL, System::getenv);
+    this(RETRY_INTERVAL, PROGRESS_INTERVAL, System::getenv);
   }
 
   /** For tests: a shorter pause between attempts. */
   SshConnector(Duration retryInterval) {
-    this(retryInterval, System::getenv);
+    this(retryInterval, PROGRESS_INTERVAL, System::getenv);
   }
 
   /** For tests: also another environment (e.g. an own SSH agent's {@code SSH_AUTH_SOCK}). */
   SshConnector(Duration retryInterval, Function<String, String> environment) {
+    this(retryInterval, PROGRESS_INTERVAL, environment);
+  }
+
+  /**
+   * @param retryInterval pause between connection attempts
+   * @param progressInterval how often a long wait reports its latest obstacle on the UI
+   * @param environment the process environment ({@code SSH_AUTH_SOCK})
+   */
+  SshConnector(
+      Duration retryInterval, Duration progressInterval, Function<String, String> environment) {
     this.retryInterval = retryInterval;
+    this.progressInterval = progressInterval;
     this.environment = environment;
   }
 
@@ -55,10 +68,10 @@ public final class SshConnector implements Connector {
     }
     Ui ui = ctx.ui();
     Cancellation cancellation = ctx.cancellation();
-    SshDialer dialer = new SshDialer(settings);
+    SshDialer dialer = new SshDialer(settings, ui);
     ui.say("Using ssh communicator to connect: " + settings.target().host());
     ui.say("Waiting for SSH to become available...");
-    SshLink link = await(dialer, cancellation);
+    SshLink link = await(dialer, cancellation, ui);
     ui.say("Connected to SSH!");
     if (settings.pauseBeforeConnecting().compareTo(Duration.ZERO) > 0) {
       ui.say(
@@ -67,7 +80,7 @@ public final class SshConnector implements Connector {
               + " before connecting...");
       link.close();
       cancellation.sleep(settings.pauseBeforeConnecting());
-      link = await(dialer, cancellation);
+      link = await(dialer, cancellation, ui);
       ui.say("Connected to SSH!");
     }
     if (settings.hostKeys() instanceof HostKeyPolicy.AcceptAny) {
@@ -76,10 +89,15 @@ public final class SshConnector implements Connector {
     return new SshCommunicator(dialer, link, cancellation);
   }
 
-  /** Dials until it works, the failure is final, or ssh_timeout passes. */
-  private SshLink await(SshDialer dialer, Cancellation cancellation) throws IOException {
+  /**
+   * Dials until it works, the failure is final, or ssh_timeout passes. A long wait says every
+   * {@code progressInterval} what stands in the way (Packer stays silent until the timeout).
+   */
+  private SshLink await(SshDialer dialer, Cancellation cancellation, Ui ui) throws IOException {
     SshSettings settings = dialer.settings();
-    Instant deadline = Instant.now().plus(settings.timeout());
+    Instant start = Instant.now();
+    Instant deadline = start.plus(settings.timeout());
+    Instant nextProgress = start.plus(progressInterval);
     int authFailures = 0;
     while (true) {
       cancellation.throwIfCancelled();
@@ -110,7 +128,16 @@ public final class SshConnector implements Connector {
           // Unreachable or handshake broke off: the machine may still be booting.
         }
       }
-      Duration left = Duration.between(Instant.now(), deadline);
+      Instant now = Instant.now();
+      if (!now.isBefore(nextProgress)) {
+        ui.say(
+            "Still waiting for SSH ("
+                + GoDuration.format(Duration.ofSeconds(Duration.between(start, now).toSeconds()))
+                + " so far): "
+                + failure.getMessage());
+        nextProgress = now.plus(progressInterval);
+      }
+      Duration left = Duration.between(now, deadline);
       if (left.isNegative() || left.isZero()) {
         throw new IOException(
             "Timeout waiting for SSH after "

@@ -1,6 +1,7 @@
 package dev.imagebake.communicator.ssh;
 
 import com.hierynomus.sshj.userauth.keyprovider.OpenSSHKeyFileUtil;
+import dev.imagebake.sdk.Ui;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.ConnectException;
@@ -41,9 +42,14 @@ final class SshDialer {
   private static final int REQUEST_TIMEOUT_MS = 30_000;
 
   private final SshSettings settings;
+  private final Ui ui;
 
-  SshDialer(SshSettings settings) {
+  /**
+   * @param ui where keyboard-interactive prompts are asked ({@code ssh_bastion_interactive})
+   */
+  SshDialer(SshSettings settings, Ui ui) {
     this.settings = settings;
+    this.ui = ui;
   }
 
   SshSettings settings() {
@@ -86,13 +92,14 @@ final class SshDialer {
         try {
           connect(client, target, check, "", timeoutMs);
         } catch (ConnectFailure e) {
-          if (settings.proxy() == null || e.kind() != ConnectFailure.Kind.UNREACHABLE) {
+          if (settings.proxy() == null
+              || e.kind() != ConnectFailure.Kind.UNREACHABLE
+              || e.getMessage().contains("SOCKS5 proxy")) {
             throw e;
           }
-          SshSettings.Proxy proxy = settings.proxy();
           throw new ConnectFailure(
               e.kind(),
-              e.getMessage() + " (through SOCKS5 proxy " + proxy.host() + ":" + proxy.port() + ")",
+              e.getMessage() + " (through SOCKS5 proxy " + settings.proxy().address() + ")",
               e.getCause());
         }
       }
@@ -108,7 +115,8 @@ final class SshDialer {
           }
         }
       }
-      return new SshLink(client, bastion, check.seenFingerprint().orElse("unknown"));
+      Tunnels tunnels = Tunnels.open(client, settings.localTunnels(), settings.remoteTunnels());
+      return new SshLink(client, bastion, check.seenFingerprint().orElse("unknown"), tunnels);
     } catch (ConnectFailure e) {
       SshLink.disconnect(client);
       SshLink.disconnect(bastion);
@@ -126,6 +134,7 @@ final class SshDialer {
   private SSHClient newClient(HostKeyCheck check, int timeoutMs) throws ConnectFailure {
     DefaultConfig config = new DefaultConfig();
     config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    config.setLoggerFactory(SshjLogging.INSTANCE);
     Algorithms.restrict(config, settings.ciphers(), settings.keyExchanges());
     SSHClient client = new SSHClient(config);
     client.addHostKeyVerifier(check);
@@ -147,6 +156,9 @@ final class SshDialer {
     try {
       client.connect(hop.host(), hop.port());
     } catch (ConnectException e) {
+      if (String.valueOf(e.getMessage()).contains("SOCKS5 proxy")) {
+        throw new ConnectFailure(ConnectFailure.Kind.UNREACHABLE, role + e.getMessage(), e);
+      }
       throw new ConnectFailure(
           ConnectFailure.Kind.UNREACHABLE,
           role + "connection refused on " + hop.address() + detail(e, "Connection refused"),
@@ -171,6 +183,8 @@ final class SshDialer {
                   + " connections but no SSH server answered)"
               : role + "connection to " + hop.address() + after,
           e);
+    } catch (Socks5.Rejected e) {
+      throw new ConnectFailure(ConnectFailure.Kind.CONFIGURATION, e.getMessage(), e);
     } catch (IOException e) {
       throw handshakeFailure(e, hop, check, role);
     }
@@ -226,7 +240,7 @@ final class SshDialer {
     }
   }
 
-  private static void authenticate(SSHClient client, Hop hop, String role) throws ConnectFailure {
+  private void authenticate(SSHClient client, Hop hop, String role) throws ConnectFailure {
     Credentials credentials = hop.credentials();
     SshAgent agent = credentials.agentSocket() == null ? null : agent(credentials.agentSocket());
     try {
@@ -252,6 +266,9 @@ final class SshDialer {
         methods.add(
             new AuthKeyboardInteractive(
                 new PasswordResponseProvider(password(credentials.password()))));
+      }
+      if (credentials.askOnTerminal()) {
+        methods.add(new AuthKeyboardInteractive(new TerminalPrompts(ui, hop.address())));
       }
       if (methods.isEmpty()) {
         throw new ConnectFailure(
@@ -318,7 +335,11 @@ final class SshDialer {
     } catch (IOException | RuntimeException e) {
       throw new ConnectFailure(
           ConnectFailure.Kind.CONFIGURATION,
-          "ssh_private_key_file is invalid: " + key.describe() + ": " + e.getMessage(),
+          (key instanceof KeySource.File file
+                  ? "ssh_private_key_file is invalid: " + file.path()
+                  : "the builder's temporary key is invalid")
+              + ": "
+              + e.getMessage(),
           e);
     }
   }

@@ -9,8 +9,9 @@ import net.schmizz.sshj.SSHClient;
  * @param client the machine's connection
  * @param bastion the jump host's connection, or null
  * @param hostKeyFingerprint the machine's host key fingerprint, {@code SHA256:...}
+ * @param tunnels the port forwards over this connection
  */
-record SshLink(SSHClient client, SSHClient bastion, String hostKeyFingerprint)
+record SshLink(SSHClient client, SSHClient bastion, String hostKeyFingerprint, Tunnels tunnels)
     implements AutoCloseable {
 
   /** Whether the connection still works as far as the client knows. */
@@ -18,9 +19,10 @@ record SshLink(SSHClient client, SSHClient bastion, String hostKeyFingerprint)
     return client.isConnected() && client.getTransport().isRunning() && client.isAuthenticated();
   }
 
-  /** Disconnects both connections; never throws. */
+  /** Closes the tunnels and disconnects both connections; never throws. */
   @Override
   public void close() {
+    tunnels.close();
     disconnect(client);
     disconnect(bastion);
   }

@@ -20,6 +20,8 @@ import java.util.function.Function;
  * @param keepAliveInterval zero or negative disables keep-alives
  * @param readWriteTimeout zero for none
  * @param transferMethod {@code scp} or {@code sftp}
+ * @param localTunnels {@code ssh_local_tunnels}
+ * @param remoteTunnels {@code ssh_remote_tunnels}
  */
 record SshSettings(
     Hop target,
@@ -34,10 +36,26 @@ record SshSettings(
     Duration readWriteTimeout,
     List<String> ciphers,
     List<String> keyExchanges,
-    String transferMethod) {
+    String transferMethod,
+    List<TunnelSpec> localTunnels,
+    List<TunnelSpec> remoteTunnels) {
 
-  /** A SOCKS5 proxy without authentication. */
-  record Proxy(String host, int port) {}
+  /**
+   * A SOCKS5 proxy.
+   *
+   * @param username null for none
+   * @param password null for none
+   */
+  record Proxy(String host, int port, String username, String password) {
+    String address() {
+      return host + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+      return "Proxy[" + address() + (username == null ? "" : ", user " + username) + "]";
+    }
+  }
 
   /**
    * Resolves the settings. {@code ssh_host}/{@code ssh_port} win over the target's.
@@ -70,12 +88,6 @@ record SshSettings(
         throw invalid("SSH_AUTH_SOCK is not set");
       }
       agentSocket = Path.of(socket);
-    }
-    if (Boolean.TRUE.equals(ssh.sshBastionInteractive())) {
-      throw invalid("ssh_bastion_interactive is not supported by imagebake yet");
-    }
-    if (notEmpty(ssh.sshLocalTunnels()) || notEmpty(ssh.sshRemoteTunnels())) {
-      throw invalid("ssh_local_tunnels and ssh_remote_tunnels are not supported by imagebake yet");
     }
     if (notEmpty(ssh.sshBastionHost()) && notEmpty(ssh.sshProxyHost())) {
       throw invalid("please specify either ssh_bastion_host or ssh_proxy_host, not both");
@@ -112,7 +124,19 @@ record SshSettings(
         ssh.sshKeyExchangeAlgorithms() == null
             ? List.of()
             : List.copyOf(ssh.sshKeyExchangeAlgorithms()),
-        transferMethod(ssh));
+        transferMethod(ssh),
+        tunnels("ssh_local_tunnels", ssh.sshLocalTunnels()),
+        tunnels("ssh_remote_tunnels", ssh.sshRemoteTunnels()));
+  }
+
+  private static List<TunnelSpec> tunnels(String key, List<String> specs) throws ConnectFailure {
+    List<TunnelSpec> tunnels = new ArrayList<>();
+    if (specs != null) {
+      for (String spec : specs) {
+        tunnels.add(TunnelSpec.parse(key, spec));
+      }
+    }
+    return List.copyOf(tunnels);
   }
 
   private static String transferMethod(SshConfig ssh) throws ConnectFailure {
@@ -138,7 +162,8 @@ record SshSettings(
             : ssh.sshCertificateFile();
     String password = notEmpty(ssh.sshBastionPassword()) ? ssh.sshBastionPassword() : null;
     boolean agent = Boolean.TRUE.equals(ssh.sshBastionAgentAuth());
-    if (password == null && !notEmpty(keyFile) && !agent) {
+    boolean interactive = Boolean.TRUE.equals(ssh.sshBastionInteractive());
+    if (password == null && !notEmpty(keyFile) && !agent && !interactive) {
       throw invalid("ssh_bastion_password or ssh_bastion_private_key_file must be specified");
     }
     List<KeySource> keys =
@@ -150,19 +175,18 @@ record SshSettings(
     return new Hop(
         ssh.sshBastionHost(),
         port,
-        new Credentials(user, keys, password, agent ? agentSocket : null));
+        new Credentials(user, keys, password, agent ? agentSocket : null, interactive));
   }
 
   private static Proxy proxy(SshConfig ssh) throws ConnectFailure {
     if (!notEmpty(ssh.sshProxyHost())) {
       return null;
     }
-    if (notEmpty(ssh.sshProxyUsername()) || notEmpty(ssh.sshProxyPassword())) {
-      throw invalid(
-          "ssh_proxy_username and ssh_proxy_password are not supported by imagebake yet"
-              + " (SOCKS5 proxies without authentication only)");
-    }
-    return new Proxy(ssh.sshProxyHost(), ssh.sshProxyPort() == null ? 1080 : ssh.sshProxyPort());
+    return new Proxy(
+        ssh.sshProxyHost(),
+        ssh.sshProxyPort() == null ? 1080 : ssh.sshProxyPort(),
+        notEmpty(ssh.sshProxyUsername()) ? ssh.sshProxyUsername() : null,
+        notEmpty(ssh.sshProxyPassword()) ? ssh.sshProxyPassword() : null);
   }
 
   private static HostKeyPolicy hostKeys(SshConfig ssh, Path workDir) throws ConnectFailure {
@@ -197,9 +221,5 @@ record SshSettings(
 
   private static boolean notEmpty(String s) {
     return s != null && !s.isEmpty();
-  }
-
-  private static boolean notEmpty(List<String> list) {
-    return list != null && !list.isEmpty();
   }
 }

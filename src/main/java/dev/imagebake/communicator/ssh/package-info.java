@@ -8,8 +8,7 @@
  * names the real last cause; the host key is checked when {@code ssh_host_key} or {@code
  * ssh_known_hosts_file} is set and its fingerprint printed otherwise; sftp uploads create missing
  * destination directories; AES runs on the JDK's provider rather than sshj's (BouncyCastle) for
- * speed. Not supported (a clear error at connect): SOCKS proxies with a username, keyboard-
- * interactive prompts on the terminal for the bastion, ssh_local_tunnels/ssh_remote_tunnels. Agent
- * forwarding is never requested (ssh_disable_agent_forwarding is therefore always in effect).
+ * speed. Agent forwarding is never requested (ssh_disable_agent_forwarding is therefore always in
+ * effect).
  */
 package dev.imagebake.communicator.ssh;

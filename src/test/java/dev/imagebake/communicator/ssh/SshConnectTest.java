@@ -10,6 +10,7 @@ import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.testing.OpenSshServer;
 import dev.imagebake.testing.RecordingUi;
+import dev.imagebake.testing.Socks5TestProxy;
 import dev.imagebake.testing.SshConfigBuilder;
 import dev.imagebake.testing.TestBuildContext;
 import java.io.IOException;
@@ -121,6 +122,26 @@ class SshConnectTest {
   }
 
   @Test
+  void longWaitsReportTheirProgress() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd).sshPort(closedPort).sshTimeout(Duration.ofMillis(200));
+    SshConnector connector = new SshConnector(Duration.ofMillis(50), Duration.ZERO, name -> null);
+
+    assertThatThrownBy(
+        () -> connector.connect(config.communicatorConfig(), ConnectTarget.fromConfig(), ctx));
+    assertThat(ctx.ui().said())
+        .anyMatch(
+            line ->
+                line.startsWith("Still waiting for SSH (")
+                    && line.endsWith("so far): connection refused on 127.0.0.1:" + closedPort));
+  }
+
+  @Test
   void rejectedKeyFailsFastNamingUserAndKey() {
     TestBuildContext ctx = TestBuildContext.create();
     SshConfigBuilder config =
@@ -189,6 +210,17 @@ class SshConnectTest {
     try (Communicator comm = connect(config, target, ctx)) {
       assertThat(echo(comm, "temporary")).isEqualTo("temporary");
     }
+  }
+
+  @Test
+  void rejectedTemporaryKeyIsNamedAsSuch() {
+    TestBuildContext ctx = TestBuildContext.create();
+    SshConfigBuilder config =
+        SshConfigBuilder.empty().sshUsername("nosuchuser").sshHandshakeAttempts(1);
+    ConnectTarget target = new ConnectTarget(sshd.host(), sshd.port(), sshd.clientKeyPem());
+    assertThatThrownBy(() -> connect(config, target, ctx))
+        .hasMessageStartingWith(
+            "authentication rejected for user nosuchuser with the builder's temporary key on ");
   }
 
   @Test
@@ -403,6 +435,25 @@ class SshConnectTest {
   }
 
   @Test
+  void interactiveBastionWithoutTerminalIsRejected() {
+    SshConfigBuilder config =
+        SshConfigBuilder.forServer(sshd)
+            .sshBastionHost(sshd.host())
+            .sshBastionPort(sshd.port())
+            .sshBastionPrivateKeyFile(sshd.unauthorizedKey().toString())
+            .sshBastionInteractive(true)
+            .sshHandshakeAttempts(1);
+    assertThatThrownBy(() -> connect(config, TestBuildContext.create()))
+        .hasMessageStartingWith(
+            "bastion authentication rejected for user "
+                + sshd.user()
+                + " with key "
+                + sshd.unauthorizedKey()
+                + " or answers typed at the terminal on 127.0.0.1:"
+                + sshd.port());
+  }
+
+  @Test
   void bastionThatCannotReachTheTargetSaysSo() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -548,17 +599,126 @@ class SshConnectTest {
     }
   }
 
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
   @Test
-  void unsupportedOptionsFailClearly() {
+  void localAndRemoteTunnels() throws Exception {
+    try (ServerSocket greeter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread serve =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    try (java.net.Socket s = greeter.accept()) {
+                      s.getOutputStream().write("hello-tunnel\n".getBytes());
+                    }
+                  }
+                } catch (IOException closed) {
+                  // test over
+                }
+              });
+      serve.setDaemon(true);
+      serve.start();
+      int localPort = freePort();
+      int remotePort = freePort();
+      SshConfigBuilder config =
+          SshConfigBuilder.forServer(sshd)
+              .sshLocalTunnels(List.of(localPort + ":127.0.0.1:" + sshd.port()))
+              .sshRemoteTunnels(
+                  List.of("127.0.0.1:" + remotePort + ":127.0.0.1:" + greeter.getLocalPort()));
+      try (Communicator comm = connect(config, TestBuildContext.create())) {
+        // Local: our port leads to the server's sshd, which greets first.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", localPort)) {
+          String banner =
+              new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()))
+                  .readLine();
+          assertThat(banner).startsWith("SSH-2.0-OpenSSH");
+        }
+        // Remote: the machine's port leads back to our greeter.
+        assertThat(
+                echo(
+                    comm,
+                    "$(bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + remotePort + "; head -1 <&3')"))
+            .isEqualTo("hello-tunnel");
+      }
+      // Closed with the communicator.
+      assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", localPort).close())
+          .isInstanceOf(java.net.ConnectException.class);
+    }
+  }
+
+  @Test
+  void badTunnelsAreConfigurationErrors() throws IOException {
     TestBuildContext ctx = TestBuildContext.create();
     assertThatThrownBy(
             () ->
-                connect(
-                    SshConfigBuilder.forServer(sshd)
-                        .sshProxyHost("127.0.0.1")
-                        .sshProxyUsername("u"),
-                    ctx))
-        .hasMessageContaining("ssh_proxy_username and ssh_proxy_password are not supported");
+                connect(SshConfigBuilder.forServer(sshd).sshLocalTunnels(List.of("8080:web")), ctx))
+        .hasMessage(
+            "ssh_local_tunnels: invalid tunnel '8080:web', expected [bind:]port:host:hostport");
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String spec = busy.getLocalPort() + ":127.0.0.1:22";
+      assertThatThrownBy(
+              () -> connect(SshConfigBuilder.forServer(sshd).sshLocalTunnels(List.of(spec)), ctx))
+          .hasMessageStartingWith(
+              "ssh_local_tunnels: cannot listen on 127.0.0.1:" + busy.getLocalPort());
+    }
+    assertThat(ctx.cancellation().sleeps()).isZero();
+  }
+
+  @Test
+  void socksProxyWithCredentials() throws IOException {
+    try (Socks5TestProxy proxy = Socks5TestProxy.start("alice", "s3cret")) {
+      SshConfigBuilder good =
+          SshConfigBuilder.forServer(sshd)
+              .sshProxyHost("127.0.0.1")
+              .sshProxyPort(proxy.port())
+              .sshProxyUsername("alice")
+              .sshProxyPassword("s3cret");
+      try (Communicator comm = connect(good, TestBuildContext.create())) {
+        assertThat(echo(comm, "via-socks")).isEqualTo("via-socks");
+      }
+      assertThat(proxy.connects()).isEqualTo(1);
+
+      TestBuildContext ctx = TestBuildContext.create();
+      assertThatThrownBy(() -> connect(good.sshProxyPassword("wrong"), ctx))
+          .hasMessage(
+              "SOCKS5 proxy 127.0.0.1:" + proxy.port() + " rejected the credentials of user alice");
+      assertThat(ctx.cancellation().sleeps()).isZero();
+
+      SshConfigBuilder anonymous =
+          SshConfigBuilder.forServer(sshd).sshProxyHost("127.0.0.1").sshProxyPort(proxy.port());
+      assertThatThrownBy(() -> connect(anonymous, TestBuildContext.create()))
+          .hasMessage(
+              "SOCKS5 proxy 127.0.0.1:"
+                  + proxy.port()
+                  + " requires authentication: set ssh_proxy_username");
+
+      int closedPort = freePort();
+      SshConfigBuilder unreachable =
+          SshConfigBuilder.forServer(sshd)
+              .sshPort(closedPort)
+              .sshTimeout(Duration.ofMillis(200))
+              .sshProxyHost("127.0.0.1")
+              .sshProxyPort(proxy.port())
+              .sshProxyUsername("alice")
+              .sshProxyPassword("s3cret");
+      assertThatThrownBy(() -> connect(unreachable, TestBuildContext.create()))
+          .hasMessage(
+              "Timeout waiting for SSH after 200ms: SOCKS5 proxy 127.0.0.1:"
+                  + proxy.port()
+                  + " could not connect to 127.0.0.1:"
+                  + closedPort
+                  + ": connection refused");
+    }
+  }
+
+  @Test
+  void invalidTransferMethodIsRejectedWithPackersWording() {
+    TestBuildContext ctx = TestBuildContext.create();
     assertThatThrownBy(
             () -> connect(SshConfigBuilder.forServer(sshd).sshFileTransferMethod("rsync"), ctx))
         .hasMessage("ssh_file_transfer_method ('rsync') is invalid, valid methods: sftp, scp");

@@ -123,6 +123,18 @@ class SshTransferTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"scp", "sftp"})
+  void uploadNeedsAFileName(String method) throws IOException {
+    try (Communicator comm = connect(method)) {
+      assertThatThrownBy(
+              () ->
+                  comm.upload(
+                      remote + "/existing/", new ByteArrayInputStream(new byte[1]), 1, 0644))
+          .hasMessageStartingWith("upload: the remote path must name a file: ");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scp", "sftp"})
   void uploadToAMissingDirectory(String method) throws IOException {
     try (Communicator comm = connect(method)) {
       upload(comm, remote.resolve("multi/a.txt"), "last", 0644);
@@ -181,6 +193,50 @@ class SshTransferTest {
       comm.uploadDir(remote.resolve("d2").toString(), src, true);
     }
     assertThat(listing(remote.resolve("d2"))).containsExactly("a.txt=A", "sub/", "sub/b.txt=B");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scp", "sftp"})
+  void transfersReconnectAfterTheConnectionWasDropped(String method) throws IOException {
+    try (OpenSshServer server = OpenSshServer.start();
+        Communicator comm =
+            new SshConnector(Duration.ofMillis(50))
+                .connect(
+                    SshConfigBuilder.forServer(server)
+                        .sshFileTransferMethod(method)
+                        .communicatorConfig(),
+                    ConnectTarget.fromConfig(),
+                    TestBuildContext.create())) {
+      Path target = server.directory().resolve("after-drop.txt");
+      server.dropConnections();
+      upload(comm, target, "again", 0644);
+      assertThat(Files.readString(target)).isEqualTo("again");
+
+      server.dropConnections();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      comm.download(target.toString(), out);
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("again");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scp", "sftp"})
+  void aFailureInsideATreeIsReported(String method) throws IOException {
+    Path d = Files.createDirectories(remote.resolve("blocked"));
+    Files.writeString(d.resolve("sub"), "a file where the tree has a directory");
+    try (Communicator comm = connect(method)) {
+      assertThatThrownBy(() -> comm.uploadDir(d.toString(), src, true))
+          .isInstanceOf(IOException.class)
+          .satisfies(
+              e -> {
+                if (method.equals("scp")) {
+                  assertThat(e).hasMessageContaining(d.resolve("sub").toString());
+                }
+              });
+      // The connection is still usable afterwards.
+      upload(comm, remote.resolve("after.txt"), "ok", 0644);
+    }
+    assertThat(Files.readString(remote.resolve("after.txt"))).isEqualTo("ok");
   }
 
   @ParameterizedTest
