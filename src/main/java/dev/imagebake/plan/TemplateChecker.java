@@ -183,11 +183,15 @@ public final class TemplateChecker {
     }
 
     private PreparedBuild prepare(String name, BuilderBlock block) {
-      RenderContext buildContext =
-          context.toBuilder().buildName(name).buildType(block.type()).build();
       int before = problems.size();
       BuilderFactory<?> builderFactory =
           lookup(PluginKind.BUILDER, block.type(), block.pointer(), BuilderFactory.class);
+      RenderContext buildContext =
+          context.toBuilder()
+              .buildName(name)
+              .buildType(block.type())
+              .cleanResourceName(builderFactory == null ? null : builderFactory.cleanResourceName())
+              .build();
       Record builderConfig = null;
       if (builderFactory != null) {
         builderConfig =

@@ -1,0 +1,201 @@
+package dev.imagebake.builder.amazon.common;
+
+import dev.imagebake.sdk.BuildContext;
+import dev.imagebake.sdk.StateBag;
+import dev.imagebake.sdk.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateFleetResponse;
+import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateConfigRequest;
+import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverridesRequest;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateEbsBlockDeviceRequest;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateInstanceNetworkInterfaceSpecificationRequest;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateTagSpecificationRequest;
+import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+
+/**
+ * Launches the source instance as spot through a launch template and an instant fleet (Packer's
+ * CreateFleet flow). The template's name and the fleet's client token are recorded before the
+ * calls. Cleanup: terminate and wait, then delete the launch template. Produces {@link
+ * AmazonState#INSTANCE_ID} and {@link AmazonState#INSTANCE}.
+ */
+public final class StepRunSpotInstance implements Step {
+  private final RunConfig run;
+
+  public StepRunSpotInstance(RunConfig run) {
+    this.run = run;
+  }
+
+  @Override
+  public void run(BuildContext ctx, StateBag state) throws Exception {
+    Ec2Client ec2 = state.require(AmazonState.SESSION).ec2();
+    Image image = state.require(AmazonState.SOURCE_IMAGE);
+    ctx.ui().say("Launching a spot AWS instance...");
+    LaunchSpec.requireEbsRoot(image);
+    Map<String, String> tags = LaunchSpec.instanceTags(ctx, state, run);
+    Map<String, String> volumeTags = Render.tags(ctx, state, run.runVolumeTags());
+    NetworkInfo network = state.find(AmazonState.NETWORK).orElse(new NetworkInfo(null, null, null));
+    List<String> groups = state.find(AmazonState.GROUPS).map(SecurityGroups::ids).orElse(List.of());
+    List<String> types =
+        run.spotInstanceTypes() == null || run.spotInstanceTypes().isEmpty()
+            ? List.of(run.instanceType())
+            : run.spotInstanceTypes();
+
+    RequestLaunchTemplateData.Builder data =
+        RequestLaunchTemplateData.builder()
+            .imageId(image.imageId())
+            .userData(LaunchSpec.userData(ctx, run))
+            .instanceMarketOptions(
+                m ->
+                    m.marketType("spot")
+                        .spotOptions(
+                            s -> {
+                              if (!"auto".equals(run.spotPrice())
+                                  && !ConfigRules.blank(run.spotPrice())) {
+                                s.maxPrice(run.spotPrice());
+                              }
+                            }));
+    state.find(AmazonState.KEY_PAIR).map(TempKeyPair::name).ifPresent(data::keyName);
+    if (!ConfigRules.blank(run.iamInstanceProfile())) {
+      data.iamInstanceProfile(p -> p.name(run.iamInstanceProfile()));
+    }
+    List<LaunchTemplateBlockDeviceMappingRequest> mappings = new ArrayList<>();
+    for (var m : LaunchSpec.mappings(run.launchBlockDeviceMappings())) {
+      var b = LaunchTemplateBlockDeviceMappingRequest.builder().deviceName(m.deviceName());
+      if (m.noDevice() != null) {
+        b.noDevice("");
+      } else if (m.virtualName() != null) {
+        b.virtualName(m.virtualName());
+      } else {
+        var e = m.ebs();
+        b.ebs(
+            LaunchTemplateEbsBlockDeviceRequest.builder()
+                .deleteOnTermination(e.deleteOnTermination())
+                .encrypted(e.encrypted())
+                .kmsKeyId(e.kmsKeyId())
+                .iops(e.iops())
+                .throughput(e.throughput())
+                .snapshotId(e.snapshotId())
+                .volumeType(e.volumeTypeAsString())
+                .volumeSize(e.volumeSize())
+                .build());
+      }
+      mappings.add(b.build());
+    }
+    data.blockDeviceMappings(mappings);
+    if (run.associatePublicIpAddress() != null && network.subnetId() != null) {
+      data.networkInterfaces(
+          LaunchTemplateInstanceNetworkInterfaceSpecificationRequest.builder()
+              .deviceIndex(0)
+              .associatePublicIpAddress(run.associatePublicIpAddress())
+              .subnetId(network.subnetId())
+              .groups(groups)
+              .deleteOnTermination(true)
+              .build());
+    } else {
+      data.securityGroupIds(groups);
+    }
+    List<LaunchTemplateTagSpecificationRequest> specs = new ArrayList<>();
+    specs.add(
+        LaunchTemplateTagSpecificationRequest.builder()
+            .resourceType(ResourceType.INSTANCE)
+            .tags(Render.sdkTags(tags))
+            .build());
+    if (!volumeTags.isEmpty()) {
+      specs.add(
+          LaunchTemplateTagSpecificationRequest.builder()
+              .resourceType(ResourceType.VOLUME)
+              .tags(Render.sdkTags(volumeTags))
+              .build());
+    }
+    data.tagSpecifications(specs);
+
+    String templateName =
+        "packer-fleet-launch-template-" + UUID.randomUUID().toString().substring(0, 8);
+    state.put(AmazonState.LAUNCH_TEMPLATE, templateName);
+    try {
+      ec2.createLaunchTemplate(
+          b -> b.launchTemplateName(templateName).launchTemplateData(data.build()));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Error creating launch template for spot instance: " + AwsErrors.describe(e), e);
+    }
+    List<FleetLaunchTemplateOverridesRequest> overrides = new ArrayList<>();
+    for (String type : types) {
+      overrides.add(
+          FleetLaunchTemplateOverridesRequest.builder()
+              .instanceType(type)
+              .subnetId(network.subnetId())
+              .availabilityZone(network.subnetId() == null ? network.availabilityZone() : null)
+              .build());
+    }
+    String token = UUID.randomUUID().toString();
+    state.put(AmazonState.LAUNCH_TOKEN, token);
+    CreateFleetResponse fleet;
+    try {
+      fleet =
+          ec2.createFleet(
+              b ->
+                  b.type("instant")
+                      .clientToken(token)
+                      .replaceUnhealthyInstances(false)
+                      .targetCapacitySpecification(
+                          t -> t.totalTargetCapacity(1).defaultTargetCapacityType("spot"))
+                      .launchTemplateConfigs(
+                          FleetLaunchTemplateConfigRequest.builder()
+                              .launchTemplateSpecification(
+                                  s -> s.launchTemplateName(templateName).version("1"))
+                              .overrides(overrides)
+                              .build()));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Error launching source spot instance: " + AwsErrors.describe(e), e);
+    }
+    String id =
+        fleet.instances().stream()
+            .flatMap(i -> i.instanceIds().stream())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Error launching source spot instance: "
+                            + fleet.errors().stream()
+                                .map(e -> e.errorCode() + ": " + e.errorMessage())
+                                .toList()));
+    state.put(AmazonState.INSTANCE_ID, id);
+    ctx.ui().message("Instance ID: " + id);
+    StepRunSourceInstance.awaitRunning(ctx, state, ec2, id);
+  }
+
+  @Override
+  public void cleanup(BuildContext ctx, StateBag state) {
+    InstanceTermination.terminate(ctx, state);
+    state
+        .find(AmazonState.LAUNCH_TEMPLATE)
+        .ifPresent(
+            name -> {
+              try {
+                state
+                    .require(AmazonState.SESSION)
+                    .ec2()
+                    .deleteLaunchTemplate(b -> b.launchTemplateName(name));
+              } catch (RuntimeException e) {
+                if (!AwsErrors.code(e).startsWith("InvalidLaunchTemplateName.NotFound")) {
+                  ctx.ui()
+                      .error(
+                          "Error deleting launch template, please delete it manually: "
+                              + name
+                              + " ("
+                              + AwsErrors.describe(e)
+                              + ")");
+                }
+              }
+            });
+  }
+}
