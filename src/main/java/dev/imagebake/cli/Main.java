@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine;
 
 /** The {@code imagebake} command line. */
@@ -35,9 +34,6 @@ public final class Main {
       }
     }
     Cli cli = new Cli(out, err, env, machineReadable);
-    if (!rest.isEmpty() && CHECKING_COMMANDS.contains(rest.get(0))) {
-      Warmup.start();
-    }
     CommandLine cl = commandLine(cli, rest.isEmpty() ? null : rest.get(0));
     if (rest.isEmpty()) {
       cl.usage(err);
@@ -45,9 +41,6 @@ public final class Main {
     }
     return cl.execute(rest.toArray(String[]::new));
   }
-
-  /** Commands that check templates and so load the JSON machinery, worth warming early. */
-  private static final Set<String> CHECKING_COMMANDS = Set.of("validate", "build", "inspect");
 
   /**
    * @param invoked the command the arguments name, or null: only its model is built (picocli's
