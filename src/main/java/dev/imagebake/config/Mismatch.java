@@ -1,5 +1,6 @@
 package dev.imagebake.config;
 
+import dev.imagebake.sdk.GoDuration;
 import java.math.BigInteger;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

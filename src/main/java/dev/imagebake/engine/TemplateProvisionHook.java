@@ -2,6 +2,7 @@ package dev.imagebake.engine;
 
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.GoDuration;
 import dev.imagebake.sdk.ProvisionHook;
 import dev.imagebake.sdk.Ui;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.imagebake.template;
 
+import dev.imagebake.sdk.GoDuration;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

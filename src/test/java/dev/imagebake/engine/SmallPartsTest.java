@@ -10,6 +10,7 @@ import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.CommunicatorConfig;
 import dev.imagebake.sdk.ConnectTarget;
+import dev.imagebake.sdk.GoDuration;
 import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.sdk.SshConfig;

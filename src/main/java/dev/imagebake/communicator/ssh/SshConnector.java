@@ -6,6 +6,7 @@ import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.CommunicatorConfig;
 import dev.imagebake.sdk.ConnectTarget;
 import dev.imagebake.sdk.Connector;
+import dev.imagebake.sdk.GoDuration;
 import dev.imagebake.sdk.Ui;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.imagebake.communicator.ssh;
 
+import dev.imagebake.sdk.GoDuration;
 import dev.imagebake.sdk.Ui;
 import java.io.IOException;
 import java.net.ConnectException;

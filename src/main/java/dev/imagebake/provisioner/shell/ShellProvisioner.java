@@ -4,6 +4,7 @@ import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.GoDuration;
 import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.Provisioner;
 import dev.imagebake.sdk.RemoteCommand;

@@ -2,6 +2,7 @@ package dev.imagebake.provisioner.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagebake.sdk.GoDuration;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

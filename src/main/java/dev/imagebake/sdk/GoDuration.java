@@ -1,14 +1,57 @@
-package dev.imagebake.template;
+package dev.imagebake.sdk;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
- * Go's {@code time.ParseDuration}: {@code 300ms}, {@code 1.5s}, {@code 1h30m}, {@code -2m}, units
- * ns, us (µs, μs), ms, s, m, h; a bare {@code 0} is allowed, any other number needs a unit. Error
- * messages are Go's, e.g. {@code time: invalid duration "abc"}.
+ * Durations as Packer templates write them and Packer prints them: Go's {@code time.ParseDuration}
+ * and {@code time.Duration.String()}. Parsing accepts {@code 300ms}, {@code 1.5s}, {@code 1h30m},
+ * {@code -2m}, units ns, us (µs, μs), ms, s, m, h; a bare {@code 0} is allowed, any other number
+ * needs a unit. Error messages are Go's, e.g. {@code time: invalid duration "abc"}.
  */
 public final class GoDuration {
+  /**
+   * The language {@link #parse} accepts, as a regular expression (for JSON Schemas); it does not
+   * catch overflow, which only the parser reports.
+   */
+  public static final String PATTERN =
+      "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$";
+
   private GoDuration() {}
+
+  /** Go's {@code Duration.String()}: {@code 10s}, {@code 1m30s}, {@code 1.5s}, {@code 500ms}. */
+  public static String format(Duration d) {
+    long nanos = d.toNanos();
+    if (nanos == 0) {
+      return "0s";
+    }
+    String sign = nanos < 0 ? "-" : "";
+    nanos = Math.abs(nanos);
+    if (nanos < 1_000L) {
+      return sign + nanos + "ns";
+    }
+    if (nanos < 1_000_000L) {
+      return sign + decimal(nanos, 3) + "\u00b5s";
+    }
+    if (nanos < 1_000_000_000L) {
+      return sign + decimal(nanos, 6) + "ms";
+    }
+    long hours = nanos / 3_600_000_000_000L;
+    long minutes = nanos / 60_000_000_000L % 60;
+    long secNanos = nanos % 60_000_000_000L;
+    StringBuilder out = new StringBuilder(sign);
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (hours > 0 || minutes > 0) {
+      out.append(minutes).append('m');
+    }
+    return out.append(decimal(secNanos, 9)).append('s').toString();
+  }
+
+  private static String decimal(long value, int scale) {
+    return BigDecimal.valueOf(value, scale).stripTrailingZeros().toPlainString();
+  }
 
   /**
    * @throws IllegalArgumentException with Go's message when {@code s} is not a valid duration

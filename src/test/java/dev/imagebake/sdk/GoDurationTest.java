@@ -1,4 +1,4 @@
-package dev.imagebake.template;
+package dev.imagebake.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
