@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link BuildContext} for plugin tests: a {@link LinesUi}, a {@link MapRenderer}, a step runner
- * with the default cleanup policy, and the run settings given to the constructor.
+ * A {@link BuildContext} for plugin tests: a {@link RecordingUi}, a {@link MapRenderer}, a step
+ * runner with the default cleanup policy, and the run settings given to the constructor.
  */
 public final class PluginTestContext implements BuildContext {
   private final String buildName;
@@ -24,7 +24,7 @@ public final class PluginTestContext implements BuildContext {
   private final Path workingDirectory;
   private final boolean force;
   private final String runUuid;
-  private final LinesUi ui = new LinesUi();
+  private final RecordingUi ui = new RecordingUi();
 
   public PluginTestContext(
       String buildName, String builderType, Path workingDirectory, boolean force, String runUuid) {
@@ -51,7 +51,7 @@ public final class PluginTestContext implements BuildContext {
   }
 
   @Override
-  public LinesUi ui() {
+  public RecordingUi ui() {
     return ui;
   }
 
