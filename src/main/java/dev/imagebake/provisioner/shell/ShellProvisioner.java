@@ -73,7 +73,9 @@ final class ShellProvisioner implements Provisioner {
       if (config.inlineOrNull() != null) {
         List<String> lines = new ArrayList<>();
         for (String line : config.inlineOrNull()) {
-          lines.add(render(renderer, line, buildData, Map.of(), "Error interpolating Inline: "));
+          lines.add(
+              ScriptRendering.render(
+                  renderer, line, buildData, Map.of(), "Error interpolating Inline: "));
         }
         inlineFile = InlineScript.write(config.shebang(), lines, "");
         scripts.add(new LocalScript(inlineFile.toString(), inlineFile));
@@ -134,7 +136,7 @@ final class ShellProvisioner implements Provisioner {
     }
     byte[] upload = content;
     String execute =
-        render(
+        ScriptRendering.render(
             ctx.renderer(),
             config.executeCommandOrDefault(),
             buildData,
@@ -200,7 +202,7 @@ final class ShellProvisioner implements Provisioner {
     if (config.environmentVars() != null) {
       for (String kv : config.environmentVars()) {
         userVars.add(
-            render(
+            ScriptRendering.render(
                 ctx.renderer(), kv, buildData, Map.of(), "Error interpolating environment_vars: "));
       }
     }
@@ -231,19 +233,6 @@ final class ShellProvisioner implements Provisioner {
   @FunctionalInterface
   private interface IoAction<T> {
     T run() throws IOException;
-  }
-
-  private static String render(
-      Renderer renderer,
-      String template,
-      Map<String, String> buildData,
-      Map<String, ?> fields,
-      String errorPrefix) {
-    try {
-      return renderer.render(template, buildData, fields);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(errorPrefix + e.getMessage(), e);
-    }
   }
 
   /** Packer's {@code usePosixLineEndings}: every CRLF becomes LF. */

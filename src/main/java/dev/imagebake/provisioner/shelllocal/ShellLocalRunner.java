@@ -4,6 +4,7 @@ import dev.imagebake.provisioner.shell.EnvVars;
 import dev.imagebake.provisioner.shell.ExitCodes;
 import dev.imagebake.provisioner.shell.InlineScript;
 import dev.imagebake.provisioner.shell.ScriptFailedException;
+import dev.imagebake.provisioner.shell.ScriptRendering;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.Renderer;
@@ -61,7 +62,9 @@ public final class ShellLocalRunner {
       } else if (config.inlineOrNull() != null) {
         List<String> lines = new ArrayList<>();
         for (String line : config.inlineOrNull()) {
-          lines.add(render(renderer, line, buildData, Map.of(), "Error interpolating Inline: "));
+          lines.add(
+              ScriptRendering.render(
+                  renderer, line, buildData, Map.of(), "Error interpolating Inline: "));
         }
         inlineFile = writeInline(lines);
         scripts.add(inlineFile.toString());
@@ -70,7 +73,8 @@ public final class ShellLocalRunner {
       if (config.environmentVars() != null) {
         for (String kv : config.environmentVars()) {
           userVars.add(
-              render(renderer, kv, buildData, Map.of(), "Error interpolating environment_vars: "));
+              ScriptRendering.render(
+                  renderer, kv, buildData, Map.of(), "Error interpolating environment_vars: "));
         }
       }
       String vars = EnvVars.flatten(ctx.scriptEnvironment(), userVars, config.envFormat(goos));
@@ -78,7 +82,7 @@ public final class ShellLocalRunner {
         List<String> argv = new ArrayList<>();
         for (String arg : config.argv(goos)) {
           argv.add(
-              render(
+              ScriptRendering.render(
                   renderer,
                   arg,
                   buildData,
@@ -109,18 +113,5 @@ public final class ShellLocalRunner {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
     }
     return file;
-  }
-
-  private static String render(
-      Renderer renderer,
-      String template,
-      Map<String, String> buildData,
-      Map<String, ?> fields,
-      String errorPrefix) {
-    try {
-      return renderer.render(template, buildData, fields);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(errorPrefix + e.getMessage(), e);
-    }
   }
 }
