@@ -27,6 +27,16 @@ public interface Artifact {
   Map<String, String> generatedData();
 
   /**
+   * Builder-specific facts a later post-processor needs, keyed as Packer's {@code
+   * Artifact.State(name)}: the qemu builder sets {@code diskName}, {@code diskType} ({@code
+   * qcow2}/{@code raw}), {@code diskSize} (MiB, decimal) and {@code domainType} (the accelerator),
+   * which the vagrant post-processor reads for libvirt boxes. Never null; empty by default.
+   */
+  default Map<String, String> state() {
+    return Map.of();
+  }
+
+  /**
    * Deletes what the artifact holds (files, images). Called when a post-processor consumed it and
    * {@code keep_input_artifact} is false.
    */
