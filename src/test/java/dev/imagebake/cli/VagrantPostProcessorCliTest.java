@@ -8,11 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -41,16 +39,7 @@ class VagrantPostProcessorCliTest {
   void amazonEbsBuildEndsInAnAwsBoxAndKeepsTheAmi() throws IOException {
     try (FakeEc2 ec2 = FakeEc2.start();
         OpenSshServer sshd = OpenSshServer.start()) {
-      Path authorized = sshd.directory().resolve("authorized_keys");
-      ec2.world()
-          .keyAuthorizer(
-              line -> {
-                try {
-                  Files.writeString(authorized, line + "\n", StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
+      ec2.world().keyAuthorizer(sshd::authorize);
       Files.writeString(
           dir.resolve("extra.rb"), "# owner {{user `owner`}}, image {{ .ArtifactId }}\n");
       Files.writeString(dir.resolve("NOTES.md"), "notes\n");
