@@ -18,7 +18,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -156,6 +155,20 @@ class SaltMasterlessSshTest {
     assertThat(ctx.ui().errors())
         .anyMatch(l -> l.startsWith("[INFO    ] Executing state file.managed"));
     assertThat(uploadDirs()).isEqualTo(before);
+  }
+
+  @Test
+  void treesUploadOverSftpToo() throws Exception {
+    comm.close();
+    comm =
+        new SshConnector()
+            .connect(
+                SshConfigBuilder.forServer(sshd).sshFileTransferMethod("sftp").communicatorConfig(),
+                ConnectTarget.fromConfig(),
+                TestBuildContext.create());
+    provision(keys());
+    assertThat(out.resolve("index.html")).hasContent("<h1>made by salt</h1>");
+    assertThat(out.resolve("token")).hasContent("from-the-pillar");
   }
 
   @Test
@@ -301,11 +314,6 @@ class SaltMasterlessSshTest {
   }
 
   private static void git(Path repo, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
-    assertThat(p.exitValue()).as(output).isZero();
+    FormulaTest.git(repo, args);
   }
 }
