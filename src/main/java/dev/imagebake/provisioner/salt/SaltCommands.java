@@ -53,8 +53,25 @@ final class SaltCommands {
     return sudo + "sh " + quote(script) + args;
   }
 
+  /**
+   * Creates the temporary config directory unless it exists, and then prints {@code created}: what
+   * the provisioner creates it also removes at the end (Packer left it behind).
+   */
   String makeTempDir() {
-    return sudo + "mkdir -p " + quote(config.tempDir());
+    String dir = quote(config.tempDir());
+    return "if "
+        + sudo
+        + "test -d "
+        + dir
+        + "; then :; else "
+        + sudo
+        + "mkdir -p "
+        + dir
+        + " && echo created; fi";
+  }
+
+  String removeTempDir() {
+    return sudo + "rm -rf " + quote(config.tempDir());
   }
 
   /**

@@ -46,18 +46,26 @@ final class SaltMasterlessProvisioner implements Provisioner {
     ui.say("Provisioning with Salt...");
     Path formulaDir = null;
     String uploadDir = null;
+    boolean createdTempDir = false;
     try {
       List<FetchedFormula> formulas = List.of();
       if (!config.formulaList().isEmpty()) {
         formulaDir = Files.createTempDirectory("imagebake-salt-formulas");
         formulas = fetchFormulas(ctx, formulaDir);
       }
-      uploadDir = makeUploadDir(ctx, comm);
+      uploadDir = makeUploadDir(comm);
       if (config.bootstrap()) {
         bootstrap(ctx, comm, uploadDir);
       }
       ui.say("Creating remote temporary directory: " + config.tempDir());
-      mustRun(ctx, comm, commands.makeTempDir(), "Error creating remote temporary directory");
+      Collected made = collect(comm, commands.makeTempDir());
+      if (made.status() != 0) {
+        throw new SaltFailedException(
+            "Error creating remote temporary directory: exit status "
+                + made.status()
+                + made.errors());
+      }
+      createdTempDir = made.stdout().contains("created");
       if (SaltMasterlessConfig.isSet(config.grainsFile())) {
         installFile(
             ctx, comm, uploadDir, config.grainsFile(), "grains", SaltMasterlessConfig.GRAINS_PATH);
@@ -89,7 +97,10 @@ final class SaltMasterlessProvisioner implements Provisioner {
       }
     } finally {
       if (uploadDir != null) {
-        removeUploadDir(ctx, comm, uploadDir);
+        removeQuietly(ctx, comm, SaltCommands.removeUploadDir(uploadDir), uploadDir);
+      }
+      if (createdTempDir) {
+        removeQuietly(ctx, comm, commands.removeTempDir(), config.tempDir());
       }
       if (formulaDir != null) {
         Formula.deleteTree(formulaDir);
@@ -136,12 +147,19 @@ final class SaltMasterlessProvisioner implements Provisioner {
     }
   }
 
-  private String makeUploadDir(BuildContext ctx, Communicator comm) throws Exception {
+  /** What a command printed, kept instead of shown. */
+  private record Collected(int status, List<String> stdout, List<String> stderr) {
+    String errors() {
+      return stderr.isEmpty() ? "" : ": " + String.join("; ", stderr);
+    }
+  }
+
+  private static Collected collect(Communicator comm, String command) throws IOException {
     List<String> out = new ArrayList<>();
     List<String> err = new ArrayList<>();
     CommandResult r =
         comm.run(
-            RemoteCommand.of(SaltCommands.makeUploadDir()),
+            RemoteCommand.of(command),
             new OutputSink() {
               @Override
               public void stdout(String line) {
@@ -153,28 +171,32 @@ final class SaltMasterlessProvisioner implements Provisioner {
                 err.add(line);
               }
             });
-    if (r.exitStatus() != 0 || out.isEmpty() || out.get(out.size() - 1).isBlank()) {
+    return new Collected(r.exitStatus(), out, err);
+  }
+
+  private String makeUploadDir(Communicator comm) throws Exception {
+    Collected made = collect(comm, SaltCommands.makeUploadDir());
+    List<String> out = made.stdout();
+    if (made.status() != 0 || out.isEmpty() || out.get(out.size() - 1).isBlank()) {
       throw new SaltFailedException(
           "Error creating a remote upload directory with mktemp (exit status "
-              + r.exitStatus()
+              + made.status()
               + ")"
-              + (err.isEmpty() ? "" : ": " + String.join("; ", err)));
+              + made.errors());
     }
     return out.get(out.size() - 1);
   }
 
-  private void removeUploadDir(BuildContext ctx, Communicator comm, String uploadDir) {
+  /** Cleanup: a failure is reported, never thrown, so the build's own error stays the one shown. */
+  private static void removeQuietly(
+      BuildContext ctx, Communicator comm, String command, String dir) {
     try {
-      CommandResult r =
-          comm.run(
-              RemoteCommand.of(SaltCommands.removeUploadDir(uploadDir)), new SaltOutput(ctx.ui()));
-      if (r.exitStatus() != 0) {
-        ctx.ui().error("Could not remove the remote upload directory " + uploadDir);
+      Collected r = collect(comm, command);
+      if (r.status() != 0) {
+        ctx.ui().error("Could not remove the remote directory " + dir + r.errors());
       }
     } catch (IOException | RuntimeException e) {
-      ctx.ui()
-          .error(
-              "Could not remove the remote upload directory " + uploadDir + ": " + e.getMessage());
+      ctx.ui().error("Could not remove the remote directory " + dir + ": " + e.getMessage());
     }
   }
 

@@ -85,7 +85,10 @@ class SaltCommandsTest {
         .isEqualTo("sudo sh /tmp/u/install_salt.sh -X stable 3006");
     assertThat(commands().installBootstrap("/tmp/u/install_salt.sh"))
         .isEqualTo("sudo sh /tmp/u/install_salt.sh");
-    assertThat(commands().makeTempDir()).isEqualTo("sudo mkdir -p /tmp/salt");
+    assertThat(commands().makeTempDir())
+        .isEqualTo(
+            "if sudo test -d /tmp/salt; then :; else sudo mkdir -p /tmp/salt && echo created; fi");
+    assertThat(commands("disable_sudo", true).removeTempDir()).isEqualTo("rm -rf /tmp/salt");
     assertThat(commands("clean", true).removeTrees())
         .isEqualTo("sudo rm -rf /srv/salt /srv/pillar");
   }

@@ -106,13 +106,18 @@ class SaltMasterlessFlowTest {
 
   @Test
   void grainsAndMinionConfigGoToEtcSaltAndTheTreesToTheirDefaults() throws Exception {
-    Scripted machine = new Scripted(SaltMasterlessFlowTest::ok);
+    Scripted machine =
+        new Scripted(
+            cmd ->
+                cmd.contains("mkdir -p /tmp/salt &&")
+                    ? new Scripted.Answer(0, "created", "")
+                    : ok(cmd));
     provision(machine, "grains_file", "grains", "minion_config", "minion", "skip_bootstrap", true);
     assertThat(machine.calls)
         .containsExactly(
             "run d=$(mktemp -d \"${TMPDIR:-/tmp}/imagebake-salt.XXXXXXXX\") && mkdir"
                 + " \"$d/states\" \"$d/pillar\" && printf '%s\\n' \"$d\"",
-            "run sudo mkdir -p /tmp/salt",
+            "run " + new SaltCommands(Configs.of(SaltMasterlessConfig.class)).makeTempDir(),
             "upload /tmp/u/grains",
             "run sudo rm -rf /tmp/salt/grains && sudo mv /tmp/u/grains /tmp/salt/grains && sudo rm"
                 + " -rf /etc/salt/grains && sudo mkdir -p /etc/salt && sudo mv /tmp/salt/grains"
@@ -125,7 +130,8 @@ class SaltMasterlessFlowTest {
             "run sudo rm -rf /tmp/salt/states && sudo mv /tmp/u/states /tmp/salt/states && sudo rm"
                 + " -rf /srv/salt && sudo mkdir -p /srv && sudo mv /tmp/salt/states /srv/salt",
             "run sudo salt-call --local state.highstate --retcode-passthrough -l info",
-            "run rm -rf /tmp/u");
+            "run rm -rf /tmp/u",
+            "run sudo rm -rf /tmp/salt");
     assertThat(machine.calls).noneMatch(c -> c.contains("sudo sudo"));
   }
 

@@ -155,6 +155,8 @@ class SaltMasterlessSshTest {
     assertThat(ctx.ui().errors())
         .anyMatch(l -> l.startsWith("[INFO    ] Executing state file.managed"));
     assertThat(uploadDirs()).isEqualTo(before);
+    // It created the temporary config directory, so it removed it.
+    assertThat(remote.resolve("tmp salt")).doesNotExist();
   }
 
   @Test
@@ -184,6 +186,8 @@ class SaltMasterlessSshTest {
           .containsExactlyInAnyOrder("top.sls", "motd.sls", "app");
     }
     assertThat(remote.resolve("tmp salt/states")).doesNotExist();
+    // It did not create the temporary config directory, so it left it.
+    assertThat(remote.resolve("tmp salt")).isDirectory();
   }
 
   @Test
