@@ -164,8 +164,14 @@ final class SaltCommands {
     return p;
   }
 
-  /** Leaves plain words bare (Packer's look); single-quotes anything else for {@code sh}. */
+  /**
+   * Leaves plain words bare (Packer's look); single-quotes anything else for {@code sh}. A leading
+   * {@code ~/} stays unquoted so that it still means the login user's home directory.
+   */
   static String quote(String s) {
+    if (s.startsWith("~/") && s.length() > 2) {
+      return "~/" + quote(s.substring(2));
+    }
     if (SAFE.matcher(s).matches()) {
       return s;
     }

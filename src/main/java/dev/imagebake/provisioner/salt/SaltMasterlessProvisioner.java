@@ -80,14 +80,12 @@ final class SaltMasterlessProvisioner implements Provisioner {
             SaltMasterlessConfig.MINION_CONFIG_PATH);
       }
       ui.say("Uploading local state tree: " + config.localStateTree());
-      comm.uploadDir(
-          SaltCommands.join(uploadDir, "states"), local(ctx, config.localStateTree()), true);
+      uploadTree(comm, uploadDir, "states", local(ctx, config.localStateTree()));
       uploadFormulas(ctx, comm, uploadDir, formulas);
       moveIntoPlace(ctx, comm, uploadDir, "states", config.stateTree());
       if (SaltMasterlessConfig.isSet(config.localPillarRoots())) {
         ui.say("Uploading local pillar roots: " + config.localPillarRoots());
-        comm.uploadDir(
-            SaltCommands.join(uploadDir, "pillar"), local(ctx, config.localPillarRoots()), true);
+        uploadTree(comm, uploadDir, "pillar", local(ctx, config.localPillarRoots()));
         moveIntoPlace(ctx, comm, uploadDir, "pillar", config.pillarRoots());
       }
       runSaltCall(ctx, comm);
@@ -96,14 +94,19 @@ final class SaltMasterlessProvisioner implements Provisioner {
         mustRun(ctx, comm, commands.removeTrees(), "Error removing the remote state tree");
       }
     } finally {
-      if (uploadDir != null) {
-        removeQuietly(ctx, comm, SaltCommands.removeUploadDir(uploadDir), uploadDir);
-      }
+      // In reverse order of creation.
       if (createdTempDir) {
         removeQuietly(ctx, comm, commands.removeTempDir(), config.tempDir());
       }
+      if (uploadDir != null) {
+        removeQuietly(ctx, comm, SaltCommands.removeUploadDir(uploadDir), uploadDir);
+      }
       if (formulaDir != null) {
-        Formula.deleteTree(formulaDir);
+        try {
+          Formula.deleteTree(formulaDir);
+        } catch (IOException e) {
+          ui.error("Could not remove the local directory " + formulaDir + ": " + e.getMessage());
+        }
       }
     }
   }
@@ -143,7 +146,7 @@ final class SaltMasterlessProvisioner implements Provisioner {
     mustRun(ctx, comm, mkdirs, "Error creating formula directories");
     for (FetchedFormula f : formulas) {
       ctx.ui().say("Uploading formula " + f.formula().subdir() + " into the state tree");
-      comm.uploadDir(SaltCommands.join(states, f.formula().subdir()), f.dir(), true);
+      uploadTree(comm, states, f.formula().subdir(), f.dir());
     }
   }
 
@@ -225,6 +228,17 @@ final class SaltMasterlessProvisioner implements Provisioner {
               + installed.exitStatus()
               + (output.lastErrors().isEmpty() ? "" : ": " + output.lastErrors())
               + " (its output is above)");
+    }
+  }
+
+  /** Uploads the contents of {@code tree} into the existing remote {@code dir/name}. */
+  private static void uploadTree(Communicator comm, String dir, String name, Path tree)
+      throws IOException {
+    String remote = SaltCommands.join(dir, name);
+    try {
+      comm.uploadDir(remote, tree, true);
+    } catch (IOException e) {
+      throw new IOException("Error uploading " + tree + " to " + remote + ": " + e.getMessage(), e);
     }
   }
 

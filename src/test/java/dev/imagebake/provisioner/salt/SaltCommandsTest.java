@@ -100,5 +100,7 @@ class SaltCommandsTest {
     assertThat(SaltCommands.parent("salt/")).isEqualTo(".");
     assertThat(SaltCommands.join("/tmp/", "x")).isEqualTo("/tmp/x");
     assertThat(SaltCommands.quote("$(id)")).isEqualTo("'$(id)'");
+    assertThat(SaltCommands.quote("~/my salt")).isEqualTo("~/'my salt'");
+    assertThat(SaltCommands.quote("~")).isEqualTo("'~'");
   }
 }

@@ -130,8 +130,8 @@ class SaltMasterlessFlowTest {
             "run sudo rm -rf /tmp/salt/states && sudo mv /tmp/u/states /tmp/salt/states && sudo rm"
                 + " -rf /srv/salt && sudo mkdir -p /srv && sudo mv /tmp/salt/states /srv/salt",
             "run sudo salt-call --local state.highstate --retcode-passthrough -l info",
-            "run rm -rf /tmp/u",
-            "run sudo rm -rf /tmp/salt");
+            "run sudo rm -rf /tmp/salt",
+            "run rm -rf /tmp/u");
     assertThat(machine.calls).noneMatch(c -> c.contains("sudo sudo"));
   }
 
