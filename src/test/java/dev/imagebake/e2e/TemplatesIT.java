@@ -6,7 +6,9 @@ import dev.imagebake.testing.OpenSshServer;
 import dev.imagebake.testing.ec2.FakeEc2;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,19 +45,17 @@ class TemplatesIT {
 
   @Test
   void everyExampleTemplateIsValid() throws Exception {
+    List<String> templates;
+    try (Stream<Path> files = Files.list(TEMPLATES)) {
+      templates =
+          files.filter(f -> f.toString().endsWith(".json")).map(Path::toString).sorted().toList();
+    }
     String[] args =
-        concat(
-            new String[] {"validate"},
-            quickstartVars(),
-            new String[] {
-              TEMPLATES.resolve("quickstart.json").toString(),
-              TEMPLATES.resolve("local-only.json").toString(),
-              TEMPLATES.resolve("file-artifact.json").toString(),
-              TEMPLATES.resolve("aws-vagrant-box.json").toString()
-            });
+        concat(new String[] {"validate"}, quickstartVars(), templates.toArray(String[]::new));
     Launcher.Result r = Launcher.run(work, args);
     assertThat(r.exitCode()).as(r.all()).isZero();
-    assertThat(r.stderr()).contains("4 templates: 4 valid, 0 invalid");
+    assertThat(r.stderr())
+        .contains(templates.size() + " templates: " + templates.size() + " valid, 0 invalid");
   }
 
   @Test
@@ -126,6 +126,57 @@ class TemplatesIT {
         .containsPattern("\\d+,existing-host,artifact-count,2");
     assertThat(r.all()).doesNotContain("s3cr3t-token");
     assertThat(events).content().contains("token=<sensitive>").doesNotContain("s3cr3t-token");
+  }
+
+  @Test
+  void saltMasterlessAppliesStatesAndPillarAndMasksTheSecret() throws Exception {
+    // Salt cannot be installed here: the stand-in salt-call of the tests plays it, and every
+    // remote directory is a temporary one (never /srv).
+    Path bin = Files.createDirectories(work.resolve("salt bin"));
+    Files.copy(
+        Launcher.HOME.resolve("src/test/resources/salt/salt-call"), bin.resolve("salt-call"));
+    Files.setPosixFilePermissions(
+        bin.resolve("salt-call"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path example = Path.of("/tmp/imagebake-salt-example");
+    Files.createDirectories(example);
+    // An old value: Salt shows the change as a diff, which holds the new (secret) value.
+    Files.writeString(example.resolve("db-password"), "old-password\n");
+    Launcher.Result r =
+        Launcher.run(
+            work,
+            concat(
+                new String[] {"build"},
+                quickstartVars(),
+                new String[] {
+                  "-var",
+                  "skip_bootstrap=true",
+                  "-var",
+                  "salt_bin_dir=" + bin,
+                  "-var",
+                  "remote_state_tree=" + work.resolve("srv/salt"),
+                  "-var",
+                  "remote_pillar_roots=" + work.resolve("srv/pillar"),
+                  "-var",
+                  "temp_config_dir=" + work.resolve("tmp/salt"),
+                  TEMPLATES.resolve("salt-masterless.json").toString()
+                }));
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout())
+        .contains("==> salted-host: Provisioning with Salt...")
+        .contains("pillar='{\"db_password\": \"<sensitive>\"}'")
+        .contains("    salted-host: Succeeded: 3")
+        .contains("    salted-host: Failed:    0")
+        .contains("-old-password")
+        .contains("+<sensitive>")
+        .contains("This machine was provisioned by Salt, through imagebake.")
+        .contains("hello from the Salt pillar");
+    assertThat(r.all()).doesNotContain("db-pa55word");
+    assertThat(example.resolve("db-password")).hasContent("db-pa55word");
+    assertThat(Files.getPosixFilePermissions(example.resolve("db-password")))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(work.resolve("srv/salt/motd/motd.txt"))
+        .hasSameTextualContentAs(TEMPLATES.resolve("files/salt/states/motd/motd.txt"));
   }
 
   @Test
