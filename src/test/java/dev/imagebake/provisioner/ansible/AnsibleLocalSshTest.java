@@ -175,9 +175,7 @@ class AnsibleLocalSshTest {
         ctx.ui().messages().stream().filter(m -> m.contains("\"msg\": ")).toList();
     assertThat(messages)
         .map(m -> m.replaceAll("\u001B\\[[0-9;]*m", "").strip())
-        .containsExactly(
-            "\"msg\": \"second\"",
-            "\"msg\": \"first from the playbook dir\"");
+        .containsExactly("\"msg\": \"second\"", "\"msg\": \"first from the playbook dir\"");
     // Packer's layout: playbook_dir's contents at the top, other playbooks under their absolute
     // path.
     assertThat(staging.resolve("first.yml")).exists();
