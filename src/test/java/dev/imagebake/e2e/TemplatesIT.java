@@ -49,11 +49,12 @@ class TemplatesIT {
             new String[] {
               TEMPLATES.resolve("quickstart.json").toString(),
               TEMPLATES.resolve("local-only.json").toString(),
-              TEMPLATES.resolve("file-artifact.json").toString()
+              TEMPLATES.resolve("file-artifact.json").toString(),
+              TEMPLATES.resolve("ansible-local.json").toString()
             });
     Launcher.Result r = Launcher.run(work, args);
     assertThat(r.exitCode()).as(r.all()).isZero();
-    assertThat(r.stderr()).contains("3 templates: 3 valid, 0 invalid");
+    assertThat(r.stderr()).contains("4 templates: 4 valid, 0 invalid");
   }
 
   @Test
@@ -124,6 +125,56 @@ class TemplatesIT {
         .containsPattern("\\d+,existing-host,artifact-count,2");
     assertThat(r.all()).doesNotContain("s3cr3t-token");
     assertThat(events).content().contains("token=<sensitive>").doesNotContain("s3cr3t-token");
+  }
+
+  @Test
+  void ansibleLocalRunsARoleWithGroupVarsAndMasksTheSecret() throws Exception {
+    Path output = work.resolve("ansible-out");
+    Launcher.Result r =
+        Launcher.run(
+            work,
+            concat(
+                new String[] {"build"},
+                quickstartVars(),
+                new String[] {
+                  "-var", "output_dir=" + output, TEMPLATES.resolve("ansible-local.json").toString()
+                }));
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout())
+        .contains("==> web: Provisioning with Ansible...")
+        .contains("TASK [motd : render the message of the day]")
+        .contains("app.conf uses the password <sensitive>")
+        .contains("db_password=<sensitive>'")
+        .doesNotContain("IdentitiesOnly");
+    assertThat(r.all()).doesNotContain("hunter2");
+    // The target is this machine: what the role rendered is there.
+    assertThat(output.resolve("motd"))
+        .content()
+        .isEqualTo("Welcome to the web tier. Built by web (null) with Ansible.\n");
+    assertThat(output.resolve("app.conf"))
+        .content()
+        .isEqualTo("port = 8080\npassword = hunter2-not-for-logs\n");
+  }
+
+  @Test
+  void aFailingAnsibleTaskFailsTheBuildWithItsName() throws Exception {
+    // The output directory is a file, so the role's first task fails.
+    Path notADirectory = Files.writeString(work.resolve("occupied"), "x");
+    Launcher.Result r =
+        Launcher.run(
+            work,
+            concat(
+                new String[] {"build"},
+                quickstartVars(),
+                new String[] {
+                  "-var",
+                  "output_dir=" + notADirectory,
+                  TEMPLATES.resolve("ansible-local.json").toString()
+                }));
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+    assertThat(r.all())
+        .contains("task \"motd : create the output directory\" failed on 127.0.0.1")
+        .doesNotContain("hunter2");
   }
 
   @Test

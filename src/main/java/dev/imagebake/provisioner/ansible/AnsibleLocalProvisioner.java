@@ -60,10 +60,21 @@ final class AnsibleLocalProvisioner implements Provisioner {
     Path workDir = ctx.workingDirectory();
     List<String> playbooks;
     String inventory;
+    ui.message(
+        empty(config.playbookDir())
+            ? "Creating Ansible staging directory..."
+            : "Uploading Playbook directory to Ansible staging directory...");
+    ui.message("Creating directory: " + staging);
+    runOrFail(ui, comm, AnsibleCommands.mkdir(staging), "Error creating staging directory");
     try (StagingTree tree = StagingTree.create()) {
       playbooks = layOut(ui, workDir, tree);
       inventory = layOutInventory(ui, workDir, tree);
-      upload(ctx, comm, tree);
+      try {
+        comm.uploadDir(staging, tree.root(), true);
+      } catch (IOException e) {
+        throw new AnsibleFailedException(
+            "Error uploading to the staging directory " + staging + ": " + e.getMessage(), e);
+      }
     }
     boolean succeeded = false;
     try {
@@ -99,11 +110,8 @@ final class AnsibleLocalProvisioner implements Provisioner {
   private List<String> layOut(Ui ui, Path workDir, StagingTree tree) throws IOException {
     Path playbookDir = null;
     if (!empty(config.playbookDir())) {
-      ui.message("Uploading Playbook directory to Ansible staging directory...");
       playbookDir = localPath(workDir, config.playbookDir());
       tree.addContents(playbookDir);
-    } else {
-      ui.message("Creating Ansible staging directory...");
     }
     List<String> playbooks = new ArrayList<>();
     if (!empty(config.playbookFile())) {
@@ -189,17 +197,6 @@ final class AnsibleLocalProvisioner implements Provisioner {
       text.append('[').append(group).append("]\n127.0.0.1\n");
     }
     return text.toString();
-  }
-
-  private void upload(BuildContext ctx, Communicator comm, StagingTree tree) throws Exception {
-    ctx.ui().message("Creating directory: " + staging);
-    runOrFail(ctx.ui(), comm, AnsibleCommands.mkdir(staging), "Error creating staging directory");
-    try {
-      comm.uploadDir(staging, tree.root(), true);
-    } catch (IOException e) {
-      throw new AnsibleFailedException(
-          "Error uploading to the staging directory " + staging + ": " + e.getMessage(), e);
-    }
   }
 
   private void installGalaxyRequirements(BuildContext ctx, Communicator comm) throws Exception {

@@ -217,6 +217,53 @@ class AnsibleLocalSshTest {
   }
 
   @Test
+  void galaxyRequirementsAreInstalledIntoTheStagedRolesFirst() throws Exception {
+    write(
+        "role/greeter/tasks/main.yml",
+        """
+        - debug:
+            msg: hello from a galaxy role
+        """);
+    write(
+        "role/greeter/meta/main.yml",
+        """
+        galaxy_info: {author: imagebake, description: test, license: MIT, platforms: []}
+        dependencies: []
+        """);
+    Path tarball = dir.resolve("greeter.tar.gz");
+    Process tar =
+        new ProcessBuilder(
+                "tar", "-C", dir.resolve("role").toString(), "-czf", tarball.toString(), "greeter")
+            .inheritIO()
+            .start();
+    assertThat(tar.waitFor()).isZero();
+    write("requirements.yml", "- src: file://" + tarball + "\n  name: greeter\n");
+    write(
+        "site.yml",
+        """
+        - hosts: all
+          gather_facts: false
+          roles: [greeter]
+        """);
+
+    provision(Map.of("playbook_file", "site.yml", "galaxy_file", "requirements.yml"));
+
+    assertThat(ctx.ui().messages())
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .isEqualTo(
+                        "Executing Ansible Galaxy: cd "
+                            + AnsibleCommands.path(staging.toString())
+                            + " && ansible-galaxy install -r "
+                            + AnsibleCommands.path(staging + "/requirements.yml")
+                            + " -p "
+                            + AnsibleCommands.path(staging + "/roles")))
+        .anySatisfy(m -> assertThat(m).contains("\"msg\": \"hello from a galaxy role\""));
+    assertThat(staging.resolve("roles/greeter/tasks/main.yml")).exists();
+  }
+
+  @Test
   void aMissingCommandGetsPackersMessage() throws Exception {
     write("site.yml", play("never"));
 
