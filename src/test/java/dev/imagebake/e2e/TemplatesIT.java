@@ -130,15 +130,7 @@ class TemplatesIT {
   @Test
   void ansibleLocalRunsARoleWithGroupVarsAndMasksTheSecret() throws Exception {
     Path output = work.resolve("ansible-out");
-    Launcher.Result r =
-        Launcher.run(
-            work,
-            concat(
-                new String[] {"build"},
-                quickstartVars(),
-                new String[] {
-                  "-var", "output_dir=" + output, TEMPLATES.resolve("ansible-local.json").toString()
-                }));
+    Launcher.Result r = buildAnsibleLocal(output);
     assertThat(r.exitCode()).as(r.all()).isZero();
     assertThat(r.stdout())
         .contains("==> web: Provisioning with Ansible...")
@@ -160,17 +152,7 @@ class TemplatesIT {
   void aFailingAnsibleTaskFailsTheBuildWithItsName() throws Exception {
     // The output directory is a file, so the role's first task fails.
     Path notADirectory = Files.writeString(work.resolve("occupied"), "x");
-    Launcher.Result r =
-        Launcher.run(
-            work,
-            concat(
-                new String[] {"build"},
-                quickstartVars(),
-                new String[] {
-                  "-var",
-                  "output_dir=" + notADirectory,
-                  TEMPLATES.resolve("ansible-local.json").toString()
-                }));
+    Launcher.Result r = buildAnsibleLocal(notADirectory);
     assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
     assertThat(r.all())
         .contains("task \"motd : create the output directory\" failed on 127.0.0.1")
@@ -184,6 +166,18 @@ class TemplatesIT {
     assertThat(r.exitCode()).as(r.all()).isZero();
     assertThat(r.stdout()).contains("This machine was provisioned by imagebake.");
     assertThat(r.stderr()).contains("throwaway sshd on 127.0.0.1:");
+  }
+
+  /** Builds templates/ansible-local.json against the test sshd, rendering into {@code output}. */
+  private Launcher.Result buildAnsibleLocal(Path output) throws Exception {
+    return Launcher.run(
+        work,
+        concat(
+            new String[] {"build"},
+            quickstartVars(),
+            new String[] {
+              "-var", "output_dir=" + output, TEMPLATES.resolve("ansible-local.json").toString()
+            }));
   }
 
   private static String[] concat(String[]... parts) {
