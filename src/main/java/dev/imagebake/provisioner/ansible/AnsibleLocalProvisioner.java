@@ -45,11 +45,6 @@ final class AnsibleLocalProvisioner implements Provisioner {
         "packer-provisioner-ansible-local" + ThreadLocalRandom.current().nextInt(1 << 30);
   }
 
-  /** The remote staging directory. */
-  String staging() {
-    return staging;
-  }
-
   @Override
   public void provision(BuildContext ctx, Communicator comm, Map<String, String> buildData)
       throws Exception {
@@ -58,30 +53,26 @@ final class AnsibleLocalProvisioner implements Provisioner {
     List<String> extraArguments = orEmpty(config.extraArguments());
     EscapedSecrets.register(ctx, extraArguments);
     Path workDir = ctx.workingDirectory();
-    List<String> playbooks;
-    String inventory;
+    Map<String, String> data = buildData == null ? Map.of() : buildData;
     ui.message(
         empty(config.playbookDir())
             ? "Creating Ansible staging directory..."
             : "Uploading Playbook directory to Ansible staging directory...");
     ui.message("Creating directory: " + staging);
     runOrFail(ui, comm, AnsibleCommands.mkdir(staging), "Error creating staging directory");
-    try (StagingTree tree = StagingTree.create()) {
-      playbooks = layOut(ui, workDir, tree);
-      inventory = layOutInventory(ui, workDir, tree);
-      try {
-        comm.uploadDir(staging, tree.root(), true);
-      } catch (IOException e) {
-        throw new AnsibleFailedException(
-            "Error uploading to the staging directory " + staging + ": " + e.getMessage(), e);
-      }
-    }
     boolean succeeded = false;
     try {
+      List<String> playbooks;
+      String inventory;
+      try (StagingTree tree = StagingTree.create()) {
+        playbooks = layOut(ui, workDir, tree);
+        inventory = layOutInventory(ui, workDir, tree);
+        upload(comm, tree);
+      }
       if (!empty(config.galaxyFile())) {
         installGalaxyRequirements(ctx, comm);
       }
-      String httpAddr = buildData.getOrDefault("PackerHTTPAddr", HTTP_ADDR_NOT_IMPLEMENTED);
+      String httpAddr = data.getOrDefault("PackerHTTPAddr", HTTP_ADDR_NOT_IMPLEMENTED);
       for (String playbook : playbooks) {
         String command =
             AnsibleCommands.playbook(
@@ -100,6 +91,15 @@ final class AnsibleLocalProvisioner implements Provisioner {
       if (config.cleanStaging()) {
         removeStaging(ctx, comm, succeeded);
       }
+    }
+  }
+
+  private void upload(Communicator comm, StagingTree tree) throws AnsibleFailedException {
+    try {
+      comm.uploadDir(staging, tree.root(), true);
+    } catch (IOException e) {
+      throw new AnsibleFailedException(
+          "Error uploading to the staging directory " + staging + ": " + e.getMessage(), e);
     }
   }
 
