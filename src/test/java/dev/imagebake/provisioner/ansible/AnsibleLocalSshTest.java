@@ -159,28 +159,59 @@ class AnsibleLocalSshTest {
   }
 
   @Test
-  void playbookFilesRunInOrderAndPlaybookDirIsUploadedWhole() throws Exception {
-    write("pb/first.yml", play("first {{ lookup('file', 'data/note.txt') }}"));
+  void playbookFilesRunInOrderWithEveryKindOfUpload() throws Exception {
+    write("pb/first.yml", play("first {{ lookup('file', 'data/note.txt') }} {{ who }}"));
     write("pb/data/note.txt", "from the playbook dir");
     write("elsewhere/second.yml", play("second"));
+    write("hosts.ini", "[mine]\n127.0.0.1\n");
+    write("hv/127.0.0.1.yml", "who: from host_vars\n");
+    write("extra/tasks.yml", "- debug: {msg: included}\n");
 
     provision(
         Map.of(
             "playbook_dir",
             "pb",
             "playbook_files",
-            List.of("elsewhere/second.yml", "pb/first.yml")));
+            List.of("elsewhere/second.yml", "pb/first.yml"),
+            "inventory_file",
+            "hosts.ini",
+            "host_vars",
+            "hv",
+            "playbook_paths",
+            List.of("extra")));
 
     List<String> messages =
         ctx.ui().messages().stream().filter(m -> m.contains("\"msg\": ")).toList();
     assertThat(messages)
         .map(m -> m.replaceAll("\u001B\\[[0-9;]*m", "").strip())
-        .containsExactly("\"msg\": \"second\"", "\"msg\": \"first from the playbook dir\"");
+        .containsExactly(
+            "\"msg\": \"second\"", "\"msg\": \"first from the playbook dir from host_vars\"");
+    assertThat(ctx.ui().messages())
+        .filteredOn(m -> m.startsWith("Executing Ansible: "))
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .endsWith(" -c local -i " + AnsibleCommands.path(staging + "/hosts.ini")));
     // Packer's layout: playbook_dir's contents at the top, other playbooks under their absolute
-    // path.
+    // path, playbook_paths under playbooks/.
     assertThat(staging.resolve("first.yml")).exists();
     assertThat(staging.resolve("data/note.txt")).exists();
     assertThat(Path.of(staging + "/" + dir.resolve("elsewhere/second.yml"))).exists();
+    assertThat(staging.resolve("playbooks/extra/tasks.yml")).exists();
+    assertThat(staging.resolve("host_vars/127.0.0.1.yml")).exists();
+  }
+
+  @Test
+  void aPlaybookThatCannotBeLoadedReportsAnsiblesError() throws Exception {
+    write("site.yml", "- hosts: all\n  gather_facts: false\n  roles: [no_such_role]\n");
+
+    assertThatThrownBy(() -> provision(Map.of("playbook_file", "site.yml")))
+        .hasMessageStartingWith(
+            "Error executing Ansible: "
+                + staging
+                + "/site.yml: ERROR! the role 'no_such_role' was"
+                + " not found")
+        .hasMessageEndingWith("(Non-zero exit status: 1)");
   }
 
   @Test
