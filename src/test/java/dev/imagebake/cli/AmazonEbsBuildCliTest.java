@@ -7,11 +7,9 @@ import dev.imagebake.testing.ec2.FakeEc2;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,16 +24,7 @@ class AmazonEbsBuildCliTest {
   void seedTemplateBuildsThroughTheCli(@TempDir Path dir) throws IOException {
     try (FakeEc2 ec2 = FakeEc2.start();
         OpenSshServer sshd = OpenSshServer.start()) {
-      Path authorized = sshd.directory().resolve("authorized_keys");
-      ec2.world()
-          .keyAuthorizer(
-              line -> {
-                try {
-                  Files.writeString(authorized, line + "\n", StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
+      ec2.world().keyAuthorizer(sshd::authorize);
       Path template = dir.resolve("template.json");
       Files.writeString(
           template,

@@ -3,6 +3,7 @@ package dev.imagebake.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagebake.testing.OpenSshServer;
+import dev.imagebake.testing.ec2.FakeEc2;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,11 +51,12 @@ class TemplatesIT {
               TEMPLATES.resolve("quickstart.json").toString(),
               TEMPLATES.resolve("local-only.json").toString(),
               TEMPLATES.resolve("file-artifact.json").toString(),
-              TEMPLATES.resolve("ansible-local.json").toString()
+              TEMPLATES.resolve("ansible-local.json").toString(),
+              TEMPLATES.resolve("aws-vagrant-box.json").toString()
             });
     Launcher.Result r = Launcher.run(work, args);
     assertThat(r.exitCode()).as(r.all()).isZero();
-    assertThat(r.stderr()).contains("4 templates: 4 valid, 0 invalid");
+    assertThat(r.stderr()).contains("5 templates: 5 valid, 0 invalid");
   }
 
   @Test
@@ -166,6 +168,55 @@ class TemplatesIT {
     assertThat(r.exitCode()).as(r.all()).isZero();
     assertThat(r.stdout()).contains("This machine was provisioned by imagebake.");
     assertThat(r.stderr()).contains("throwaway sshd on 127.0.0.1:");
+  }
+
+  @Test
+  void awsVagrantBoxIsBuiltAgainstTheFakeEc2AndVagrantAddsIt() throws Exception {
+    try (FakeEc2 ec2 = FakeEc2.start()) {
+      ec2.world().keyAuthorizer(sshd::authorize);
+      Launcher.Result r =
+          Launcher.run(
+              work,
+              "build",
+              "-var",
+              "ec2_endpoint=" + ec2.endpoint(),
+              "-var",
+              "ssh_username=" + sshd.user(),
+              "-var",
+              "ssh_port=" + sshd.port(),
+              "-var",
+              "access_key=AKIDTEST",
+              "-var",
+              "secret_key=not-a-secret",
+              "-var",
+              "poll_delay=0",
+              TEMPLATES.resolve("aws-vagrant-box.json").toString());
+      assertThat(r.exitCode()).as(r.all()).isZero();
+      assertThat(r.stdout())
+          .contains("amazon-ebs: provisioned for platform team")
+          .contains("==> amazon-ebs (vagrant): Creating Vagrant box for 'aws' provider")
+          .contains("--> amazon-ebs: 'aws' provider box: boxes/amazon-ebs_aws.box")
+          .contains("--> amazon-ebs: AMIs were created:");
+    }
+    Path home = work.resolve("vagrant-home");
+    Launcher.Result added =
+        Launcher.exec(
+            work,
+            Map.of("VAGRANT_HOME", home.toString(), "VAGRANT_CHECKPOINT_DISABLE", "1"),
+            "vagrant",
+            "box",
+            "add",
+            "--name",
+            "imagebake-aws",
+            "boxes/amazon-ebs_aws.box");
+    assertThat(added.exitCode()).as(added.all()).isZero();
+    assertThat(added.stdout()).contains("Successfully added box 'imagebake-aws' (v0) for 'aws'!");
+    Path box = home.resolve("boxes/imagebake-aws/0/aws");
+    assertThat(box.resolve("BOX-README.md")).exists();
+    assertThat(box.resolve("Vagrantfile"))
+        .content()
+        .containsPattern("aws\\.region_config \"us-east-1\", ami: \"ami-[0-9a-f]+\"")
+        .containsPattern("# Made by imagebake from us-east-1:ami-[0-9a-f]+ \\(build amazon-ebs\\)");
   }
 
   /** Builds templates/ansible-local.json against the test sshd, rendering into {@code output}. */

@@ -220,6 +220,21 @@ public final class OpenSshServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a public key line ({@code ssh-ed25519 AAAA... comment}) to the server's authorized_keys,
+   * e.g. the key pair a fake cloud endpoint made for an instance.
+   */
+  public void authorize(String publicKeyLine) {
+    try {
+      Files.writeString(
+          dir.resolve("authorized_keys"),
+          publicKeyLine + "\n",
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A scratch directory deleted with the server. */
   public Path directory() {
     return dir;

@@ -20,14 +20,10 @@ import dev.imagebake.ui.Output;
 import dev.imagebake.ui.SecretFilter;
 import dev.imagebake.ui.Terminal;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -59,16 +55,7 @@ final class Ec2Harness implements AutoCloseable {
     ec2 = FakeEc2.start();
     interrupts = new Interrupts();
     connectorWrapper = c -> c;
-    Path authorized = sshd.directory().resolve("authorized_keys");
-    ec2.world()
-        .keyAuthorizer(
-            line -> {
-              try {
-                Files.writeString(authorized, line + "\n", StandardOpenOption.APPEND);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+    ec2.world().keyAuthorizer(sshd::authorize);
   }
 
   /** A builder block for this harness: endpoint, credentials, sshd user and port, fast polling. */
