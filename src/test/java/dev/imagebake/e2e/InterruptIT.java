@@ -57,18 +57,60 @@ class InterruptIT {
     assertThat(remoteSleepers("73.25")).as("remote processes left running").isEmpty();
   }
 
+  @Test
+  void anAnsiblePlaybookIsStoppedOnTheMachine() throws Exception {
+    assumeTrue(testUserExists(), "no user " + TEST_USER + " to log in as (.ci/run creates it)");
+    Path playbook =
+        Files.writeString(
+            work.resolve("sleep.yml"),
+            """
+            - hosts: all
+              gather_facts: false
+              tasks:
+                - name: sleep for a while
+                  command: sleep 74.25
+            """);
+    String staging = "imagebake-interrupt-" + System.nanoTime();
+    try {
+      interruptAndCheck(
+          "INT",
+          """
+          {"type": "ansible-local", "playbook_file": "%s", "staging_directory": "~/%s"}
+          """
+              .formatted(playbook, staging),
+          "TASK [sleep for a while]",
+          TEST_USER);
+      assertThat(remoteSleepers("74.25")).as("remote processes left running").isEmpty();
+    } finally {
+      new ProcessBuilder("rm", "-rf", "/home/" + TEST_USER + "/" + staging).start().waitFor();
+    }
+  }
+
   private void interruptAndCheck(String signal, String sleepMarker) throws Exception {
     interruptAndCheck(signal, sleepMarker, sshd.user());
   }
 
   private void interruptAndCheck(String signal, String sleepMarker, String user) throws Exception {
+    interruptAndCheck(
+        signal,
+        """
+        {"type": "shell", "inline": ["echo started", "sleep %s"]}
+        """
+            .formatted(sleepMarker),
+        "started",
+        user);
+  }
+
+  /** Builds with {@code provisioner} as {@code user}, signals when {@code started} shows. */
+  private void interruptAndCheck(String signal, String provisioner, String started, String user)
+      throws Exception {
     Path template =
         Files.writeString(
             work.resolve("t.json"),
             """
             {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d,
                            "ssh_username": "%s", "ssh_private_key_file": "%s"}],
-             "provisioners": [{"type": "shell", "inline": ["echo started", "sleep %s"]}],
+             "provisioners": [%s],
              "post-processors": [{"type": "manifest", "output": "%s"}]}
             """
                 .formatted(
@@ -76,7 +118,7 @@ class InterruptIT {
                     sshd.port(),
                     user,
                     sshd.clientKey(),
-                    sleepMarker,
+                    provisioner,
                     work.resolve("manifest.json")));
     Path out = work.resolve("out.txt");
     Process p =
@@ -86,7 +128,11 @@ class InterruptIT {
             .redirectOutput(out.toFile())
             .start();
     p.getOutputStream().close();
-    awaitOutput(out, "started", p);
+    awaitOutput(out, started, p);
+    if (started.startsWith("TASK [")) {
+      // Ansible shows a task before its module runs: wait for the remote command itself.
+      awaitRemoteProcess("74.25", p);
+    }
     new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("imagebake ends after the signal").isTrue();
 
@@ -113,6 +159,17 @@ class InterruptIT {
     String pids = new String(pgrep.getInputStream().readAllBytes()).strip();
     pgrep.waitFor();
     return pids.isEmpty() ? List.of() : List.of(pids.split("\\s+"));
+  }
+
+  /** Waits (bounded) until a remote {@code sleep <marker>} runs. */
+  private static void awaitRemoteProcess(String marker, Process p) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (pgrep(marker).isEmpty()) {
+      if (!p.isAlive() || System.nanoTime() > deadline) {
+        throw new AssertionError("no remote 'sleep " + marker + "' while the build ran");
+      }
+      p.waitFor(50, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Waits (bounded) until the build printed {@code text}: the signal must land mid-command. */

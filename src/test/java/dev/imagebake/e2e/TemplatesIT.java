@@ -177,6 +177,35 @@ class TemplatesIT {
         .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     assertThat(work.resolve("srv/salt/motd/motd.txt"))
         .hasSameTextualContentAs(TEMPLATES.resolve("files/salt/states/motd/motd.txt"));
+  void ansibleLocalRunsARoleWithGroupVarsAndMasksTheSecret() throws Exception {
+    Path output = work.resolve("ansible-out");
+    Launcher.Result r = buildAnsibleLocal(output);
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout())
+        .contains("==> web: Provisioning with Ansible...")
+        .contains("TASK [motd : render the message of the day]")
+        .contains("app.conf uses the password <sensitive>")
+        .contains("db_password=<sensitive>'")
+        .doesNotContain("IdentitiesOnly");
+    assertThat(r.all()).doesNotContain("hunter2");
+    // The target is this machine: what the role rendered is there.
+    assertThat(output.resolve("motd"))
+        .content()
+        .isEqualTo("Welcome to the web tier. Built by web (null) with Ansible.\n");
+    assertThat(output.resolve("app.conf"))
+        .content()
+        .isEqualTo("port = 8080\npassword = hunter2-not-for-logs\n");
+  }
+
+  @Test
+  void aFailingAnsibleTaskFailsTheBuildWithItsName() throws Exception {
+    // The output directory is a file, so the role's first task fails.
+    Path notADirectory = Files.writeString(work.resolve("occupied"), "x");
+    Launcher.Result r = buildAnsibleLocal(notADirectory);
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+    assertThat(r.all())
+        .contains("task \"motd : create the output directory\" failed on 127.0.0.1")
+        .doesNotContain("hunter2");
   }
 
   @Test
@@ -235,6 +264,18 @@ class TemplatesIT {
         .content()
         .containsPattern("aws\\.region_config \"us-east-1\", ami: \"ami-[0-9a-f]+\"")
         .containsPattern("# Made by imagebake from us-east-1:ami-[0-9a-f]+ \\(build amazon-ebs\\)");
+  }
+
+  /** Builds templates/ansible-local.json against the test sshd, rendering into {@code output}. */
+  private Launcher.Result buildAnsibleLocal(Path output) throws Exception {
+    return Launcher.run(
+        work,
+        concat(
+            new String[] {"build"},
+            quickstartVars(),
+            new String[] {
+              "-var", "output_dir=" + output, TEMPLATES.resolve("ansible-local.json").toString()
+            }));
   }
 
   private static String[] concat(String[]... parts) {
