@@ -177,6 +177,9 @@ class TemplatesIT {
         .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     assertThat(work.resolve("srv/salt/motd/motd.txt"))
         .hasSameTextualContentAs(TEMPLATES.resolve("files/salt/states/motd/motd.txt"));
+  }
+
+  @Test
   void ansibleLocalRunsARoleWithGroupVarsAndMasksTheSecret() throws Exception {
     Path output = work.resolve("ansible-out");
     Launcher.Result r = buildAnsibleLocal(output);
