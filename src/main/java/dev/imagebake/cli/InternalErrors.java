@@ -21,6 +21,11 @@ final class InternalErrors implements CommandLine.IExecutionExceptionHandler {
         sub = sub.subcommand()) {
       trace = sub.hasMatchedOption("--stacktrace");
     }
+    return report(cli, e, trace);
+  }
+
+  /** Prints the error (with its stack trace when asked) and returns the exit status. */
+  static int report(Cli cli, Exception e, boolean trace) {
     cli.err().println("imagebake: internal error: " + e);
     if (trace) {
       e.printStackTrace(cli.err());
