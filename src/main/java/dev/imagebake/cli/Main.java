@@ -1,17 +1,18 @@
 package dev.imagebake.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine;
 
-/** The {@code imagebake} command line. */
+/**
+ * The {@code imagebake} command line. Nothing here refers to picocli: the launcher resolves this
+ * class's method signatures before {@code main} runs, and a picocli type there would make the JVM
+ * look for picocli in every jar before the command is even known.
+ */
 public final class Main {
   private Main() {}
 
@@ -42,15 +43,10 @@ public final class Main {
       try {
         return plain.get().call();
       } catch (RuntimeException e) {
-        return InternalErrors.report(cli, e, false);
+        return cli.internalError(e, false);
       }
     }
-    CommandLine cl = commandLine(cli, rest.isEmpty() ? null : rest.get(0));
-    if (rest.isEmpty()) {
-      cl.usage(err);
-      return ExitCodes.UNKNOWN_COMMAND;
-    }
-    return cl.execute(rest.toArray(String[]::new));
+    return CommandLines.execute(cli, rest);
   }
 
   /**
@@ -80,38 +76,5 @@ public final class Main {
     command.selection = new SelectionOptions();
     command.templates = templates;
     return Optional.of(command);
-  }
-
-  /**
-   * @param invoked the command the arguments name, or null: only its model is built (picocli's
-   *     reflection is a large part of start-up); every command's when it is not one (help,
-   *     completion, typos that need suggestions)
-   */
-  static CommandLine commandLine(Cli cli, String invoked) {
-    CommandFactory factory = new CommandFactory(cli);
-    CommandLine cl = new CommandLine(new RootCommand(), factory);
-    boolean one =
-        invoked != null
-            && RootCommand.COMMANDS.containsKey(invoked)
-            && !invoked.equals("completion");
-    for (Map.Entry<String, Class<?>> c : RootCommand.COMMANDS.entrySet()) {
-      if (!one || c.getKey().equals(invoked)) {
-        cl.addSubcommand(c.getKey(), new CommandLine(create(factory, c.getValue()), factory));
-      }
-    }
-    cl.setOut(new PrintWriter(cli.out(), true, StandardCharsets.UTF_8));
-    cl.setErr(new PrintWriter(cli.err(), true, StandardCharsets.UTF_8));
-    cl.setParameterExceptionHandler(new UsageErrors(cli));
-    cl.setExecutionExceptionHandler(new InternalErrors(cli));
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    return cl;
-  }
-
-  private static Object create(CommandFactory factory, Class<?> type) {
-    try {
-      return factory.create(type);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot create the " + type.getSimpleName(), e);
-    }
   }
 }
