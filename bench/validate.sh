@@ -11,7 +11,7 @@ rm -rf "$out" && mkdir -p "$out/many"
 export CHECKPOINT_DISABLE=1
 template="$home/templates/local-only.json"
 
-"$ib" validate "$template" >/dev/null   # creates the class-data archive on a fresh build
+"$ib" validate "$template" >/dev/null   # records the class-data archive if `mvn package` did not
 for i in $(seq -w 1 100); do
   sed "s/\"version\": \"1.0/\"version\": \"$i.0/" "$template" >"$out/many/t$i.json"
 done

@@ -9,4 +9,20 @@ import java.util.Map;
  *
  * @param machineReadable Packer's global {@code -machine-readable} switch
  */
-record Cli(PrintStream out, PrintStream err, Map<String, String> env, boolean machineReadable) {}
+record Cli(PrintStream out, PrintStream err, Map<String, String> env, boolean machineReadable) {
+  /**
+   * Reports an exception no command handled, which is a bug: one line and a pointer to {@code
+   * --stacktrace}, or the stack trace when asked.
+   *
+   * @return the exit status
+   */
+  int internalError(Exception e, boolean trace) {
+    err.println("imagebake: internal error: " + e);
+    if (trace) {
+      e.printStackTrace(err);
+    } else {
+      err.println("This is a bug in imagebake. Rerun with --stacktrace and report it.");
+    }
+    return ExitCodes.INTERNAL_ERROR;
+  }
+}

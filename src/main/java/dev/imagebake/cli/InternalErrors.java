@@ -21,12 +21,6 @@ final class InternalErrors implements CommandLine.IExecutionExceptionHandler {
         sub = sub.subcommand()) {
       trace = sub.hasMatchedOption("--stacktrace");
     }
-    cli.err().println("imagebake: internal error: " + e);
-    if (trace) {
-      e.printStackTrace(cli.err());
-    } else {
-      cli.err().println("This is a bug in imagebake. Rerun with --stacktrace and report it.");
-    }
-    return ExitCodes.INTERNAL_ERROR;
+    return cli.internalError(e, trace);
   }
 }

@@ -1,14 +1,18 @@
 package dev.imagebake.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
+import java.util.Optional;
 
-/** The {@code imagebake} command line. */
+/**
+ * The {@code imagebake} command line. Nothing here refers to picocli: the launcher resolves this
+ * class's method signatures before {@code main} runs, and a picocli type there would make the JVM
+ * look for picocli in every jar before the command is even known.
+ */
 public final class Main {
   private Main() {}
 
@@ -34,44 +38,43 @@ public final class Main {
       }
     }
     Cli cli = new Cli(out, err, env, machineReadable);
-    CommandLine cl = commandLine(cli, rest.isEmpty() ? null : rest.get(0));
-    if (rest.isEmpty()) {
-      cl.usage(err);
-      return ExitCodes.UNKNOWN_COMMAND;
+    Optional<ValidateCommand> plain = plainValidate(cli, rest);
+    if (plain.isPresent()) {
+      try {
+        return plain.get().call();
+      } catch (RuntimeException e) {
+        return cli.internalError(e, false);
+      }
     }
-    return cl.execute(rest.toArray(String[]::new));
+    return CommandLines.execute(cli, rest);
   }
 
   /**
-   * @param invoked the command the arguments name, or null: only its model is built (picocli's
-   *     reflection is a large part of start-up); every command's when it is not one (help,
-   *     completion, typos that need suggestions)
+   * {@code validate FILE...} without options, which CI runs on every commit, parsed without
+   * picocli: building picocli's command model (reflection, annotation proxies, its built-in type
+   * converters) costs more start-up time than checking a template. Anything else (an option, an
+   * {@code @argfile}, {@code -} for stdin, {@code --}) is left to picocli, so the result is always
+   * what picocli would have made of the same arguments.
    */
-  static CommandLine commandLine(Cli cli, String invoked) {
-    CommandFactory factory = new CommandFactory(cli);
-    CommandLine cl = new CommandLine(new RootCommand(), factory);
-    boolean one =
-        invoked != null
-            && RootCommand.COMMANDS.containsKey(invoked)
-            && !invoked.equals("completion");
-    for (Map.Entry<String, Class<?>> c : RootCommand.COMMANDS.entrySet()) {
-      if (!one || c.getKey().equals(invoked)) {
-        cl.addSubcommand(c.getKey(), new CommandLine(create(factory, c.getValue()), factory));
+  static Optional<ValidateCommand> plainValidate(Cli cli, List<String> args) {
+    if (args.size() < 2 || !args.get(0).equals("validate")) {
+      return Optional.empty();
+    }
+    List<Path> templates = new ArrayList<>();
+    for (String a : args.subList(1, args.size())) {
+      if (a.isEmpty() || a.startsWith("-") || a.startsWith("@")) {
+        return Optional.empty();
+      }
+      try {
+        templates.add(Path.of(a));
+      } catch (InvalidPathException e) {
+        return Optional.empty();
       }
     }
-    cl.setOut(new PrintWriter(cli.out(), true, StandardCharsets.UTF_8));
-    cl.setErr(new PrintWriter(cli.err(), true, StandardCharsets.UTF_8));
-    cl.setParameterExceptionHandler(new UsageErrors(cli));
-    cl.setExecutionExceptionHandler(new InternalErrors(cli));
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    return cl;
-  }
-
-  private static Object create(CommandFactory factory, Class<?> type) {
-    try {
-      return factory.create(type);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot create the " + type.getSimpleName(), e);
-    }
+    ValidateCommand command = new ValidateCommand(cli);
+    command.variables = new VariableOptions();
+    command.selection = new SelectionOptions();
+    command.templates = templates;
+    return Optional.of(command);
   }
 }

@@ -4,10 +4,17 @@ import dev.imagebake.sdk.BuilderFactory;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.ProvisionerFactory;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +22,7 @@ import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.jar.JarFile;
 
 /**
  * The plugins imagebake knows, by kind and {@code type}. Built-in and third-party plugins are found
@@ -27,9 +35,53 @@ public final class PluginRegistry {
     this.byKind = byKind;
   }
 
-  /** The plugins visible to this class's loader. */
+  /**
+   * The plugins imagebake's own jar declares. Only that jar's {@code META-INF/services} are read:
+   * {@link #load(ClassLoader)} with the application class loader opens every jar of the class path
+   * to look for them, and reading the directories of the AWS SDK and Bouncy Castle jars (27,000
+   * entries) costs more start-up time than checking a template.
+   */
   public static PluginRegistry load() {
-    return load(PluginRegistry.class.getClassLoader());
+    ClassLoader app = PluginRegistry.class.getClassLoader();
+    CodeSource own = PluginRegistry.class.getProtectionDomain().getCodeSource();
+    if (own == null || own.getLocation() == null) {
+      return load(app);
+    }
+    return load(new OwnServices(app, own.getLocation()));
+  }
+
+  /**
+   * Loads classes like its parent, the application class loader, but finds resources ({@code
+   * META-INF/services} files) in one jar or class directory only, without following the jar's
+   * {@code Class-Path} as a {@link java.net.URLClassLoader} would.
+   */
+  private static final class OwnServices extends ClassLoader {
+    private final URL location;
+
+    OwnServices(ClassLoader parent, URL location) {
+      super(parent);
+      this.location = location;
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      Path path;
+      try {
+        path = Path.of(location.toURI());
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        throw new IOException("cannot read the plugins of " + location, e);
+      }
+      URL found = null;
+      if (Files.isDirectory(path)) {
+        Path file = path.resolve(name);
+        found = Files.isRegularFile(file) ? file.toUri().toURL() : null;
+      } else {
+        try (JarFile jar = new JarFile(path.toFile(), false)) {
+          found = jar.getJarEntry(name) == null ? null : new URL("jar:" + location + "!/" + name);
+        }
+      }
+      return Collections.enumeration(found == null ? List.of() : List.of(found));
+    }
   }
 
   /**

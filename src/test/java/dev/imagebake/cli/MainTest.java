@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,30 @@ class MainTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("t.json:1:").contains("communicator");
     assertThat(r.out()).contains("invalid");
+  }
+
+  @Test
+  void plainValidateSkipsPicocliAndAnswersAsPicocliWould() throws Exception {
+    Path bad = template("{\"builders\": [{\"type\": \"null\", \"communicator\": \"nope\"}]}");
+    Path good =
+        Files.writeString(
+            dir.resolve("ok.json"),
+            "{\"builders\": [{\"type\": \"null\", \"communicator\": \"none\"}]}");
+    Cli cli = new Cli(System.out, System.err, Map.of(), false);
+    assertThat(Main.plainValidate(cli, List.of("validate", bad.toString(), good.toString())))
+        .isPresent();
+    for (String other : List.of("-", "--", "-syntax-only", "@args", "--help", "")) {
+      assertThat(Main.plainValidate(cli, List.of("validate", other, good.toString())))
+          .as(other)
+          .isEmpty();
+    }
+    assertThat(Main.plainValidate(cli, List.of("inspect", good.toString()))).isEmpty();
+    // "--" makes picocli parse the same operands: both paths must print the same.
+    Run plain = run("validate", bad.toString(), good.toString());
+    Run picocli = run("validate", "--", bad.toString(), good.toString());
+    assertThat(plain).isEqualTo(picocli);
+    assertThat(plain.code()).isEqualTo(1);
+    assertThat(plain.out()).contains("invalid: 1 error").contains("The configuration is valid.");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.config.ConfigCheck;
 import dev.imagebake.sdk.config.Deprecated;
+import dev.imagebake.sdk.config.OneOf;
 import dev.imagebake.sdk.config.RenderLater;
 import dev.imagebake.sdk.config.Secret;
 import java.nio.file.Path;
@@ -57,6 +58,45 @@ class ConfigBinderTest {
   }
 
   private final ConfigBinder binder = new ConfigBinder(Path.of("/work"), Path.of("/home/me"));
+
+  record Choice(@OneOf({"a.b", "x|y", "plain"}) String mode) {}
+
+  static final class ChoiceFactory implements PluginFactory<Choice> {
+    @Override
+    public String type() {
+      return "choice";
+    }
+
+    @Override
+    public Class<Choice> configType() {
+      return Choice.class;
+    }
+  }
+
+  @Test
+  void fixedValuesAreMatchedExactlyNotAsRegularExpressions() {
+    for (String ok : List.of("a.b", "x|y", "plain", "")) {
+      assertThat(bindChoice(ok)).as(ok).isEmpty();
+    }
+    for (String bad : List.of("aXb", "x", "y", "plainer", "plain\\n", "a.b|plain", "PLAIN")) {
+      assertThat(bindChoice(bad))
+          .as(bad)
+          .singleElement()
+          .satisfies(d -> assertThat(d.message()).startsWith("mode (").contains("is invalid"));
+    }
+  }
+
+  private List<Diagnostic> bindChoice(String mode) {
+    String json = "{\"builders\": [{\"mode\": \"" + mode + "\"}]}";
+    return binder
+        .bind(
+            new ChoiceFactory(),
+            Blocks.at(json, "/builders/0"),
+            "/builders/0",
+            TestLocations.of(json),
+            TestRenderers.variables(Map.of()))
+        .diagnostics();
+  }
 
   private BindResult<Demo> bind(String json) {
     return binder.bind(

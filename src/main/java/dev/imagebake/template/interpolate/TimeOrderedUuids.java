@@ -11,16 +11,24 @@ import java.util.function.Supplier;
  */
 final class TimeOrderedUuids implements Supplier<String> {
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
+  // Created at the first uuid: seeding a SecureRandom costs start-up time most templates never use.
+  private SecureRandom random;
 
   TimeOrderedUuids(Clock clock) {
     this.clock = clock;
   }
 
+  private synchronized SecureRandom random() {
+    if (random == null) {
+      random = new SecureRandom();
+    }
+    return random;
+  }
+
   @Override
   public String get() {
     byte[] bytes = new byte[12];
-    random.nextBytes(bytes);
+    random().nextBytes(bytes);
     String hex = HexFormat.of().formatHex(bytes);
     long seconds = clock.instant().getEpochSecond() & 0xffffffffL;
     return String.format("%08x", seconds)

@@ -1,0 +1,41 @@
+package dev.imagebake.cli;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training run {@code src/build/class-data-archive.sh} records the class-data archive with at
+ * {@code mvn package}: the commands users run most, in one JVM, so the archive holds the classes of
+ * all of them. Not a command; its output is discarded.
+ */
+final class ClassDataTraining {
+  private ClassDataTraining() {}
+
+  /**
+   * @param args {@code TEMPLATE...}: templates to validate and inspect; the last one, which must
+   *     build on this machine without side effects (null builder, communicator none), is built
+   */
+  public static void main(String[] args) {
+    PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+    Map<String, String> env = System.getenv();
+    String last = args[args.length - 1];
+    List<List<String>> runs = new ArrayList<>();
+    runs.add(concat(List.of("validate"), List.of(args)));
+    runs.add(concat(List.of("validate", "--format", "json", "-var", "x=y"), List.of(args)));
+    runs.add(List.of("inspect", last));
+    runs.add(List.of("--help"));
+    runs.add(List.of("build", last));
+    for (List<String> run : runs) {
+      Main.run(run.toArray(String[]::new), discard, discard, env);
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.imagebake.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The picocli command lines: every command line {@link Main} does not answer itself. */
+final class CommandLines {
+  private CommandLines() {}
+
+  /** Parses and runs {@code args} (without {@code -machine-readable}); returns the exit status. */
+  static int execute(Cli cli, List<String> args) {
+    CommandLine cl = commandLine(cli, args.isEmpty() ? null : args.get(0));
+    if (args.isEmpty()) {
+      cl.usage(cli.err());
+      return ExitCodes.UNKNOWN_COMMAND;
+    }
+    return cl.execute(args.toArray(String[]::new));
+  }
+
+  /**
+   * @param invoked the command the arguments name, or null: only its model is built (picocli's
+   *     reflection is a large part of start-up); every command's when it is not one (help,
+   *     completion, typos that need suggestions)
+   */
+  static CommandLine commandLine(Cli cli, String invoked) {
+    CommandFactory factory = new CommandFactory(cli);
+    CommandLine cl = new CommandLine(new RootCommand(), factory);
+    boolean one =
+        invoked != null
+            && RootCommand.COMMANDS.containsKey(invoked)
+            && !invoked.equals("completion");
+    for (Map.Entry<String, Class<?>> c : RootCommand.COMMANDS.entrySet()) {
+      if (!one || c.getKey().equals(invoked)) {
+        cl.addSubcommand(c.getKey(), new CommandLine(create(factory, c.getValue()), factory));
+      }
+    }
+    cl.setOut(new PrintWriter(cli.out(), true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(cli.err(), true, StandardCharsets.UTF_8));
+    cl.setParameterExceptionHandler(new UsageErrors(cli));
+    cl.setExecutionExceptionHandler(new InternalErrors(cli));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  private static Object create(CommandFactory factory, Class<?> type) {
+    try {
+      return factory.create(type);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the " + type.getSimpleName(), e);
+    }
+  }
+}
