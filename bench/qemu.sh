@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): the same small-VM qemu template built by `packer build` (Packer 1.6.6)
-# and by `imagebake build`, in the same run. The VM is the test image of bin/base-image (booted
-# with -kernel/-initrd/-append, TCG, 256 MiB); the build boots a copy of its disk, runs one shell
-# provisioner over SSH, powers the guest off and keeps the qcow2. Prints medians and the ratio.
-#   bench/qemu.sh               RUNS=3 runs of each (after one warm-up)
+# Benchmark (not a test) on the test VM of bin/base-image (booted with -kernel/-initrd/-append,
+# TCG, 256 MiB):
+#   boot   plain QEMU on an overlay: seconds from start to the first SSH command answered, and
+#          from `poweroff` to QEMU's exit (0); medians of RUNS.
+#   build  the same small-VM qemu template built by `packer build` (Packer 1.6.6) and by
+#          `imagebake build` in the same run: boot a copy of the disk, one shell provisioner over
+#          SSH, power off, keep the qcow2. Medians of RUNS and the ratio.
+#   bench/qemu.sh [boot] [build]     (both by default; RUNS=3)
 # Packer is given `skip_resize_disk` (it would grow the copy to 40 GiB) and `boot_wait: "-1s"`
 # ("0s" means the default 10 s), so neither tool waits for nothing. If imagebake cannot build the
 # template yet (no qemu builder), only Packer is measured and the imagebake error is shown.
@@ -56,6 +59,45 @@ template() { # output_directory
 }
 JSON
 }
+boot_times() { # runs: plain qemu, boot to SSH and poweroff to exit, like BaseImageIT does
+  local ssh_opts=(-q -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null
+    -o ConnectTimeout=10 -i "$image/id_ed25519")
+  local port pid start up down boots="" downs=""
+  for _ in $(seq "$1"); do
+    qemu-img create -q -f qcow2 -b "$image/disk.qcow2" -F qcow2 "$out/boot.qcow2"
+    port=$((30000 + RANDOM % 20000))
+    start=$(date +%s.%N)
+    qemu-system-x86_64 -accel tcg -m 256 -nographic -monitor none -kernel "$image/vmlinuz" \
+      -initrd "$image/initrd.img" -append "$(cat "$image/append.txt")" \
+      -drive "file=$out/boot.qcow2,if=virtio" -netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$port-:22" \
+      -device virtio-net,netdev=n0 -serial "file:$out/boot-serial.log" </dev/null >/dev/null 2>&1 &
+    pid=$!
+    # Polls every 50 ms until the guest answers (a bench, not a test: the poll is the measurement).
+    until ssh "${ssh_opts[@]}" -p "$port" root@127.0.0.1 true 2>/dev/null; do
+      kill -0 "$pid" 2>/dev/null || { echo "qemu died; see $out/boot-serial.log" >&2; return 1; }
+      sleep 0.05
+    done
+    up=$(date +%s.%N)
+    ssh "${ssh_opts[@]}" -p "$port" root@127.0.0.1 poweroff || true
+    wait "$pid" || { echo "qemu exited with $?" >&2; return 1; }
+    down=$(date +%s.%N)
+    boots+="$(echo "$up - $start" | bc) "
+    downs+="$(echo "$down - $up" | bc) "
+  done
+  rm -f "$out/boot.qcow2"
+  python3 - "$boots" "$downs" "$(nproc)" <<'PY'
+import statistics, sys
+b, d = ([float(x) for x in a.split()] for a in sys.argv[1:3])
+print(f"qemu test VM   boot to SSH median {statistics.median(b):5.2f} s (min {min(b):.2f}), "
+      f"poweroff to exit median {statistics.median(d):4.2f} s (min {min(d):.2f}); {len(b)} runs, {sys.argv[3]} cores, TCG")
+PY
+}
+
+echo "qemu bench: machine load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+cases="${*:-boot build}"
+if [[ $cases == *boot* ]]; then boot_times "$runs"; fi
+[[ $cases == *build* ]] || exit 0
+
 template "$out/packer-output" >"$out/packer.json"
 template "$out/imagebake-output" >"$out/imagebake.json"
 
@@ -76,7 +118,7 @@ cmd_packer="packer build -color=false $out/packer.json"
 cmd_imagebake="$ib build -color=false $out/imagebake.json"
 prepare="rm -rf $out/packer-output $out/imagebake-output"
 
-echo "qemu bench: checking both tools once (machine load: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+echo "qemu bench: checking both tools once" >&2
 bash -c "$prepare"
 $cmd_packer >"$out/packer.log" 2>&1 || {
   echo "packer build failed; see $out/packer.log" >&2
@@ -92,6 +134,7 @@ else
   tail -5 "$out/imagebake.log" >&2
 fi
 
+# shellcheck disable=SC2086 # HYPERFINE_OPTS holds several options
 hyperfine ${HYPERFINE_OPTS:-} -r "$runs" --prepare "$prepare" --export-json "$out/result.json" \
   "${tools[@]}" >/dev/null
 python3 - "$out/result.json" "$(nproc)" <<'PY'
