@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The test VM of {@code bin/base-image}, booted for real under QEMU (TCG): SSH with the image's
  * key, uploads the way Packer (scp) and imagebake (SFTP) do them, {@code poweroff} ending QEMU with
- * exit 0, and the files written in the guest found on its disk afterwards, read offline.
+ * exit 0, and the files written in the guest found on its disk afterwards, read offline and after a
+ * second boot.
  */
 @Tag("slow")
 class BaseImageIT {
@@ -61,6 +62,15 @@ class BaseImageIT {
       assertThat(BaseImage.readOffline(vm.disk(), "/root/hello.txt")).isEqualTo("provisioned\n");
       assertThat(BaseImage.readOffline(vm.disk(), "/root/by-scp.txt"))
           .isEqualTo("uploaded with scp\n");
+
+      // The written disk boots again (clean file system) with the file in place.
+      try (TestVm again = TestVm.boot(image, vm.disk())) {
+        again.awaitSsh(BOOT_TIMEOUT);
+        TestVm.Result read = again.ssh("cat /root/hello.txt; dmesg | grep -c 'recovery complete'");
+        assertThat(read.stdout()).as(read.stderr()).isEqualTo("provisioned\n0\n");
+        again.ssh("poweroff");
+        assertThat(again.awaitExit(SHUTDOWN_TIMEOUT)).as(again.serialLog()).isZero();
+      }
     }
     assertThat(sha256(image.disk()))
         .as("the cached disk is never written")

@@ -86,6 +86,11 @@ public record BaseImage(Path dir) {
 
   /** Creates {@code target}, a qcow2 overlay whose backing file is {@link #disk()}. */
   public Path overlay(Path target) {
+    return overlay(disk(), target);
+  }
+
+  /** Creates {@code target}, a qcow2 overlay whose backing file is the qcow2 {@code backing}. */
+  public static Path overlay(Path backing, Path target) {
     run(
         List.of(
             "qemu-img",
@@ -94,7 +99,7 @@ public record BaseImage(Path dir) {
             "-f",
             "qcow2",
             "-b",
-            disk().toString(),
+            backing.toAbsolutePath().toString(),
             "-F",
             "qcow2",
             target.toString()));

@@ -53,10 +53,18 @@ public final class TestVm implements AutoCloseable {
 
   /** Starts QEMU on a fresh overlay of the image; returns at once (see {@link #awaitSsh}). */
   public static TestVm boot(BaseImage image) {
+    return boot(image, image.disk());
+  }
+
+  /**
+   * Starts QEMU with the image's kernel, initrd and key on a fresh overlay of another qcow2 disk
+   * made from it (e.g. a build's output, to check what provisioning left on it); returns at once.
+   */
+  public static TestVm boot(BaseImage image, Path qcow2Disk) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("imagebake-vm-");
-      Path disk = image.overlay(dir.resolve("disk.qcow2"));
+      Path disk = BaseImage.overlay(qcow2Disk, dir.resolve("disk.qcow2"));
       int port = freePort();
       List<String> command =
           List.of(
