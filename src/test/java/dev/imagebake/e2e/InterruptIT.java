@@ -44,6 +44,38 @@ class InterruptIT {
     interruptAndCheck("TERM", "72.25");
   }
 
+  @Test
+  void anInterruptDuringCompressionStopsItAndRemovesThePartialOutput() throws Exception {
+    // Random data at xz's default level runs for minutes here: the signal lands mid-stream.
+    byte[] data = new byte[32 << 20];
+    new java.util.Random(11).nextBytes(data);
+    Files.write(work.resolve("big.img"), data);
+    Path template =
+        Files.writeString(
+            work.resolve("t.json"),
+            """
+            {"builders": [{"type": "file", "source": "big.img", "target": "out/disk.img"}],
+             "post-processors": [{"type": "compress", "output": "out/disk.img.xz",
+                                  "keep_input_artifact": true}]}
+            """);
+    Path out = work.resolve("out.txt");
+    Process p =
+        new ProcessBuilder(Launcher.BIN.toString(), "build", template.toString())
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    p.getOutputStream().close();
+    awaitOutput(out, "Archiving out/disk.img with xz", p);
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("imagebake ends after the signal").isTrue();
+
+    String output = Files.readString(out);
+    assertThat(p.exitValue()).as(output).isEqualTo(130);
+    assertThat(output).contains("Cleanly cancelled builds after being interrupted.");
+    assertThat(work.resolve("out/disk.img.xz")).as(output).doesNotExist();
+  }
+
   private static final String TEST_USER = "imagebake-test";
 
   private static boolean testUserExists() throws Exception {

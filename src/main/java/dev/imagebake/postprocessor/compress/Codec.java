@@ -3,6 +3,7 @@ package dev.imagebake.postprocessor.compress;
 import com.github.luben.zstd.ZstdOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4FrameOutputStream;
 import net.jpountz.xxhash.XXHashFactory;
@@ -62,6 +63,43 @@ enum Codec {
   }
 
   /**
+   * The xz preset, with the dictionary halved (as {@code xz --memlimit-compress} does) until the
+   * encoder fits in two thirds of {@code heapBytes}: presets 5–9 need 92–672 MiB, and the launcher
+   * gives builds a 96 MiB heap unless {@code IMAGEBAKE_JAVA_OPTS} says otherwise.
+   */
+  static LZMA2Options xzOptions(int level, long heapBytes) throws IOException {
+    LZMA2Options options = new LZMA2Options(level);
+    long budgetKiB = heapBytes / 1024 * 2 / 3;
+    while (options.getEncoderMemoryUsage() > budgetKiB
+        && options.getDictSize() > LZMA2Options.DICT_SIZE_MIN * 16) {
+      options.setDictSize(options.getDictSize() / 2);
+    }
+    return options;
+  }
+
+  /** A line for the user when the heap made xz use a smaller dictionary than its preset's. */
+  Optional<String> memoryNote(int level) throws IOException {
+    if (this != XZ) {
+      return Optional.empty();
+    }
+    long heap = Runtime.getRuntime().maxMemory();
+    int preset = new LZMA2Options(level).getDictSize();
+    int fitted = xzOptions(level, heap).getDictSize();
+    return preset == fitted
+        ? Optional.empty()
+        : Optional.of(
+            "xz preset "
+                + level
+                + ": dictionary reduced from "
+                + (preset >> 20)
+                + " to "
+                + (fitted >> 20)
+                + " MiB to fit the "
+                + (heap >> 20)
+                + " MiB heap (IMAGEBAKE_JAVA_OPTS=-Xmx1g raises it)");
+  }
+
+  /**
    * Wraps {@code out}; closing the result finishes the compressed stream and closes {@code out}.
    * Level 0: gzip and bgzf write stored (uncompressed) deflate blocks, xz uses preset 0, zstd its
    * level 1 (zstd cannot store), lz4 its fast compressor; 1–9 select zlib levels, xz presets, zstd
@@ -76,7 +114,7 @@ enum Codec {
       case BGZF ->
           new ParallelDeflateOutputStream(
               out, new DeflateFraming.Bgzf(), level, threads, BGZF_CHUNK);
-      case XZ -> new XZOutputStream(out, new LZMA2Options(level));
+      case XZ -> new XZOutputStream(out, xzOptions(level, Runtime.getRuntime().maxMemory()));
       case ZSTD ->
           new ZstdOutputStream(out, Math.max(level, 1))
               .setChecksum(true)

@@ -80,6 +80,7 @@ final class CompressPostProcessor implements PostProcessor {
               + (threads == 1 ? " core" : " cores")
               + " for "
               + target);
+      codec.memoryNote(level).ifPresent(ui::message);
     }
     long start = System.nanoTime();
     long bytesIn = 0;
