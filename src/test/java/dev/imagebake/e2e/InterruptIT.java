@@ -59,13 +59,7 @@ class InterruptIT {
                                   "keep_input_artifact": true}]}
             """);
     Path out = work.resolve("out.txt");
-    Process p =
-        new ProcessBuilder(Launcher.BIN.toString(), "build", template.toString())
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .start();
-    p.getOutputStream().close();
+    Process p = startBuild(template, out);
     awaitOutput(out, "Archiving out/disk.img with xz", p);
     new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("imagebake ends after the signal").isTrue();
@@ -111,13 +105,7 @@ class InterruptIT {
                     sleepMarker,
                     work.resolve("manifest.json")));
     Path out = work.resolve("out.txt");
-    Process p =
-        new ProcessBuilder(Launcher.BIN.toString(), "build", template.toString())
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .start();
-    p.getOutputStream().close();
+    Process p = startBuild(template, out);
     awaitOutput(out, "started", p);
     new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("imagebake ends after the signal").isTrue();
@@ -145,6 +133,18 @@ class InterruptIT {
     String pids = new String(pgrep.getInputStream().readAllBytes()).strip();
     pgrep.waitFor();
     return pids.isEmpty() ? List.of() : List.of(pids.split("\\s+"));
+  }
+
+  /** Starts {@code imagebake build template} in the work directory, all output into {@code out}. */
+  private Process startBuild(Path template, Path out) throws java.io.IOException {
+    Process p =
+        new ProcessBuilder(Launcher.BIN.toString(), "build", template.toString())
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    p.getOutputStream().close();
+    return p;
   }
 
   /** Waits (bounded) until the build printed {@code text}: the signal must land mid-command. */

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -230,7 +229,7 @@ class CompressPostProcessorTest {
   void anInterruptStopsCompressionAndRemovesThePartialOutput(String output) throws Exception {
     Files.write(dir.resolve("out/big.img"), ParallelDeflateOutputStreamTest.imageLike(8 << 20, 7));
     CancelAfterPolls cancellation = new CancelAfterPolls(3);
-    BuildContext ctx = new CancellingContext(PluginTestContext.in(dir), cancellation);
+    BuildContext ctx = PluginTestContext.in(dir).withCancellation(cancellation);
     assertThatThrownBy(() -> run(new CompressConfig(output, null, null), files("out/big.img"), ctx))
         .isInstanceOf(CancelledException.class);
     // Cancelled after three 1 MiB buffers of eight: it stopped mid-file, and cleaned up.
@@ -301,86 +300,6 @@ class CompressPostProcessorTest {
     @Override
     public AutoCloseable onCancel(Runnable action) {
       return () -> {};
-    }
-  }
-
-  /** A {@link PluginTestContext} with another cancellation. */
-  private static final class CancellingContext implements BuildContext {
-    private final PluginTestContext delegate;
-    private final Cancellation cancellation;
-
-    CancellingContext(PluginTestContext delegate, Cancellation cancellation) {
-      this.delegate = delegate;
-      this.cancellation = cancellation;
-    }
-
-    @Override
-    public Cancellation cancellation() {
-      return cancellation;
-    }
-
-    @Override
-    public String buildName() {
-      return delegate.buildName();
-    }
-
-    @Override
-    public String builderType() {
-      return delegate.builderType();
-    }
-
-    @Override
-    public dev.imagebake.sdk.Ui ui() {
-      return delegate.ui();
-    }
-
-    @Override
-    public dev.imagebake.sdk.Renderer renderer() {
-      return delegate.renderer();
-    }
-
-    @Override
-    public dev.imagebake.sdk.Connector connector() {
-      return delegate.connector();
-    }
-
-    @Override
-    public void runSteps(List<dev.imagebake.sdk.Step> steps, dev.imagebake.sdk.StateBag state)
-        throws dev.imagebake.sdk.StepFailedException {
-      delegate.runSteps(steps, state);
-    }
-
-    @Override
-    public Map<String, String> scriptEnvironment() {
-      return delegate.scriptEnvironment();
-    }
-
-    @Override
-    public boolean force() {
-      return false;
-    }
-
-    @Override
-    public boolean debug() {
-      return false;
-    }
-
-    @Override
-    public String runUuid() {
-      return delegate.runUuid();
-    }
-
-    @Override
-    public Path workingDirectory() {
-      return delegate.workingDirectory();
-    }
-
-    @Override
-    public void addSecret(String value) {}
-
-    @Override
-    public String mask(String text) {
-      return text;
     }
   }
 }
