@@ -62,11 +62,27 @@ final class CompressPostProcessor implements PostProcessor {
             "output " + target + " is the input file " + in.name() + "; choose another output");
       }
     }
+    long bytesIn = 0;
+    for (Archives.Input in : inputs) {
+      if (!Files.isRegularFile(in.path())) {
+        throw new IOException(
+            "Failed to open source file "
+                + in.name()
+                + " for reading: "
+                + (Files.exists(in.path()) ? "not a regular file" : "no such file or directory"));
+      }
+      bytesIn += Files.size(in.path());
+    }
     Path parent = written.getParent();
     if (parent != null) {
-      Files.createDirectories(
-          parent,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+      try {
+        Files.createDirectories(
+            parent,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+      } catch (IOException e) {
+        throw new IOException(
+            "Unable to create dir for archive " + target + ": " + describe(e, parent), e);
+      }
     }
 
     Ui ui = ctx.ui();
@@ -83,10 +99,6 @@ final class CompressPostProcessor implements PostProcessor {
       codec.memoryNote(level).ifPresent(ui::message);
     }
     long start = System.nanoTime();
-    long bytesIn = 0;
-    for (Archives.Input in : inputs) {
-      bytesIn += Files.size(in.path());
-    }
     write(ctx, format, level, threads, target, inputs, written);
     ui.say("Archive " + target + " completed");
     ui.message(summary(bytesIn, Files.size(written), System.nanoTime() - start));
@@ -104,12 +116,17 @@ final class CompressPostProcessor implements PostProcessor {
       throws IOException {
     Codec codec = format.codec();
     OutputStream compressed = null;
-    FileChannel channel =
-        FileChannel.open(
-            written,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE);
+    FileChannel channel;
+    try {
+      channel =
+          FileChannel.open(
+              written,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new IOException("Unable to create archive " + target + ": " + describe(e, written), e);
+    }
     try {
       switch (format.archive()) {
         case ZIP -> {
@@ -152,6 +169,20 @@ final class CompressPostProcessor implements PostProcessor {
       throws IOException {
     return codec.open(
         new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), level, threads);
+  }
+
+  /** The reason of a file-system error without Java's exception names. */
+  private static String describe(IOException e, Path path) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return path + " exists and is not a directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   /** E.g. {@code 1024.0 MiB -> 301.2 MiB (29.4%) in 5.1 s, 200.8 MB/s}. */

@@ -175,6 +175,19 @@ class CompressPostProcessorTest {
   }
 
   @Test
+  void fileSystemProblemsAreNamedAsPackerNamesThem() throws Exception {
+    assertThatThrownBy(() -> run("out/f.tar", null, files("out/gone.img")))
+        .hasMessage(
+            "Failed to open source file out/gone.img for reading: no such file or directory");
+    Files.writeString(dir.resolve("blocker"), "a file where a directory should be");
+    assertThatThrownBy(() -> run("blocker/sub/f.tar", null, files("out/notes.txt")))
+        .hasMessageStartingWith("Unable to create dir for archive blocker/sub/f.tar: ");
+    Files.createDirectories(dir.resolve("out/f.tar"));
+    assertThatThrownBy(() -> run("out/f.tar", null, files("out/notes.txt")))
+        .hasMessage("Unable to create archive out/f.tar: Is a directory");
+  }
+
+  @Test
   void anOutputThatIsAnInputIsRefused() {
     assertThatThrownBy(() -> run("out/../out/disk.img", 1, files("out/disk.img")))
         .hasMessageContaining("is the input file out/disk.img");
