@@ -1,7 +1,5 @@
 package dev.imagebake.postprocessor.compress;
 
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -22,8 +20,15 @@ sealed interface DeflateFraming permits DeflateFraming.Gzip, DeflateFraming.Bgzf
    * @param deflater a raw (no zlib header) deflater, reset, at the stream's level
    * @param previous the previous chunk (empty for the first)
    * @param last whether no data follows
+   * @param out where the framed output goes (empty when called)
    */
-  byte[] compress(Deflater deflater, byte[] previous, byte[] data, int length, boolean last);
+  void compress(
+      Deflater deflater,
+      byte[] previous,
+      byte[] data,
+      int length,
+      boolean last,
+      GrowableBuffer out);
 
   /** Written after the last chunk. */
   byte[] trailer();
@@ -58,8 +63,13 @@ sealed interface DeflateFraming permits DeflateFraming.Gzip, DeflateFraming.Bgzf
     }
 
     @Override
-    public byte[] compress(
-        Deflater deflater, byte[] previous, byte[] data, int length, boolean last) {
+    public void compress(
+        Deflater deflater,
+        byte[] previous,
+        byte[] data,
+        int length,
+        boolean last,
+        GrowableBuffer out) {
       if (previous.length >= WINDOW) {
         deflater.setDictionary(previous, previous.length - WINDOW, WINDOW);
       }
@@ -67,7 +77,7 @@ sealed interface DeflateFraming permits DeflateFraming.Gzip, DeflateFraming.Bgzf
       if (last) {
         deflater.finish();
       }
-      return drain(deflater, length, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+      drain(deflater, length, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH, out);
     }
 
     @Override
@@ -91,6 +101,11 @@ sealed interface DeflateFraming permits DeflateFraming.Gzip, DeflateFraming.Bgzf
     private static final int HEADER = 18;
     private static final int TRAILER = 8;
     private static final int MAX_BLOCK = 64 * 1024;
+
+    /** A block's header up to its size field (BSIZE, filled in when the size is known). */
+    private static final byte[] HEADER_BYTES = {
+      0x1f, (byte) 0x8b, 8, 4, 0, 0, 0, 0, 0, (byte) 0xff, 6, 0, 0x42, 0x43, 2, 0, 0, 0
+    };
 
     /** The standard empty BGZF block that marks the end of a file. */
     static final byte[] EOF = {
@@ -133,42 +148,43 @@ sealed interface DeflateFraming permits DeflateFraming.Gzip, DeflateFraming.Bgzf
     public void consumed(byte[] data, int length) {}
 
     @Override
-    public byte[] compress(
-        Deflater deflater, byte[] previous, byte[] data, int length, boolean last) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(length / 2 + 64);
+    public void compress(
+        Deflater deflater,
+        byte[] previous,
+        byte[] data,
+        int length,
+        boolean last,
+        GrowableBuffer out) {
+      CRC32 crc = new CRC32();
       for (int off = 0; off < length; off += BLOCK_INPUT) {
         int n = Math.min(BLOCK_INPUT, length - off);
+        int start = out.length();
+        out.write(HEADER_BYTES, 0, HEADER_BYTES.length);
         deflater.reset();
         deflater.setInput(data, off, n);
         deflater.finish();
-        byte[] deflated = drain(deflater, n, Deflater.NO_FLUSH);
-        if (HEADER + deflated.length + TRAILER > MAX_BLOCK) {
-          deflated = stored(data, off, n); // incompressible: htsjdk also falls back to storing
+        drain(deflater, n, Deflater.NO_FLUSH, out);
+        if (out.length() - start + TRAILER > MAX_BLOCK) {
+          // Incompressible: store, as htsjdk does. One stored block (BFINAL=1, BTYPE=00).
+          out.clear();
+          out.advance(start + HEADER);
+          out.ensureFree(5 + n);
+          byte[] b = out.bytes();
+          b[start + HEADER] = 1;
+          putShort(b, start + HEADER + 1, n);
+          putShort(b, start + HEADER + 3, ~n & 0xffff);
+          out.advance(5);
+          out.write(data, off, n);
         }
-        CRC32 crc = new CRC32();
+        crc.reset();
         crc.update(data, off, n);
-        byte[] block = new byte[HEADER + deflated.length + TRAILER];
-        byte[] header = {
-          0x1f, (byte) 0x8b, 8, 4, 0, 0, 0, 0, 0, (byte) 0xff, 6, 0, 0x42, 0x43, 2, 0
-        };
-        System.arraycopy(header, 0, block, 0, header.length);
-        putShort(block, 16, block.length - 1);
-        System.arraycopy(deflated, 0, block, HEADER, deflated.length);
-        putInt(block, HEADER + deflated.length, (int) crc.getValue());
-        putInt(block, HEADER + deflated.length + 4, n);
-        out.writeBytes(block);
+        out.ensureFree(TRAILER);
+        byte[] b = out.bytes();
+        putInt(b, out.length(), (int) crc.getValue());
+        putInt(b, out.length() + 4, n);
+        out.advance(TRAILER);
+        putShort(b, start + 16, out.length() - start - 1);
       }
-      return out.toByteArray();
-    }
-
-    /** One final stored deflate block (BFINAL=1, BTYPE=00) holding {@code n ≤ 65535} bytes. */
-    private static byte[] stored(byte[] data, int off, int n) {
-      byte[] s = new byte[5 + n];
-      s[0] = 1;
-      putShort(s, 1, n);
-      putShort(s, 3, ~n & 0xffff);
-      System.arraycopy(data, off, s, 5, n);
-      return s;
     }
 
     @Override
@@ -178,21 +194,20 @@ sealed interface DeflateFraming permits DeflateFraming.Gzip, DeflateFraming.Bgzf
   }
 
   /**
-   * Collects the deflater's output: with {@code SYNC_FLUSH} until all input is flushed to a byte
-   * boundary, with {@code NO_FLUSH} after {@link Deflater#finish()} until the stream is finished.
+   * Appends the deflater's output to {@code out}: with {@code SYNC_FLUSH} until all input is
+   * flushed to a byte boundary, with {@code NO_FLUSH} after {@link Deflater#finish()} until the
+   * stream is finished.
    */
-  private static byte[] drain(Deflater deflater, int inputLength, int flush) {
-    byte[] buf = new byte[inputLength + (inputLength >> 6) + 64];
-    int n = 0;
+  private static void drain(Deflater deflater, int inputLength, int flush, GrowableBuffer out) {
+    int free = out.ensureFree(inputLength + (inputLength >> 6) + 64);
     while (true) {
-      n += deflater.deflate(buf, n, buf.length - n, flush);
-      boolean done = flush == Deflater.SYNC_FLUSH ? n < buf.length : deflater.finished();
+      int n = deflater.deflate(out.bytes(), out.length(), free, flush);
+      out.advance(n);
+      boolean done = flush == Deflater.SYNC_FLUSH ? n < free : deflater.finished();
       if (done) {
-        return Arrays.copyOf(buf, n);
+        return;
       }
-      if (n == buf.length) {
-        buf = Arrays.copyOf(buf, buf.length * 2);
-      }
+      free = out.ensureFree(Math.max(64, inputLength >> 2));
     }
   }
 

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +19,9 @@ import java.util.zip.Deflater;
  * in order, framed by a {@link DeflateFraming} (one gzip member, or BGZF blocks).
  *
  * <p>The calling thread fills chunks and writes finished ones; at most {@code 2 × threads} chunks
- * are in flight, so memory stays bounded. Not thread-safe: one writer.
+ * are in flight. Chunk and output buffers are recycled: nothing is allocated per chunk, so the
+ * garbage collector (which must wait while a {@link Deflater} holds a Java array) stays idle. Not
+ * thread-safe: one writer.
  */
 final class ParallelDeflateOutputStream extends OutputStream implements Abortable {
   private final OutputStream out;
@@ -27,11 +30,17 @@ final class ParallelDeflateOutputStream extends OutputStream implements Abortabl
   private final int maxInFlight;
   private final ExecutorService workers;
   private final BlockingQueue<Deflater> deflaters;
-  private final ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
+  private final ArrayDeque<Task> inFlight = new ArrayDeque<>();
+  private final ArrayDeque<byte[]> freeChunks = new ArrayDeque<>();
+  private final ConcurrentLinkedQueue<GrowableBuffer> freeOutputs = new ConcurrentLinkedQueue<>();
   private byte[] previous = new byte[0];
+  private byte[] lastWritten;
   private byte[] chunk;
   private int filled;
   private boolean closed;
+
+  /** A submitted chunk: its data (recycled once the next chunk no longer needs it) and result. */
+  private record Task(byte[] data, Future<GrowableBuffer> result) {}
 
   /**
    * @param level zlib level 0–9 (0: stored blocks, no compression)
@@ -88,27 +97,48 @@ final class ParallelDeflateOutputStream extends OutputStream implements Abortabl
     int length = filled;
     byte[] dictionary = previous;
     framing.consumed(data, length);
-    inFlight.add(workers.submit(() -> deflate(dictionary, data, length, last)));
+    inFlight.add(new Task(data, workers.submit(() -> deflate(dictionary, data, length, last))));
     previous = data;
-    chunk = last ? null : new byte[chunkSize];
     filled = 0;
     while (inFlight.size() > (last ? 0 : maxInFlight)) {
-      out.write(await(inFlight.poll()));
+      writeOldest();
     }
+    chunk = last ? null : freeChunks.isEmpty() ? new byte[chunkSize] : freeChunks.poll();
   }
 
-  private byte[] deflate(byte[] dictionary, byte[] data, int length, boolean last)
+  /**
+   * Writes the oldest result. Its chunk stays in use as the next chunk's dictionary; the chunk
+   * written before it, whose two readers (its own task and this one) have finished, is recycled.
+   */
+  private void writeOldest() throws IOException {
+    Task task = inFlight.poll();
+    GrowableBuffer result = await(task.result());
+    out.write(result.bytes(), 0, result.length());
+    freeOutputs.add(result);
+    if (lastWritten != null) {
+      freeChunks.add(lastWritten);
+    }
+    lastWritten = task.data();
+  }
+
+  private GrowableBuffer deflate(byte[] dictionary, byte[] data, int length, boolean last)
       throws InterruptedException {
     Deflater deflater = deflaters.take();
+    GrowableBuffer output = freeOutputs.poll();
+    if (output == null) {
+      output = new GrowableBuffer(chunkSize + (chunkSize >> 6) + 64);
+    }
+    output.clear();
     try {
       deflater.reset();
-      return framing.compress(deflater, dictionary, data, length, last);
+      framing.compress(deflater, dictionary, data, length, last, output);
+      return output;
     } finally {
       deflaters.add(deflater);
     }
   }
 
-  private static byte[] await(Future<byte[]> f) throws IOException {
+  private static GrowableBuffer await(Future<GrowableBuffer> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -142,7 +172,7 @@ final class ParallelDeflateOutputStream extends OutputStream implements Abortabl
 
   private void release() {
     closed = true;
-    inFlight.forEach(f -> f.cancel(true));
+    inFlight.forEach(t -> t.result().cancel(true));
     inFlight.clear();
     workers.shutdownNow();
     deflaters.forEach(Deflater::end);
