@@ -55,8 +55,7 @@ class InterruptIT {
             work.resolve("t.json"),
             """
             {"builders": [{"type": "file", "source": "big.img", "target": "out/disk.img"}],
-             "post-processors": [{"type": "compress", "output": "out/disk.img.xz",
-                                  "keep_input_artifact": true}]}
+             "post-processors": [{"type": "compress", "output": "out/disk.img.xz"}]}
             """);
     Path out = work.resolve("out.txt");
     Process p = startBuild(template, out);
@@ -68,6 +67,8 @@ class InterruptIT {
     assertThat(p.exitValue()).as(output).isEqualTo(130);
     assertThat(output).contains("Cleanly cancelled builds after being interrupted.");
     assertThat(work.resolve("out/disk.img.xz")).as(output).doesNotExist();
+    // keep_input_artifact is false, but an interrupt destroys nothing: the image stays.
+    assertThat(work.resolve("out/disk.img")).as(output).hasSize(data.length);
   }
 
   private static final String TEST_USER = "imagebake-test";

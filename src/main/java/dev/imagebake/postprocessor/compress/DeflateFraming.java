@@ -1,5 +1,6 @@
 package dev.imagebake.postprocessor.compress;
 
+import java.util.HexFormat;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -108,36 +109,8 @@ sealed interface DeflateFraming permits DeflateFraming.Gzip, DeflateFraming.Bgzf
     };
 
     /** The standard empty BGZF block that marks the end of a file. */
-    static final byte[] EOF = {
-      0x1f,
-      (byte) 0x8b,
-      8,
-      4,
-      0,
-      0,
-      0,
-      0,
-      0,
-      (byte) 0xff,
-      6,
-      0,
-      0x42,
-      0x43,
-      2,
-      0,
-      0x1b,
-      0,
-      3,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0
-    };
+    static final byte[] EOF =
+        HexFormat.of().parseHex("1f8b08040000000000ff0600424302001b0003000000000000000000");
 
     @Override
     public byte[] header() {

@@ -18,7 +18,7 @@ import java.util.zip.Deflater;
  * Deflates fixed-size chunks of the data on several threads (as pigz does) and writes the results
  * in order, framed by a {@link DeflateFraming} (one gzip member, or BGZF blocks).
  *
- * <p>The calling thread fills chunks and writes finished ones; at most {@code 2 × threads} chunks
+ * <p>The calling thread fills chunks and writes finished ones; at most {@code 4 × threads} chunks
  * are in flight. Chunk and output buffers are recycled: nothing is allocated per chunk, so the
  * garbage collector (which must wait while a {@link Deflater} holds a Java array) stays idle. Not
  * thread-safe: one writer.
@@ -54,7 +54,7 @@ final class ParallelDeflateOutputStream extends OutputStream implements Abortabl
     this.out = out;
     this.framing = framing;
     this.chunkSize = chunkSize;
-    this.maxInFlight = 2 * threads;
+    this.maxInFlight = 4 * threads;
     this.chunk = new byte[chunkSize];
     this.deflaters = new ArrayBlockingQueue<>(threads);
     for (int i = 0; i < threads; i++) {
