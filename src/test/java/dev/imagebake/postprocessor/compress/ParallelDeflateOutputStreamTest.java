@@ -100,8 +100,7 @@ class ParallelDeflateOutputStreamTest {
     // `gzip -l` reads the last member's ISIZE; one member means it is the whole length.
     String listing = new String(pipe(dir, gz, "gzip", "-lv"), StandardCharsets.US_ASCII);
     assertThat(listing).contains(" 500000 ");
-    // Only one gzip header: the magic does not reappear after the first ten bytes at a member
-    // boundary, so GZIPInputStream reads exactly one member and no more bytes follow.
+    // The trailer's ISIZE is the whole length, so this one member holds all of the data.
     int trailer = gz.length - 8;
     int isize =
         (gz[trailer + 4] & 0xff)
