@@ -1,6 +1,7 @@
 package dev.imagebake.engine;
 
 import dev.imagebake.sdk.Artifact;
+import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.PostProcessor;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ final class PostProcessorChains {
     List<Artifact> artifacts = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     boolean keepOriginal = chains.isEmpty();
+    chains:
     for (List<PlannedPostProcessor> chain : chains) {
       Artifact prior = builderArtifact;
       boolean chainEnded = false;
@@ -63,6 +65,21 @@ final class PostProcessorChains {
                   new BuildUi(
                       ctx.services().output(), ctx.services().clock(), ctx.buildName(), pp.type()));
           result = pp.postProcessor().postProcess(ppCtx, prior);
+        } catch (CancelledException e) {
+          if (!ctx.cancellation().isCancelled()) {
+            errors.add("Post-processor failed: " + StepRunner.messageOf(e));
+            chainEnded = true;
+            prior = null;
+            continue;
+          }
+          // Interrupted (e.g. Ctrl-C during compress): nothing more runs and nothing is destroyed;
+          // the build's and this chain's artifacts stay. Packer's post-processors never see an
+          // interrupt, so they never lose their input to one.
+          keepOriginal = true;
+          if (i > 0) {
+            artifacts.add(prior);
+          }
+          break chains;
         } catch (Exception e) {
           errors.add("Post-processor failed: " + StepRunner.messageOf(e));
           chainEnded = true;

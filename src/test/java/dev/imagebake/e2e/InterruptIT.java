@@ -44,6 +44,33 @@ class InterruptIT {
     interruptAndCheck("TERM", "72.25");
   }
 
+  @Test
+  void anInterruptDuringCompressionStopsItAndRemovesThePartialOutput() throws Exception {
+    // Random data at xz's default level runs for minutes here: the signal lands mid-stream.
+    byte[] data = new byte[32 << 20];
+    new java.util.Random(11).nextBytes(data);
+    Files.write(work.resolve("big.img"), data);
+    Path template =
+        Files.writeString(
+            work.resolve("t.json"),
+            """
+            {"builders": [{"type": "file", "source": "big.img", "target": "out/disk.img"}],
+             "post-processors": [{"type": "compress", "output": "out/disk.img.xz"}]}
+            """);
+    Path out = work.resolve("out.txt");
+    Process p = startBuild(template, out);
+    awaitOutput(out, "Archiving out/disk.img with xz", p);
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("imagebake ends after the signal").isTrue();
+
+    String output = Files.readString(out);
+    assertThat(p.exitValue()).as(output).isEqualTo(130);
+    assertThat(output).contains("Cleanly cancelled builds after being interrupted.");
+    assertThat(work.resolve("out/disk.img.xz")).as(output).doesNotExist();
+    // keep_input_artifact is false, but an interrupt destroys nothing: the image stays.
+    assertThat(work.resolve("out/disk.img")).as(output).hasSize(data.length);
+  }
+
   private static final String TEST_USER = "imagebake-test";
 
   private static boolean testUserExists() throws Exception {
@@ -121,13 +148,7 @@ class InterruptIT {
                     provisioner,
                     work.resolve("manifest.json")));
     Path out = work.resolve("out.txt");
-    Process p =
-        new ProcessBuilder(Launcher.BIN.toString(), "build", template.toString())
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .start();
-    p.getOutputStream().close();
+    Process p = startBuild(template, out);
     awaitOutput(out, started, p);
     if (started.startsWith("TASK [")) {
       // Ansible shows a task before its module runs: wait for the remote command itself.
@@ -170,6 +191,18 @@ class InterruptIT {
       }
       p.waitFor(50, TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** Starts {@code imagebake build template} in the work directory, all output into {@code out}. */
+  private Process startBuild(Path template, Path out) throws java.io.IOException {
+    Process p =
+        new ProcessBuilder(Launcher.BIN.toString(), "build", template.toString())
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    p.getOutputStream().close();
+    return p;
   }
 
   /** Waits (bounded) until the build printed {@code text}: the signal must land mid-command. */

@@ -85,6 +85,46 @@ class TemplatesIT {
   }
 
   @Test
+  void compressWritesArchivesTheSystemToolsOpenAndKeepsTheInputOnlyWhenAsked() throws Exception {
+    String template = TEMPLATES.resolve("compress.json").toString();
+    Launcher.Result r = Launcher.run(work, "build", template);
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout())
+        .contains("==> file (compress): Tarring out/file.tar.zst with zstd")
+        .contains("--> file: compressed artifacts in: out/file.tar.zst")
+        .contains("--> file: Created artifact from files: out/file-file.img.gz, out/file.sha256");
+    Path disk = work.resolve("out/disk.img");
+    String image = Files.readString(disk);
+    assertThat(image).startsWith("A disk image of file, built at ");
+    assertThat(exec("tar", "--zstd", "-xOf", "out/file.tar.zst", "disk.img")).isEqualTo(image);
+    assertThat(exec("gzip", "-dc", "out/file-file.img.gz")).isEqualTo(image);
+    assertThat(exec("sh", "-c", "cd out && sha256sum -c file.sha256"))
+        .contains("file-file.img.gz: OK");
+
+    // Without a chain that keeps it, compress (keep_input_artifact unset) removes its input.
+    Path gzOnly =
+        Files.writeString(
+            work.resolve("gz-only.json"),
+            """
+            {"builders": [{"type": "file", "target": "out/disk.img", "content": "an image"}],
+             "post-processors": [{"type": "compress", "output": "out/{{.BuildName}}.gz"}]}
+            """);
+    r = Launcher.run(work, "build", gzOnly.toString());
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(disk).doesNotExist();
+    assertThat(exec("gzip", "-dc", "out/file.gz")).isEqualTo("an image");
+  }
+
+  /** Runs a system tool in the work directory; returns its stdout, failing on a non-zero exit. */
+  private String exec(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).directory(work.toFile()).start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
+    return out;
+  }
+
+  @Test
   void quickstartProvisionsOverSshAndMasksTheSecret() throws Exception {
     Launcher.Result r =
         Launcher.run(

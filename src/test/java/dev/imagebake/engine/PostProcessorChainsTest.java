@@ -174,6 +174,31 @@ class PostProcessorChainsTest {
   }
 
   @Test
+  void anInterruptDuringAPostProcessorDestroysNothingAndRunsNothingMore() {
+    PostProcessor interrupted =
+        (ctx, input) -> {
+          run.interrupts.trigger(); // Ctrl-C while, e.g., compress runs
+          ctx.cancellation().throwIfCancelled();
+          throw new AssertionError("not cancelled");
+        };
+    RunResult result =
+        build(
+            List.of(
+                List.of(
+                    pp("a", "artifice", Fakes.postProcessor("a1", false, false, journal), null),
+                    pp("compress", "compress", interrupted, null)),
+                List.of(pp("later", "x", Fakes.postProcessor("x1", false, false, journal), null))));
+
+    assertThat(journal.entries())
+        .noneMatch(e -> e.startsWith("destroy"))
+        .noneMatch(e -> e.startsWith("pp x1"));
+    BuildReport report = result.builds().get(0);
+    assertThat(report.outcome()).isEqualTo(BuildReport.Outcome.CANCELLED);
+    assertThat(report.artifacts()).extracting(ArtifactInfo::id).containsExactly("null", "a1");
+    assertThat(result.exitCode()).isEqualTo(130);
+  }
+
+  @Test
   void exceptSkipsThePostProcessorAndTheRestOfItsChain() {
     run.options = run.options.withExcept(Set.of("skipme"));
     RunResult result =

@@ -25,6 +25,7 @@ public final class PluginTestContext implements BuildContext {
   private final boolean force;
   private final String runUuid;
   private final RecordingUi ui = new RecordingUi();
+  private Cancellation cancellation = new NeverCancelled();
 
   public PluginTestContext(
       String buildName, String builderType, Path workingDirectory, boolean force, String runUuid) {
@@ -55,34 +56,42 @@ public final class PluginTestContext implements BuildContext {
     return ui;
   }
 
+  /** Replaces the cancellation (by default one that never fires); returns this context. */
+  public PluginTestContext withCancellation(Cancellation newCancellation) {
+    this.cancellation = newCancellation;
+    return this;
+  }
+
   @Override
   public Cancellation cancellation() {
-    return new Cancellation() {
-      @Override
-      public boolean isCancelled() {
-        return false;
-      }
+    return cancellation;
+  }
 
-      @Override
-      public String reason() {
-        return "";
-      }
+  private static final class NeverCancelled implements Cancellation {
+    @Override
+    public boolean isCancelled() {
+      return false;
+    }
 
-      @Override
-      public void sleep(Duration duration) {
-        try {
-          Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new CancelledException("interrupted");
-        }
-      }
+    @Override
+    public String reason() {
+      return "";
+    }
 
-      @Override
-      public AutoCloseable onCancel(Runnable action) {
-        return () -> {};
+    @Override
+    public void sleep(Duration duration) {
+      try {
+        Thread.sleep(duration.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CancelledException("interrupted");
       }
-    };
+    }
+
+    @Override
+    public AutoCloseable onCancel(Runnable action) {
+      return () -> {};
+    }
   }
 
   @Override
