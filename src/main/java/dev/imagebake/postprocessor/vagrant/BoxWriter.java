@@ -1,5 +1,6 @@
 package dev.imagebake.postprocessor.vagrant;
 
+import dev.imagebake.postprocessor.compress.ParallelGzip;
 import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.Ui;
 import java.io.BufferedOutputStream;
@@ -16,8 +17,6 @@ import java.util.Collection;
 import java.util.Date;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Writes a box: a tar of the entries (GNU long names, GNU/star base-256 sizes beyond 8 GiB, as
@@ -86,9 +85,7 @@ final class BoxWriter {
     if (level == 0) {
       return file;
     }
-    GzipParameters parameters = new GzipParameters();
-    parameters.setCompressionLevel(level);
-    return new GzipCompressorOutputStream(file, parameters);
+    return ParallelGzip.open(file, level);
   }
 
   private void copy(TarArchiveOutputStream tar, BoxEntry.FileEntry f, byte[] buffer)
