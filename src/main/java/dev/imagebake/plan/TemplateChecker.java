@@ -140,8 +140,11 @@ public final class TemplateChecker {
           byName.put(name, block);
         }
       }
-      checkSelection("-only", options.only(), byName.keySet());
-      checkSelection("-except", options.except(), byName.keySet());
+      checkSelection("-only", options.only(), byName.keySet(), "build");
+      // -except also names post-processors (by name, which defaults to the type).
+      Set<String> exceptable = new LinkedHashSet<>(byName.keySet());
+      template.postProcessors().forEach(chain -> chain.forEach(pp -> exceptable.add(pp.name())));
+      checkSelection("-except", options.except(), exceptable, "build or post-processor");
       List<PreparedBuild> builds = new ArrayList<>();
       byName.forEach(
           (name, block) -> {
@@ -170,14 +173,14 @@ public final class TemplateChecker {
     }
 
     /** Packer ignores names that select nothing; a typo then silently builds nothing. */
-    private void checkSelection(String flag, List<String> names, Set<String> builds) {
+    private void checkSelection(String flag, List<String> names, Set<String> known, String what) {
       for (String name : names) {
-        if (!builds.contains(name)) {
+        if (!known.contains(name)) {
           problems.add(
               Diagnostic.error(
                       SourceRef.file(locations.file()),
-                      flag + " names '" + name + "', which is not a build of this template")
-                  .withHint("the builds are: " + String.join(", ", builds)));
+                      flag + " names '" + name + "', which is not a " + what + " of this template")
+                  .withHint("the " + what + " names are: " + String.join(", ", known)));
         }
       }
     }
