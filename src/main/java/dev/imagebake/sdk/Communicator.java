@@ -1,5 +1,6 @@
 package dev.imagebake.sdk;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +30,28 @@ public interface Communicator extends AutoCloseable {
    * permission bits, replacing it. The parent directory must exist.
    */
   void upload(String remotePath, InputStream data, long size, int mode) throws IOException;
+
+  /**
+   * Writes {@code content} to {@code remotePath} with the permission bits {@code mode} (as {@link
+   * #upload}) and, once it is written, runs {@code command} (as {@link #run}). A communicator may
+   * do both in one round trip (SSH: one session that receives the file on its standard input); this
+   * default does an upload, then a run.
+   *
+   * @throws UploadFailedException when the file could not be written; nothing was run
+   * @throws IOException when the command could not be started
+   */
+  default CommandResult uploadAndRun(
+      String remotePath, byte[] content, int mode, RemoteCommand command, OutputSink sink)
+      throws IOException {
+    try {
+      upload(remotePath, new ByteArrayInputStream(content), content.length, mode);
+    } catch (UploadFailedException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UploadFailedException(e.getMessage(), e);
+    }
+    return run(command, sink);
+  }
 
   /**
    * Uploads a local directory tree with Packer's trailing-slash rule: when {@code localDir}'s text

@@ -25,9 +25,10 @@ import net.schmizz.sshj.connection.channel.direct.Session;
  * -f} (download) run on the machine, with Packer's commands: a file goes to {@code scp -t dirname}
  * as {@code C<mode> <size> <basename>}, a tree to {@code scp -rt dir} as one stream.
  *
- * <p>A tree costs one round trip per file, not two: acknowledgements of directory records and of
- * file contents are collected only before the next file's header must be confirmed (its data may
- * only follow a positive answer). Errors are therefore still reported at the first failing record.
+ * <p>A tree goes as one tar stream where that gives the same result ({@link TarUpload}). Otherwise
+ * it costs one round trip per file, not two: acknowledgements of directory records and of file
+ * contents are collected only before the next file's header must be confirmed (its data may only
+ * follow a positive answer). Errors are therefore still reported at the first failing record.
  */
 final class ScpFiles implements RemoteFiles {
   static final int BUFFER = 256 * 1024;
@@ -54,6 +55,9 @@ final class ScpFiles implements RemoteFiles {
       throws IOException {
     if (!Files.isDirectory(localDir)) {
       throw new IOException(localDir + ": not a directory");
+    }
+    if (TarUpload.tryUpload(client, abort, remoteDir, localDir, contentsOnly)) {
+      return;
     }
     try (Exchange scp = Exchange.start(client, abort, "scp -rt " + Shell.quotePath(remoteDir))) {
       scp.awaitAcks(1);
@@ -177,7 +181,7 @@ final class ScpFiles implements RemoteFiles {
     }
   }
 
-  private static int mode(Path path, int fallback) {
+  static int mode(Path path, int fallback) {
     try {
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
       return Modes.fromPermissions(perms);

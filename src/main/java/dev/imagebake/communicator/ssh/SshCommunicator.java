@@ -6,12 +6,14 @@ import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.RemoteCommand;
+import dev.imagebake.sdk.UploadFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import net.schmizz.sshj.SSHClient;
@@ -48,6 +50,31 @@ final class SshCommunicator implements Communicator {
 
   @Override
   public CommandResult run(RemoteCommand command, OutputSink sink) throws IOException {
+    byte[] stdin =
+        command.stdin() == null ? null : command.stdin().getBytes(StandardCharsets.UTF_8);
+    return execute(command.command(), stdin, sink);
+  }
+
+  @Override
+  public CommandResult uploadAndRun(
+      String remotePath, byte[] content, int mode, RemoteCommand command, OutputSink sink)
+      throws IOException {
+    if (dialer.settings().pty() || command.stdin() != null) {
+      // A terminal would mangle the file's bytes; a command with input needs the stdin itself.
+      return Communicator.super.uploadAndRun(remotePath, content, mode, command, sink);
+    }
+    String marker = "imagebake-written-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    UploadThenRun gate = new UploadThenRun(marker, sink);
+    CommandResult result =
+        execute(UploadThenRun.command(remotePath, mode, marker, command.command()), content, gate);
+    if (!gate.written()) {
+      throw new UploadFailedException(gate.failure(result));
+    }
+    return result;
+  }
+
+  /** Runs {@code command} in a new session, feeding it {@code stdin} (null: none). */
+  private CommandResult execute(String command, byte[] stdin, OutputSink sink) throws IOException {
     cancellation.throwIfCancelled();
     Session session = openSession();
     AtomicReference<Session.Command> running = new AtomicReference<>();
@@ -60,14 +87,14 @@ final class SshCommunicator implements Communicator {
           // Packer's terminal: xterm, 80x40, no echo.
           session.allocatePTY("xterm", 80, 40, 0, 0, Map.of(PTYMode.ECHO, 0));
         }
-        cmd = session.exec(command.command());
+        cmd = session.exec(command);
         running.set(cmd);
       } catch (IOException e) {
         cancellation.throwIfCancelled();
         throw new IOException(
             "could not start the command on " + describe() + ": " + e.getMessage(), e);
       }
-      feedStdin(cmd, command.stdin());
+      feedStdin(cmd, stdin);
       Thread stderr = pumpInBackground(cmd.getErrorStream(), sink::stderr);
       boolean broken = !pump(cmd.getInputStream(), sink::stdout);
       join(stderr);
@@ -273,7 +300,7 @@ final class SshCommunicator implements Communicator {
     }
   }
 
-  private static void feedStdin(Session.Command cmd, String stdin) {
+  private static void feedStdin(Session.Command cmd, byte[] stdin) {
     OutputStream out = cmd.getOutputStream();
     if (stdin == null) {
       closeQuietly(out); // EOF at once, as Packer's nil stdin does
@@ -283,7 +310,7 @@ final class SshCommunicator implements Communicator {
         new Thread(
             () -> {
               try (out) {
-                out.write(stdin.getBytes(StandardCharsets.UTF_8));
+                out.write(stdin);
               } catch (IOException ignored) {
                 // The command ended without reading everything; its status tells the story.
               }

@@ -10,6 +10,7 @@ import dev.imagebake.sdk.Provisioner;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.sdk.Renderer;
 import dev.imagebake.sdk.Ui;
+import dev.imagebake.sdk.UploadFailedException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Packer's {@code shell} provisioner. Per script: one upload and one command (see {@link
- * RemoteScriptCommand}), both retried until {@code start_retry_timeout} while they cannot be
+ * RemoteScriptCommand}), in one round trip where the communicator can ({@link
+ * Communicator#uploadAndRun}), retried until {@code start_retry_timeout} while they cannot be
  * started, which with the communicator's reconnect is how reboots are survived.
  */
 final class ShellProvisioner implements Provisioner {
@@ -150,11 +152,10 @@ final class ShellProvisioner implements Provisioner {
             ctx.cancellation(),
             () -> {
               try {
-                comm.upload(remotePath, new ByteArrayInputStream(upload), upload.length, 0755);
-              } catch (IOException e) {
+                return comm.uploadAndRun(remotePath, upload, 0755, command, sink);
+              } catch (UploadFailedException e) {
                 throw new IOException("Error uploading script: " + e.getMessage(), e);
               }
-              return comm.run(command, sink);
             });
     if (result.isDisconnected()) {
       if (!Boolean.TRUE.equals(config.expectDisconnect())

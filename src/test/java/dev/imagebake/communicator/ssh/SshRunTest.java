@@ -7,16 +7,20 @@ import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.RemoteCommand;
+import dev.imagebake.sdk.UploadFailedException;
 import dev.imagebake.testing.OpenSshServer;
 import dev.imagebake.testing.RecordingSink;
 import dev.imagebake.testing.SshConfigBuilder;
 import dev.imagebake.testing.TestBuildContext;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(120) // a guard against hangs, not a timing assertion
 class SshRunTest {
@@ -85,6 +89,62 @@ class SshRunTest {
       CommandResult result = comm.run(new RemoteCommand("tr a-z A-Z", "hello\nworld\n"), sink);
       assertThat(result.exitStatus()).isZero();
       assertThat(sink.stdout()).containsExactly("HELLO", "WORLD");
+    }
+  }
+
+  @Test
+  void uploadAndRunWritesTheFileThenRunsTheCommandWithoutInput(@TempDir Path dir)
+      throws IOException {
+    byte[] content = new byte[300_000];
+    for (int i = 0; i < content.length; i++) {
+      content[i] = (byte) (i * 31);
+    }
+    Path file = dir.resolve("it's here.bin");
+    Files.writeString(file, "an older, longer file that must be replaced entirely".repeat(10_000));
+    for (boolean pty : new boolean[] {false, true}) {
+      SshConfigBuilder config = SshConfigBuilder.forServer(sshd).sshPty(pty);
+      try (Communicator comm = connect(sshd, config, TestBuildContext.create())) {
+        RecordingSink sink = new RecordingSink();
+        String quoted = "'" + file.toString().replace("'", "'\\''") + "'";
+        CommandResult result =
+            comm.uploadAndRun(
+                file.toString(),
+                content,
+                0750,
+                RemoteCommand.of(
+                    "stat -c %a " + quoted + "; [ -t 0 ] || wc -c; echo err >&2; exit 3"),
+                sink);
+        assertThat(result.exitStatus()).isEqualTo(3);
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        if (pty) {
+          // A terminal never reports the end of input: the command must not read it here.
+          assertThat(sink.stdout()).containsExactly("750", "err");
+        } else {
+          assertThat(sink.stdout()).containsExactly("750", "0");
+          assertThat(sink.stderr()).containsExactly("err");
+        }
+      }
+    }
+  }
+
+  @Test
+  void uploadAndRunRunsNothingWhenTheFileCannotBeWritten(@TempDir Path dir) throws IOException {
+    Path ran = dir.resolve("ran");
+    try (Communicator comm = connect()) {
+      RecordingSink sink = new RecordingSink();
+      assertThatThrownBy(
+              () ->
+                  comm.uploadAndRun(
+                      dir.resolve("missing/script.sh").toString(),
+                      new byte[] {'x'},
+                      0755,
+                      RemoteCommand.of("touch " + ran),
+                      sink))
+          .isInstanceOf(UploadFailedException.class)
+          .hasMessageContaining("missing/script.sh");
+      assertThat(ran).doesNotExist();
+      assertThat(sink.stdout()).isEmpty();
+      assertThat(sink.stderr()).isEmpty();
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.ConnectTarget;
 import dev.imagebake.testing.OpenSshServer;
+import dev.imagebake.testing.RecordingUi;
 import dev.imagebake.testing.SshConfigBuilder;
 import dev.imagebake.testing.TestBuildContext;
 import java.io.ByteArrayInputStream;
@@ -19,9 +20,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import net.schmizz.sshj.SSHClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -193,6 +196,51 @@ class SshTransferTest {
       comm.uploadDir(remote.resolve("d2").toString(), src, true);
     }
     assertThat(listing(remote.resolve("d2"))).containsExactly("a.txt=A", "sub/", "sub/b.txt=B");
+  }
+
+  @Test
+  void scpTreesGoAsOneTarStreamOnlyWhereNothingExistsYet() throws Exception {
+    Files.setPosixFilePermissions(src.resolve("sub"), PosixFilePermissions.fromString("rwx------"));
+    Path empty = Files.createDirectories(remote.resolve("empty"));
+    Path inside = Files.createDirectories(remote.resolve("inside"));
+    Path busy = Files.createDirectories(remote.resolve("busy"));
+    Files.writeString(busy.resolve("a.txt"), "old");
+    Files.setPosixFilePermissions(
+        busy.resolve("a.txt"), PosixFilePermissions.fromString("rw-------"));
+    SshSettings settings =
+        SshSettings.resolve(
+            SshConfigBuilder.forServer(sshd).communicatorConfig(),
+            ConnectTarget.fromConfig(),
+            local,
+            System::getenv);
+    SshLink link = new SshDialer(settings, new RecordingUi()).dial();
+    try {
+      SSHClient client = link.client();
+      RemoteFiles.Aborter none = channel -> {};
+      assertThat(TarUpload.tryUpload(client, none, remote.resolve("new").toString(), src, false))
+          .isTrue();
+      assertThat(TarUpload.tryUpload(client, none, empty.toString(), src, true)).isTrue();
+      assertThat(TarUpload.tryUpload(client, none, inside + "/", src, false)).isTrue();
+      // Where something exists already, scp's rules apply (an overwritten file keeps its mode).
+      assertThat(TarUpload.tryUpload(client, none, busy.toString(), src, true)).isFalse();
+      assertThat(Files.readString(busy.resolve("a.txt"))).isEqualTo("old");
+      new ScpFiles().uploadDir(client, none, busy.toString(), src, true);
+    } finally {
+      link.close();
+    }
+    for (Path dir : List.of(remote.resolve("new"), empty, inside.resolve("src"), busy)) {
+      assertThat(listing(dir)).containsExactly("a.txt=A", "sub/", "sub/b.txt=B");
+      assertThat(Files.getPosixFilePermissions(dir.resolve("sub")))
+          .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+      assertThat(Files.getPosixFilePermissions(dir.resolve("sub/b.txt")))
+          .isEqualTo(Files.getPosixFilePermissions(src.resolve("sub/b.txt")));
+    }
+    for (Path dir : List.of(remote.resolve("new"), empty, inside.resolve("src"))) {
+      assertThat(Files.getPosixFilePermissions(dir.resolve("a.txt")))
+          .isEqualTo(PosixFilePermissions.fromString("rwxr-x---"));
+    }
+    assertThat(Files.getPosixFilePermissions(busy.resolve("a.txt")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
   }
 
   @ParameterizedTest

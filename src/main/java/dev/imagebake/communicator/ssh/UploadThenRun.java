@@ -1,0 +1,98 @@
+package dev.imagebake.communicator.ssh;
+
+import dev.imagebake.sdk.CommandResult;
+import dev.imagebake.sdk.OutputSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * An upload and a command in one SSH session: the session's standard input carries the file, the
+ * remote shell writes it with {@code cat}, prints a marker line and runs the command. OpenSSH
+ * spends tens of milliseconds starting each session (a fork and the user's login shell), so this
+ * halves the cost of a shell provisioner's script. What the command observes does not change: its
+ * standard input is already at its end, as Packer's nil stdin is.
+ *
+ * <p>Output before the marker is held back: if the marker never comes, the file was not written,
+ * and that output (the shell's complaint) is the reason; otherwise it is passed on when the marker
+ * arrives.
+ */
+final class UploadThenRun implements OutputSink {
+  private final String marker;
+  private final OutputSink next;
+  private final List<Consumer<OutputSink>> held = new ArrayList<>();
+  private final List<String> heldText = new ArrayList<>();
+  private boolean written;
+
+  UploadThenRun(String marker, OutputSink next) {
+    this.marker = marker;
+    this.next = next;
+  }
+
+  /**
+   * The shell text: write standard input to {@code remotePath} (never readable by others while it
+   * is being written), set {@code mode}, print {@code marker}, run {@code command}.
+   */
+  static String command(String remotePath, int mode, String marker, String command) {
+    String path = Shell.quotePath(remotePath);
+    return "(umask 077 && cat >"
+        + path
+        + ") && chmod "
+        + String.format("%04o", mode & 07777)
+        + " "
+        + path
+        + " || exit 1\necho "
+        + marker
+        + "\n"
+        + command;
+  }
+
+  @Override
+  public synchronized void stdout(String line) {
+    if (written) {
+      next.stdout(line);
+      return;
+    }
+    if (line.endsWith(marker)) {
+      String before = line.substring(0, line.length() - marker.length());
+      if (!before.isEmpty()) {
+        hold(before, s -> s.stdout(before));
+      }
+      written = true;
+      held.forEach(h -> h.accept(next));
+      held.clear();
+      return;
+    }
+    hold(line, s -> s.stdout(line));
+  }
+
+  @Override
+  public synchronized void stderr(String line) {
+    if (written) {
+      next.stderr(line);
+    } else {
+      hold(line, s -> s.stderr(line));
+    }
+  }
+
+  private void hold(String text, Consumer<OutputSink> replay) {
+    held.add(replay);
+    heldText.add(text);
+  }
+
+  /** Whether the file was written and the command started. */
+  synchronized boolean written() {
+    return written;
+  }
+
+  /** Why the file was not written, from what the session printed and how it ended. */
+  synchronized String failure(CommandResult result) {
+    String said = String.join("; ", heldText).strip();
+    if (!said.isEmpty()) {
+      return said;
+    }
+    return result.isDisconnected()
+        ? "the connection dropped while writing the file"
+        : "writing the file ended with exit status " + result.exitStatus();
+  }
+}
