@@ -1,0 +1,32 @@
+package dev.imagebake.builder.qemu;
+
+import dev.imagebake.sdk.config.Deprecated;
+import dev.imagebake.sdk.config.Doc;
+import java.util.List;
+
+/** Where the ISO (or, with {@code disk_image}, the base disk) comes from (reference §5.4). */
+@Deprecated(key = "iso_checksum_type", use = "iso_checksum")
+@Deprecated(key = "iso_checksum_url", use = "iso_checksum")
+record IsoConfig(
+    @Doc(
+            "The ISO to boot, or with disk_image the disk to start from: a local path, a file://"
+                + " URL or an http(s) URL (downloaded once into PACKER_CACHE_DIR).")
+        String isoUrl,
+    @Doc("Several locations of the same file, tried in order.") List<String> isoUrls,
+    @Doc(
+            "Checksum of the file: 'sha256:<hex>' (md5, sha1, sha512 too), a bare hex value (type"
+                + " guessed from its length), 'file:<path-or-url>' of a checksum list, or 'none'.")
+        String isoChecksum,
+    @Doc("Where the downloaded file is stored instead of the cache.") String isoTargetPath,
+    @Doc("File extension of the downloaded file in the cache (default iso).")
+        String isoTargetExtension,
+    @Doc("Download again even when the cache holds the file.") Boolean isoSkipCache) {
+
+  /** iso_url and iso_urls together, in order. */
+  List<String> urls() {
+    if (isoUrl != null && !isoUrl.isEmpty()) {
+      return List.of(isoUrl);
+    }
+    return isoUrls == null ? List.of() : isoUrls;
+  }
+}
