@@ -9,7 +9,7 @@ import java.util.List;
  * The boot command and the VNC keys. imagebake types the boot command through the QEMU monitor, so
  * the VNC keys are accepted for compatibility and otherwise unused.
  */
-record BootConfig(
+public record BootConfig(
     @Doc(
             "Keys typed after boot_wait, through the QEMU monitor: text plus <enter>, <tab>, <f1>,"
                 + " <leftCtrlOn>..., <wait>, <wait5>, <wait10>, <wait1m30s>; rendered with {{"

@@ -4,7 +4,7 @@ import dev.imagebake.sdk.config.Doc;
 import java.util.Map;
 
 /** The HTTP server the guest can fetch files from during boot (Packer's {@code HTTPConfig}). */
-record HttpConfig(
+public record HttpConfig(
     @Doc("Directory served over HTTP to the guest (at {{ .HTTPIP }}:{{ .HTTPPort }}).")
         String httpDirectory,
     @Doc("Files served over HTTP: path (e.g. /ks.cfg) to content. Not with http_directory.")

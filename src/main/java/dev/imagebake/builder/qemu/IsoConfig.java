@@ -7,7 +7,7 @@ import java.util.List;
 /** Where the ISO (or, with {@code disk_image}, the base disk) comes from (reference §5.4). */
 @Deprecated(key = "iso_checksum_type", use = "iso_checksum")
 @Deprecated(key = "iso_checksum_url", use = "iso_checksum")
-record IsoConfig(
+public record IsoConfig(
     @Doc(
             "The ISO to boot, or with disk_image the disk to start from: a local path, a file://"
                 + " URL or an http(s) URL (downloaded once into PACKER_CACHE_DIR).")

@@ -4,7 +4,7 @@ import dev.imagebake.sdk.config.Doc;
 import java.util.List;
 
 /** Extra media for the guest: a CD made from files (cloud-init seeds), and floppies (a gap). */
-record MediaConfig(
+public record MediaConfig(
     @Doc(
             "Files, directories or globs put on a CD attached to the VM (made with xorriso,"
                 + " mkisofs or genisoimage).")

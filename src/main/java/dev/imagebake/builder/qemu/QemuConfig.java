@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The {@code qemu} block (reference §5.4); all keys flat in the block, as in Packer. */
 @Doc("Builds a disk image by booting it under QEMU, provisioning it over SSH and shutting it down.")
-record QemuConfig(
+public record QemuConfig(
     @Embedded IsoConfig iso,
     @Embedded HttpConfig http,
     @Embedded BootConfig boot,
