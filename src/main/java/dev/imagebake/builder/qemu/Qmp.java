@@ -90,16 +90,6 @@ final class Qmp implements AutoCloseable {
     execute("send-key", args);
   }
 
-  /** Presses or releases one key ({@code input-send-event}), for held modifiers. */
-  void keyEvent(String qcode, boolean down) throws IOException {
-    ObjectNode args = JsonNodeFactory.instance.objectNode();
-    ArrayNode events = args.putArray("events");
-    ObjectNode data = events.addObject().put("type", "key").putObject("data");
-    data.put("down", down);
-    data.putObject("key").put("type", "qcode").put("data", qcode);
-    execute("input-send-event", args);
-  }
-
   private JsonNode readMessage() throws IOException {
     String line = in.readLine();
     if (line == null) {

@@ -6,6 +6,7 @@ import dev.imagebake.sdk.GoDuration;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Set;
  * Packer's {@code stepTypeBootCommand}, through QMP instead of VNC: waits {@code boot_wait}, then
  * types the rendered boot command with {@code send-key}, one key every {@code boot_key_interval}.
  * Without a boot command it neither waits nor types (Packer waits boot_wait anyway). Uses {@link
- * QemuState#QMP_SOCKET}; held modifiers are released at the end, even on failure.
+ * QemuState#QMP_SOCKET}.
  */
 final class StepTypeBootCommand implements Step {
   private final BootConfig boot;
@@ -64,30 +65,27 @@ final class StepTypeBootCommand implements Step {
     }
     List<BootCommand.Action> actions = BootCommand.parse(text.toString());
     ctx.ui().say("Typing the boot command over QMP...");
+    // Held modifiers are pressed together with each key (send-key presses its keys in order and
+    // releases them in reverse), which needs no raw key events and so works on a paused VM too.
     Set<String> held = new LinkedHashSet<>();
     try (Qmp qmp = Qmp.connect(state.require(QemuState.QMP_SOCKET))) {
-      try {
-        for (BootCommand.Action action : actions) {
-          ctx.cancellation().throwIfCancelled();
-          if (action instanceof BootCommand.Wait w) {
-            ctx.cancellation().sleep(w.duration());
-          } else if (action instanceof BootCommand.Hold h) {
-            qmp.keyEvent(h.qcode(), h.down());
-            if (h.down()) {
-              held.add(h.qcode());
-            } else {
-              held.remove(h.qcode());
-            }
-          } else if (action instanceof BootCommand.Keys k) {
-            qmp.sendKeys(k.qcodes());
-            if (!keyInterval.isZero() && !keyInterval.isNegative()) {
-              ctx.cancellation().sleep(keyInterval);
-            }
+      for (BootCommand.Action action : actions) {
+        ctx.cancellation().throwIfCancelled();
+        if (action instanceof BootCommand.Wait w) {
+          ctx.cancellation().sleep(w.duration());
+        } else if (action instanceof BootCommand.Hold h) {
+          if (h.down()) {
+            held.add(h.qcode());
+          } else {
+            held.remove(h.qcode());
           }
-        }
-      } finally {
-        for (String code : held) {
-          qmp.keyEvent(code, false);
+        } else if (action instanceof BootCommand.Keys k) {
+          List<String> keys = new ArrayList<>(held);
+          k.qcodes().stream().filter(code -> !held.contains(code)).forEach(keys::add);
+          qmp.sendKeys(keys);
+          if (!keyInterval.isZero() && !keyInterval.isNegative()) {
+            ctx.cancellation().sleep(keyInterval);
+          }
         }
       }
     }
