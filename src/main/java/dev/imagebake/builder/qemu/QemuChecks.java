@@ -77,6 +77,7 @@ final class QemuChecks {
   }
 
   private void checkIso(IsoConfig iso, ConfigCheck check) {
+    deprecatedChecksumKeys(iso, check);
     boolean single = iso.isoUrl() != null && !iso.isoUrl().isEmpty();
     boolean many = nonEmpty(iso.isoUrls());
     if (single && many) {
@@ -93,7 +94,7 @@ final class QemuChecks {
       }
     }
     try {
-      IsoChecksum sum = IsoChecksum.parse(iso.isoChecksum());
+      IsoChecksum sum = IsoChecksum.parse(iso.checksum());
       if (sum instanceof IsoChecksum.None) {
         check.warn(
             "iso_checksum",
@@ -107,6 +108,20 @@ final class QemuChecks {
       }
     } catch (IllegalArgumentException e) {
       check.error("iso_checksum", e.getMessage());
+    }
+  }
+
+  private static void deprecatedChecksumKeys(IsoConfig iso, ConfigCheck check) {
+    if (iso.isoChecksumType() != null && !iso.isoChecksumType().isEmpty()) {
+      check.warn(
+          "iso_checksum_type",
+          "iso_checksum_type is deprecated: write the type into iso_checksum (\"sha256:...\")"
+              + " or use \"none\"");
+    }
+    if (iso.isoChecksumUrl() != null && !iso.isoChecksumUrl().isEmpty()) {
+      check.warn(
+          "iso_checksum_url",
+          "iso_checksum_url is deprecated: use iso_checksum \"file:" + iso.isoChecksumUrl() + "\"");
     }
   }
 

@@ -40,7 +40,7 @@ final class StepDownload implements Step {
   @Override
   public void run(BuildContext ctx, StateBag state) throws Exception {
     ctx.ui().say("Retrieving ISO");
-    IsoChecksum checksum = IsoChecksum.parse(iso.isoChecksum());
+    IsoChecksum checksum = IsoChecksum.parse(iso.checksum());
     List<String> errors = new ArrayList<>();
     for (String url : iso.urls()) {
       ctx.cancellation().throwIfCancelled();
@@ -104,7 +104,7 @@ final class StepDownload implements Step {
     }
     String cache = env.getOrDefault("PACKER_CACHE_DIR", "");
     Path dir = workingDir.resolve(cache.isEmpty() ? "packer_cache" : cache);
-    String key = checksum instanceof IsoChecksum.None ? url : iso.isoChecksum();
+    String key = checksum instanceof IsoChecksum.None ? url : iso.checksum();
     String ext =
         iso.isoTargetExtension() == null || iso.isoTargetExtension().isEmpty()
             ? "iso"

@@ -187,7 +187,7 @@ class QemuBuilderTest {
     String sha = StepDownload.digest(dir.resolve("site/x.iso"), "SHA-256");
     try (HttpFiles site = HttpFiles.start("127.0.0.1", 18000, 18100, dir.resolve("site"), null)) {
       String url = "http://127.0.0.1:" + site.port() + "/x.iso";
-      IsoConfig iso = new IsoConfig(url, null, "sha256:" + sha, null, null, null);
+      IsoConfig iso = new IsoConfig(url, null, "sha256:" + sha, null, null, null, null, null);
       Map<String, String> env = Map.of("PACKER_CACHE_DIR", dir.resolve("cache").toString());
       TestBuildContext ctx = TestBuildContext.create().withWorkingDirectory(dir);
       StateBag state = new StateBag();
@@ -199,7 +199,8 @@ class QemuBuilderTest {
       new StepDownload(iso, env).run(ctx, new StateBag());
       assertThat(ctx.ui().messages()).contains("Using file in cache: " + cached);
 
-      IsoConfig wrong = new IsoConfig(url, null, "md5:" + "0".repeat(32), null, null, null);
+      IsoConfig wrong =
+          new IsoConfig(url, null, "md5:" + "0".repeat(32), null, null, null, null, null);
       assertThatThrownBy(() -> new StepDownload(wrong, env).run(ctx, new StateBag()))
           .hasMessageContaining("Checksums did not match for")
           .hasMessageContaining("Expected: " + "0".repeat(32));
