@@ -173,4 +173,32 @@ class QemuUnitsTest {
     // The user's -device replaced all default devices, as in Packer.
     assertThat(line).contains("-device e1000,netdev=user.0").doesNotContain("virtio-scsi-pci");
   }
+
+  @Test
+  void anUnusableKvmFallsBackToTcgWithOneLine() {
+    dev.imagebake.testing.RecordingUi ui = new dev.imagebake.testing.RecordingUi();
+    Accelerators broken = new Accelerators((binary, temp) -> "a test guest did not finish");
+    assertThat(broken.choose("kvm", "qemu-system-x86_64", dir, ui)).isEqualTo("tcg");
+    assertThat(broken.choose(null, "qemu-system-x86_64", dir, ui)).isEqualTo("tcg");
+    assertThat(broken.choose("none", "qemu-system-x86_64", dir, ui)).isEqualTo("none");
+    assertThat(ui.said())
+        .containsExactly(
+            "accelerator kvm is not usable on this host (a test guest did not finish); falling"
+                + " back to tcg");
+    Accelerators working = new Accelerators((binary, temp) -> null);
+    assertThat(working.choose(null, "qemu-system-x86_64", dir, ui)).isEqualTo("kvm");
+  }
+
+  @Test
+  void scriptsSeeTheHttpAddressOnlyWhenTheBuilderServesHttp() {
+    Map<String, String> base = Map.of("PACKER_BUILD_NAME", "b");
+    assertThat(
+            dev.imagebake.provisioner.shell.EnvVars.withHttpAddr(
+                base, Map.of("PackerHTTPAddr", "10.0.2.2:8123")))
+        .containsEntry("PACKER_HTTP_ADDR", "10.0.2.2:8123")
+        .containsEntry("IMAGEBAKE_HTTP_ADDR", "10.0.2.2:8123")
+        .containsEntry("PACKER_BUILD_NAME", "b");
+    assertThat(dev.imagebake.provisioner.shell.EnvVars.withHttpAddr(base, Map.of()))
+        .isEqualTo(base);
+  }
 }
