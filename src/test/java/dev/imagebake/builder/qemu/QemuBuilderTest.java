@@ -206,4 +206,27 @@ class QemuBuilderTest {
           .hasMessageContaining("Expected: " + "0".repeat(32));
     }
   }
+
+  @Test
+  void cdFilesBecomeALabelledIso() throws Exception {
+    Files.writeString(dir.resolve("user-data"), "#cloud-config\n");
+    Files.createDirectories(dir.resolve("extra"));
+    Files.writeString(dir.resolve("extra/a.txt"), "a\n");
+    MediaConfig media = new MediaConfig(List.of("user-data", "extra"), "cidata", null, null, null);
+    TestBuildContext ctx = TestBuildContext.create().withWorkingDirectory(dir);
+    StateBag state = new StateBag();
+    state.put(QemuState.TEMP_DIR, Files.createDirectories(dir.resolve("tmp")));
+    new StepCreateCd(media).run(ctx, state);
+    Path iso = state.require(QemuState.CD);
+    Process p =
+        new ProcessBuilder("xorriso", "-indev", iso.toString(), "-pvd_info", "-find", "/")
+            .redirectErrorStream(true)
+            .start();
+    String listing = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(listing).isZero();
+    assertThat(listing)
+        .contains("Volume Id    : cidata")
+        .contains("'/user-data'")
+        .contains("'/extra/a.txt'");
+  }
 }
