@@ -11,6 +11,7 @@ import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 
 /**
  * The engine's {@link StepConnect} aimed at the VM: {@code ssh_host} or 127.0.0.1, on the forwarded
@@ -22,11 +23,13 @@ import java.lang.reflect.RecordComponent;
 final class StepConnectVm implements Step {
   private static final int TAIL_LINES = 15;
 
+  private final CommunicatorConfig comm;
   private final StepConnect connect;
   private CancellationToken watch;
   private AutoCloseable parentLink;
 
   StepConnectVm(CommunicatorConfig comm) {
+    this.comm = comm;
     this.connect =
         new StepConnect(
             withoutSshPort(comm),
@@ -43,7 +46,15 @@ final class StepConnectVm implements Step {
     parentLink = ctx.cancellation().onCancel(() -> token.cancel(ctx.cancellation().reason()));
     vm.onExit().thenRun(() -> token.cancel("QEMU exited"));
     try {
-      connect.run(new WatchedContext(ctx, token), state);
+      WatchedContext watched = new WatchedContext(ctx, token);
+      if (probesForwardedPort(comm) && state.find(QemuState.HOST_PORT).isPresent()) {
+        SshBanner.await(
+            "127.0.0.1",
+            state.require(QemuState.HOST_PORT),
+            Instant.now().plus(comm.ssh().timeout()),
+            watched.cancellation());
+      }
+      connect.run(watched, state);
     } catch (CancelledException e) {
       ctx.cancellation().throwIfCancelled();
       if (!vm.isAlive()) {
@@ -62,6 +73,16 @@ final class StepConnectVm implements Step {
                       : "\nLast lines of the guest's serial console:\n" + serial);
       throw new IOException(message, e);
     }
+  }
+
+  /** Only a direct SSH connection to the forwarded port goes through QEMU's slow retries. */
+  private static boolean probesForwardedPort(CommunicatorConfig comm) {
+    SshConfig ssh = comm.ssh();
+    return "ssh".equals(comm.type())
+        && ssh != null
+        && ssh.sshHost() == null
+        && ssh.sshBastionHost() == null
+        && ssh.sshProxyHost() == null;
   }
 
   private static String exitedMessage(VmProcess vm) {
