@@ -2,6 +2,7 @@ package dev.imagebake.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagebake.testing.BaseImage;
 import dev.imagebake.testing.OpenSshServer;
 import dev.imagebake.testing.ec2.FakeEc2;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -319,6 +321,28 @@ class TemplatesIT {
             new String[] {
               "-var", "output_dir=" + output, TEMPLATES.resolve("ansible-local.json").toString()
             }));
+  }
+
+  @Test
+  @Tag("slow")
+  void qemuBuildsTheBaseImageIntoAProvisionedDisk() throws Exception {
+    BaseImage image = BaseImage.get();
+    String template = TEMPLATES.resolve("qemu.json").toString();
+    String[] vars = {"-var", "base_dir=" + image.dir()};
+    Launcher.Result valid =
+        Launcher.run(work, concat(new String[] {"validate"}, vars, new String[] {template}));
+    assertThat(valid.exitCode()).as(valid.all()).isZero();
+
+    Launcher.Result r =
+        Launcher.run(work, concat(new String[] {"build"}, vars, new String[] {template}));
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    Path disk = work.resolve("output-qemu/provisioned.qcow2");
+    assertThat(r.stdout())
+        .contains("==> qemu: Gracefully halting virtual machine...")
+        .contains("--> qemu: VM files in directory: " + work.resolve("output-qemu"));
+    assertThat(BaseImage.readOffline(disk, "/etc/imagebake/provisioned"))
+        .isEqualTo("built by qemu on qemu\n");
+    assertThat(Files.list(work.resolve("output-qemu"))).containsExactly(disk);
   }
 
   private static String[] concat(String[]... parts) {

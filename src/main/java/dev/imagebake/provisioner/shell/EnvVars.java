@@ -26,6 +26,23 @@ public final class EnvVars {
   }
 
   /**
+   * {@code base} (the build's script environment) plus {@code PACKER_HTTP_ADDR} (and {@code
+   * IMAGEBAKE_HTTP_ADDR}) when the builder serves HTTP, i.e. when the build data holds {@code
+   * PackerHTTPAddr}, as Packer's shell provisioners do.
+   */
+  public static Map<String, String> withHttpAddr(
+      Map<String, String> base, Map<String, String> buildData) {
+    String addr = buildData == null ? null : buildData.get("PackerHTTPAddr");
+    if (addr == null || addr.isEmpty() || addr.equals("ERR_HTTP_ADDR_NOT_IMPLEMENTED_BY_BUILDER")) {
+      return base;
+    }
+    Map<String, String> env = new TreeMap<>(base);
+    env.put("PACKER_HTTP_ADDR", addr);
+    env.put("IMAGEBAKE_HTTP_ADDR", addr);
+    return env;
+  }
+
+  /**
    * Packer's {@code createFlattenedEnvVars}: {@code base} (the build's script environment) and the
    * user's rendered {@code KEY=VALUE} entries (which win), sorted by name, each value's single
    * quotes replaced by {@code '"'"'}, each pair printed with the Go format {@code format}.

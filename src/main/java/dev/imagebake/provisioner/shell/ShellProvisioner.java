@@ -207,7 +207,8 @@ final class ShellProvisioner implements Provisioner {
                 ctx.renderer(), kv, buildData, Map.of(), "Error interpolating environment_vars: "));
       }
     }
-    return EnvVars.flatten(ctx.scriptEnvironment(), userVars, config.envFormat());
+    return EnvVars.flatten(
+        EnvVars.withHttpAddr(ctx.scriptEnvironment(), buildData), userVars, config.envFormat());
   }
 
   /** Packer's {@code retry.Config{StartTimeout}}: retries while the deadline has not passed. */

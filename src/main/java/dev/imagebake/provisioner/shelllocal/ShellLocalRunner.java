@@ -77,7 +77,11 @@ public final class ShellLocalRunner {
                   renderer, kv, buildData, Map.of(), "Error interpolating environment_vars: "));
         }
       }
-      String vars = EnvVars.flatten(ctx.scriptEnvironment(), userVars, config.envFormat(goos));
+      String vars =
+          EnvVars.flatten(
+              EnvVars.withHttpAddr(ctx.scriptEnvironment(), buildData),
+              userVars,
+              config.envFormat(goos));
       for (String script : scripts) {
         List<String> argv = new ArrayList<>();
         for (String arg : config.argv(goos)) {

@@ -1,0 +1,41 @@
+package dev.imagebake.builder.qemu;
+
+import dev.imagebake.sdk.BuildContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Deleting and listing directory trees. */
+final class Trees {
+  private Trees() {}
+
+  static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Deletes {@code dir}; says what to remove by hand when that fails. Never throws. */
+  static void deleteOrReport(BuildContext ctx, Path dir) {
+    try {
+      delete(dir);
+    } catch (IOException e) {
+      ctx.ui().error("Error removing " + dir + ": " + e.getMessage() + "; remove it by hand");
+    }
+  }
+
+  /** Every regular file under {@code dir}, sorted. */
+  static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+}
