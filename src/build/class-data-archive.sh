@@ -17,7 +17,7 @@ rm -f "$jsa"
 if (cd "$home/target" && "$java" -XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 \
   -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider -Dslf4j.internal.verbosity=WARN \
   -XX:ArchiveClassesAtExit="$jsa" -cp "$jar" dev.imagebake.cli.ClassDataTraining \
-  "$home"/templates/quickstart.json "$home"/templates/file-artifact.json \
+  "$home"/templates/existing-host.json "$home"/templates/file-artifact.json \
   "$home"/templates/local-only.json) >"$log" 2>&1 && [[ -f "$jsa" ]]; then
   echo "class-data archive: $jsa"
 else

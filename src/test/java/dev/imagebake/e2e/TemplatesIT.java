@@ -36,7 +36,8 @@ class TemplatesIT {
     sshd.close();
   }
 
-  private static String[] quickstartVars() {
+  /** The variables that point the SSH templates at the test sshd. */
+  private static String[] sshdVars() {
     return new String[] {
       "-var", "host=" + sshd.host(),
       "-var", "port=" + sshd.port(),
@@ -53,7 +54,10 @@ class TemplatesIT {
           files.filter(f -> f.toString().endsWith(".json")).map(Path::toString).sorted().toList();
     }
     String[] args =
-        concat(new String[] {"validate"}, quickstartVars(), templates.toArray(String[]::new));
+        concat(
+            new String[] {"validate", "-var", "base_dir=" + BaseImage.get().dir()},
+            sshdVars(),
+            templates.toArray(String[]::new));
     Launcher.Result r = Launcher.run(work, args);
     assertThat(r.exitCode()).as(r.all()).isZero();
     assertThat(r.stderr())
@@ -127,14 +131,14 @@ class TemplatesIT {
   }
 
   @Test
-  void quickstartProvisionsOverSshAndMasksTheSecret() throws Exception {
+  void existingHostProvisionsOverSshAndMasksTheSecret() throws Exception {
     Launcher.Result r =
         Launcher.run(
             work,
             concat(
                 new String[] {"build"},
-                quickstartVars(),
-                new String[] {TEMPLATES.resolve("quickstart.json").toString()}));
+                sshdVars(),
+                new String[] {TEMPLATES.resolve("existing-host.json").toString()}));
     assertThat(r.exitCode()).as(r.all()).isZero();
     assertThat(r.stdout())
         .contains("hello from imagebake from existing-host (null)")
@@ -160,8 +164,8 @@ class TemplatesIT {
             work,
             concat(
                 new String[] {"-machine-readable", "build", "--events=" + events},
-                quickstartVars(),
-                new String[] {TEMPLATES.resolve("quickstart.json").toString()}));
+                sshdVars(),
+                new String[] {TEMPLATES.resolve("existing-host.json").toString()}));
     assertThat(r.exitCode()).as(r.all()).isZero();
     assertThat(r.stdout())
         .containsPattern("\\d+,existing-host,ui,message,    existing-host: token=<sensitive>")
@@ -189,7 +193,7 @@ class TemplatesIT {
             work,
             concat(
                 new String[] {"build"},
-                quickstartVars(),
+                sshdVars(),
                 new String[] {
                   "-var",
                   "skip_bootstrap=true",
@@ -254,9 +258,9 @@ class TemplatesIT {
   }
 
   @Test
-  void theReadmeQuickstartScriptBuildsAgainstItsOwnThrowawaySshd() throws Exception {
+  void theExistingHostScriptBuildsAgainstItsOwnThrowawaySshd() throws Exception {
     Launcher.Result r =
-        Launcher.exec(work, Map.of(), Launcher.HOME.resolve("bin/quickstart").toString());
+        Launcher.exec(work, Map.of(), Launcher.HOME.resolve("bin/existing-host").toString());
     assertThat(r.exitCode()).as(r.all()).isZero();
     assertThat(r.stdout()).contains("This machine was provisioned by imagebake.");
     assertThat(r.stderr()).contains("throwaway sshd on 127.0.0.1:");
@@ -317,32 +321,61 @@ class TemplatesIT {
         work,
         concat(
             new String[] {"build"},
-            quickstartVars(),
+            sshdVars(),
             new String[] {
               "-var", "output_dir=" + output, TEMPLATES.resolve("ansible-local.json").toString()
             }));
   }
 
+  /**
+   * The README's run command: bin/quickstart boots the base image under QEMU, provisions it and
+   * ends in a qcow2, its .tar.zst and a libvirt Vagrant box, which the real vagrant adds.
+   */
   @Test
   @Tag("slow")
-  void qemuBuildsTheBaseImageIntoAProvisionedDisk() throws Exception {
-    BaseImage image = BaseImage.get();
-    String template = TEMPLATES.resolve("qemu.json").toString();
-    String[] vars = {"-var", "base_dir=" + image.dir()};
-    Launcher.Result valid =
-        Launcher.run(work, concat(new String[] {"validate"}, vars, new String[] {template}));
-    assertThat(valid.exitCode()).as(valid.all()).isZero();
-
+  void theReadmeQuickstartBuildsAProvisionedDiskItsTarballAndAVagrantBox() throws Exception {
     Launcher.Result r =
-        Launcher.run(work, concat(new String[] {"build"}, vars, new String[] {template}));
+        Launcher.exec(work, Map.of(), Launcher.HOME.resolve("bin/quickstart").toString());
     assertThat(r.exitCode()).as(r.all()).isZero();
-    Path disk = work.resolve("output-qemu/provisioned.qcow2");
+    Path out = work.resolve("out/quickstart");
+    Path disk = out.resolve("disk/quickstart.qcow2");
     assertThat(r.stdout())
-        .contains("==> qemu: Gracefully halting virtual machine...")
-        .contains("--> qemu: VM files in directory: " + work.resolve("output-qemu"));
+        .contains("quickstart: hello from imagebake from quickstart (qemu)")
+        .contains("quickstart: token=<sensitive>")
+        .contains("This machine was provisioned by imagebake.")
+        .contains("==> quickstart: Gracefully halting virtual machine...")
+        .contains("--> quickstart: VM files in directory: ")
+        .contains("--> quickstart: compressed artifacts in: ")
+        .contains("--> quickstart: 'libvirt' provider box: ");
+    assertThat(r.all()).doesNotContain("s3cr3t-token");
+    // The provisioning is inside the output disk, read offline.
     assertThat(BaseImage.readOffline(disk, "/etc/imagebake/provisioned"))
-        .isEqualTo("built by qemu on qemu\n");
-    assertThat(Files.list(work.resolve("output-qemu"))).containsExactly(disk);
+        .isEqualTo("built by quickstart on qemu\n");
+    assertThat(BaseImage.readOffline(disk, "/etc/motd"))
+        .isEqualTo(Files.readString(TEMPLATES.resolve("files/motd")));
+    // The .tar.zst opens with the system tools and holds the disk.
+    Launcher.Result listing =
+        Launcher.exec(
+            work, Map.of(), "tar", "--zstd", "-tf", out.resolve("quickstart.tar.zst").toString());
+    assertThat(listing.exitCode()).as(listing.all()).isZero();
+    assertThat(listing.stdout().strip()).isEqualTo("quickstart.qcow2");
+    // The box is one the real vagrant accepts for libvirt.
+    Path home = work.resolve("vagrant-home");
+    Launcher.Result added =
+        Launcher.exec(
+            work,
+            Map.of("VAGRANT_HOME", home.toString(), "VAGRANT_CHECKPOINT_DISABLE", "1"),
+            "vagrant",
+            "box",
+            "add",
+            "--name",
+            "imagebake-quickstart",
+            out.resolve("quickstart_libvirt.box").toString());
+    assertThat(added.exitCode()).as(added.all()).isZero();
+    assertThat(added.stdout())
+        .contains("Successfully added box 'imagebake-quickstart' (v0) for 'libvirt'!");
+    assertThat(home.resolve("boxes/imagebake-quickstart/0/libvirt/box.img")).exists();
+    assertThat(out.resolve("manifest.json")).content().contains("\"builder_type\": \"qemu\"");
   }
 
   private static String[] concat(String[]... parts) {
