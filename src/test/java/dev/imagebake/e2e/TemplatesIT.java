@@ -296,16 +296,7 @@ class TemplatesIT {
     }
     Path home = work.resolve("vagrant-home");
     Launcher.Result added =
-        Launcher.exec(
-            work,
-            Map.of("VAGRANT_HOME", home.toString(), "VAGRANT_CHECKPOINT_DISABLE", "1"),
-            "vagrant",
-            "box",
-            "add",
-            "--name",
-            "imagebake-aws",
-            "boxes/amazon-ebs_aws.box");
-    assertThat(added.exitCode()).as(added.all()).isZero();
+        vagrantBoxAdd(home, "imagebake-aws", work.resolve("boxes/amazon-ebs_aws.box"));
     assertThat(added.stdout()).contains("Successfully added box 'imagebake-aws' (v0) for 'aws'!");
     Path box = home.resolve("boxes/imagebake-aws/0/aws");
     assertThat(box.resolve("BOX-README.md")).exists();
@@ -362,6 +353,16 @@ class TemplatesIT {
     // The box is one the real vagrant accepts for libvirt.
     Path home = work.resolve("vagrant-home");
     Launcher.Result added =
+        vagrantBoxAdd(home, "imagebake-quickstart", out.resolve("quickstart_libvirt.box"));
+    assertThat(added.stdout())
+        .contains("Successfully added box 'imagebake-quickstart' (v0) for 'libvirt'!");
+    assertThat(home.resolve("boxes/imagebake-quickstart/0/libvirt/box.img")).exists();
+    assertThat(out.resolve("manifest.json")).content().contains("\"builder_type\": \"qemu\"");
+  }
+
+  /** The real {@code vagrant box add}, with its own VAGRANT_HOME; asserts that it succeeded. */
+  private Launcher.Result vagrantBoxAdd(Path home, String name, Path box) throws Exception {
+    Launcher.Result added =
         Launcher.exec(
             work,
             Map.of("VAGRANT_HOME", home.toString(), "VAGRANT_CHECKPOINT_DISABLE", "1"),
@@ -369,13 +370,10 @@ class TemplatesIT {
             "box",
             "add",
             "--name",
-            "imagebake-quickstart",
-            out.resolve("quickstart_libvirt.box").toString());
+            name,
+            box.toString());
     assertThat(added.exitCode()).as(added.all()).isZero();
-    assertThat(added.stdout())
-        .contains("Successfully added box 'imagebake-quickstart' (v0) for 'libvirt'!");
-    assertThat(home.resolve("boxes/imagebake-quickstart/0/libvirt/box.img")).exists();
-    assertThat(out.resolve("manifest.json")).content().contains("\"builder_type\": \"qemu\"");
+    return added;
   }
 
   private static String[] concat(String[]... parts) {

@@ -48,11 +48,10 @@ final class StepConnectVm implements Step {
     try {
       WatchedContext watched = new WatchedContext(ctx, token);
       if (probesForwardedPort(comm) && state.find(QemuState.HOST_PORT).isPresent()) {
+        int port = state.require(QemuState.HOST_PORT);
+        ctx.ui().say("Waiting for the guest's SSH server on 127.0.0.1:" + port + "...");
         SshBanner.await(
-            "127.0.0.1",
-            state.require(QemuState.HOST_PORT),
-            Instant.now().plus(comm.ssh().timeout()),
-            watched.cancellation());
+            "127.0.0.1", port, Instant.now().plus(comm.ssh().timeout()), watched.cancellation());
       }
       connect.run(watched, state);
     } catch (CancelledException e) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,7 @@ class QemuBuilderTest {
         """
         {"type": "qemu", "disk_image": true, "iso_url": "blank.raw", "iso_checksum": "none",
          "format": "raw", "accelerator": "tcg", "headless": true, "memory": 64,
-         "ssh_username": "root", "ssh_password": "x" %s}
+         "ssh_username": "root", "ssh_password": "x", "ssh_timeout": "2s" %s}
         """
             .formatted(extra));
   }
@@ -109,16 +110,28 @@ class QemuBuilderTest {
             .withBuild("exits", "qemu")
             .withConnector(
                 (config, target, context) -> {
-                  qemuChildren().forEach(ProcessHandle::destroy);
                   // Waits like the SSH connector does: only QEMU's exit can end this early.
                   context.cancellation().sleep(Duration.ofMinutes(5));
                   throw new IOException("waited 5 minutes");
                 });
+    // QEMU dies once the build waits for the guest's SSH server.
+    Thread killer =
+        new Thread(
+            () -> {
+              long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+              while (ctx.ui().said().stream().noneMatch(l -> l.startsWith("Waiting for the guest"))
+                  && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+              }
+              qemuChildren().forEach(ProcessHandle::destroy);
+            });
+    killer.start();
 
     assertThatThrownBy(() -> builder(c).run(ctx, NO_PROVISIONERS))
         .isInstanceOf(StepFailedException.class)
         .hasMessageStartingWith("QEMU exited (status ")
         .hasMessageContaining("before the guest could be reached over SSH");
+    killer.join();
     assertThat(dir.resolve("output-exits")).doesNotExist();
   }
 
