@@ -3,6 +3,7 @@ package dev.imagebake.communicator.ssh;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import net.schmizz.sshj.SSHClient;
@@ -16,6 +17,9 @@ import net.schmizz.sshj.connection.channel.forwarded.SocketForwardingConnectList
  * opened right after logging in and closed with the connection.
  */
 final class Tunnels implements AutoCloseable {
+  /** How long close() waits for a local forward's accept loop to notice its listener closed. */
+  private static final Duration ACCEPT_LOOP_EXIT = Duration.ofSeconds(2);
+
   private final List<AutoCloseable> open = new ArrayList<>();
 
   private Tunnels() {}
@@ -61,6 +65,16 @@ final class Tunnels implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+    // Closed newest first: the listener, then this wait for the accept loop to end, so that the
+    // port is really free when close() returns (a socket closed while another thread is blocked
+    // in accept() is released only when that thread leaves it).
+    Thread[] acceptLoop = new Thread[1];
+    open.add(
+        () -> {
+          if (acceptLoop[0] != null) {
+            acceptLoop[0].join(ACCEPT_LOOP_EXIT.toMillis());
+          }
+        });
     open.add(listener);
     LocalPortForwarder forwarder =
         client.newLocalPortForwarder(
@@ -77,6 +91,7 @@ final class Tunnels implements AutoCloseable {
             },
             "ssh-tunnel-" + spec.port());
     thread.setDaemon(true);
+    acceptLoop[0] = thread;
     thread.start();
   }
 

@@ -599,6 +599,20 @@ class SshConnectTest {
     }
   }
 
+  /** A free loopback port in 20000–29999, which the kernel never hands out on its own. */
+  static int freePortBelowEphemeralRange() throws IOException {
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20000 + random.nextInt(10000);
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IOException("no free port in 20000-29999");
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
@@ -623,7 +637,9 @@ class SshConnectTest {
               });
       serve.setDaemon(true);
       serve.start();
-      int localPort = freePort();
+      // Outside the ephemeral range: no other test's socket can take it after the tunnel closes,
+      // so a refused connection below proves the tunnel let go of it.
+      int localPort = freePortBelowEphemeralRange();
       int remotePort = freePort();
       SshConfigBuilder config =
           SshConfigBuilder.forServer(sshd)
@@ -646,6 +662,17 @@ class SshConnectTest {
             .isEqualTo("hello-tunnel");
       }
       // Closed with the communicator.
+      System.err.println(
+          "DEBUG ss: "
+              + new String(
+                  new ProcessBuilder(
+                          "sh",
+                          "-c",
+                          "ss -ltnp | grep :" + localPort + "; ss -tnp | grep :" + localPort)
+                      .redirectErrorStream(true)
+                      .start()
+                      .getInputStream()
+                      .readAllBytes()));
       assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", localPort).close())
           .isInstanceOf(java.net.ConnectException.class);
     }
