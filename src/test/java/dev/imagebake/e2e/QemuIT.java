@@ -30,14 +30,14 @@ class QemuIT {
                 "-var",
                 "base_dir=" + image.dir(),
                 "-var",
-                "output_directory=" + work.resolve("output-interrupted"),
-                Launcher.HOME.resolve("templates/qemu.json").toString())
+                "out=" + work.resolve("interrupted"),
+                Launcher.HOME.resolve("templates/quickstart.json").toString())
             .directory(work.toFile())
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())
             .start();
     p.getOutputStream().close();
-    awaitOutput(out, "Waiting for SSH to become available...", p);
+    awaitOutput(out, "Waiting for the guest's SSH server", p);
     assertThat(qemuOf(work)).as("QEMU runs while waiting for SSH").hasSize(1);
 
     new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
@@ -46,7 +46,7 @@ class QemuIT {
     String output = Files.readString(out);
     assertThat(p.exitValue()).as(output).isEqualTo(130);
     assertThat(output).contains("Deleting output directory...");
-    assertThat(work.resolve("output-interrupted")).doesNotExist();
+    assertThat(work.resolve("interrupted/disk")).doesNotExist();
     assertThat(qemuOf(work)).as("QEMU processes left").isEmpty();
   }
 
