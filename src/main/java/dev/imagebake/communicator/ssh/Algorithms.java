@@ -12,8 +12,6 @@ import net.schmizz.sshj.transport.cipher.Cipher;
  * Restricts sshj's algorithm lists to {@code ssh_ciphers} and {@code ssh_key_exchange_algorithms}.
  */
 final class Algorithms {
-  private static final List<String> PREFERRED_CIPHERS =
-      List.of("aes128-gcm@openssh.com", "aes256-gcm@openssh.com");
 
   private Algorithms() {}
 
@@ -44,20 +42,6 @@ final class Algorithms {
     Map<String, Factory.Named<Cipher>> faster = new LinkedHashMap<>();
     JdkCiphers.factories().forEach(f -> faster.put(f.getName(), f));
     return available.stream().map(f -> faster.getOrDefault(f.getName(), f)).toList();
-  }
-
-  /**
-   * Puts AES-GCM first, as Go's defaults (and so Packer) do. It also matters for speed: the JDK
-   * runs AES-GCM with CPU instructions, while sshj's chacha20-poly1305 is plain Java and several
-   * times slower.
-   */
-  private static <T> List<Factory.Named<T>> preferAesGcm(List<Factory.Named<T>> available) {
-    List<Factory.Named<T>> ordered = new ArrayList<>();
-    for (String name : PREFERRED_CIPHERS) {
-      available.stream().filter(f -> f.getName().equals(name)).findFirst().ifPresent(ordered::add);
-    }
-    available.stream().filter(f -> !ordered.contains(f)).forEach(ordered::add);
-    return ordered;
   }
 
   private static <T> List<Factory.Named<T>> select(
