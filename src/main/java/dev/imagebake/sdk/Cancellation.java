@@ -7,6 +7,14 @@ import java.time.Duration;
  * {@link #sleep} or poll {@link #isCancelled()} so that an interrupt ends them promptly.
  */
 public interface Cancellation {
+  /**
+   * A cancellation that never fires: for work that must run to its end even in an interrupted build
+   * (cleanups that wait for an instance to terminate), and for tests.
+   */
+  static Cancellation never() {
+    return NeverCancelled.INSTANCE;
+  }
+
   boolean isCancelled();
 
   /** Throws {@link CancelledException} when cancelled. */

@@ -2,14 +2,12 @@ package dev.imagebake.testing;
 
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Cancellation;
-import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Connector;
 import dev.imagebake.sdk.Renderer;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import dev.imagebake.sdk.StepFailedException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,7 @@ public final class PluginTestContext implements BuildContext {
   private final boolean force;
   private final String runUuid;
   private final RecordingUi ui = new RecordingUi();
-  private Cancellation cancellation = new NeverCancelled();
+  private Cancellation cancellation = Cancellation.never();
 
   public PluginTestContext(
       String buildName, String builderType, Path workingDirectory, boolean force, String runUuid) {
@@ -65,33 +63,6 @@ public final class PluginTestContext implements BuildContext {
   @Override
   public Cancellation cancellation() {
     return cancellation;
-  }
-
-  private static final class NeverCancelled implements Cancellation {
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
-
-    @Override
-    public String reason() {
-      return "";
-    }
-
-    @Override
-    public void sleep(Duration duration) {
-      try {
-        Thread.sleep(duration.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CancelledException("interrupted");
-      }
-    }
-
-    @Override
-    public AutoCloseable onCancel(Runnable action) {
-      return () -> {};
-    }
   }
 
   @Override

@@ -32,15 +32,7 @@ final class RemoteDirectories {
     CommandResult result =
         comm.run(
             RemoteCommand.of("mkdir -p " + RemotePaths.shellQuote(dir)),
-            new OutputSink() {
-              @Override
-              public void stdout(String line) {}
-
-              @Override
-              public void stderr(String line) {
-                errors.add(line);
-              }
-            });
+            OutputSink.into(new ArrayList<>(), errors));
     if (result.exitStatus() != 0) {
       String why =
           errors.isEmpty()

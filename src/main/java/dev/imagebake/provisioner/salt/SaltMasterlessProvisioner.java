@@ -160,20 +160,7 @@ final class SaltMasterlessProvisioner implements Provisioner {
   private static Collected collect(Communicator comm, String command) throws IOException {
     List<String> out = new ArrayList<>();
     List<String> err = new ArrayList<>();
-    CommandResult r =
-        comm.run(
-            RemoteCommand.of(command),
-            new OutputSink() {
-              @Override
-              public void stdout(String line) {
-                out.add(line);
-              }
-
-              @Override
-              public void stderr(String line) {
-                err.add(line);
-              }
-            });
+    CommandResult r = comm.run(RemoteCommand.of(command), OutputSink.into(out, err));
     return new Collected(r.exitStatus(), out, err);
   }
 

@@ -24,7 +24,7 @@ public final class Waits {
 
   /** Waits of cleanups: not cancellable, so an interrupted build still cleans up in order. */
   public static Waits forCleanup(Polling polling) {
-    return new Waits(polling, Uncancellable.INSTANCE);
+    return new Waits(polling, Cancellation.never());
   }
 
   public Polling polling() {

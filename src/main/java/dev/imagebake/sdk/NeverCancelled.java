@@ -1,15 +1,12 @@
-package dev.imagebake.builder.amazon.common;
+package dev.imagebake.sdk;
 
-import dev.imagebake.sdk.Cancellation;
-import dev.imagebake.sdk.CancelledException;
 import java.time.Duration;
 
-/**
- * The cancellation of cleanups: never fires, so an interrupted build still waits for its instance
- * to terminate before deleting the security group.
- */
-final class Uncancellable implements Cancellation {
-  static final Uncancellable INSTANCE = new Uncancellable();
+/** {@link Cancellation#never()}: never fires; a sleep ends early only on a thread interrupt. */
+final class NeverCancelled implements Cancellation {
+  static final NeverCancelled INSTANCE = new NeverCancelled();
+
+  private NeverCancelled() {}
 
   @Override
   public boolean isCancelled() {
