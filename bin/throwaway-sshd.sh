@@ -1,6 +1,8 @@
 # Sourced by bin/quickstart and bench/: starts a throwaway OpenSSH server on a free loopback port
 # with throwaway keys in a temporary folder, and stops it (deleting the folder) on exit.
 # After `start_throwaway_sshd`: SSHD_HOST, SSHD_PORT, SSHD_USER, SSHD_KEY (client private key).
+# SSHD_LOGIN_USER (optional) logs in as another local account than the caller's; sshd then has
+# to run as root and the key files are made readable to that account.
 
 start_throwaway_sshd() {
   local sshd=/usr/sbin/sshd
@@ -15,6 +17,10 @@ start_throwaway_sshd() {
   ssh-keygen -q -t ed25519 -N '' -f "$SSHD_DIR/id_ed25519"
   cp "$SSHD_DIR/id_ed25519.pub" "$SSHD_DIR/authorized_keys"
   chmod 600 "$SSHD_DIR/authorized_keys"
+  if [[ -n ${SSHD_LOGIN_USER:-} ]]; then
+    # sshd reads authorized_keys as the account logging in.
+    chmod 711 "$SSHD_DIR" && chmod 644 "$SSHD_DIR/authorized_keys"
+  fi
   if [[ $(id -u) -eq 0 ]]; then mkdir -p /run/sshd; fi
 
   SSHD_PORT=""
@@ -51,7 +57,7 @@ CONF
     sleep 0.05 # polling the port; sshd has no readiness notification without systemd
   done
   SSHD_HOST=127.0.0.1
-  SSHD_USER="$(id -un)"
+  SSHD_USER="${SSHD_LOGIN_USER:-$(id -un)}"
   SSHD_KEY="$SSHD_DIR/id_ed25519"
 }
 
