@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link Communicator} over one SSH connection, re-dialled once when it is found dropped.
  *
- * <p>Each command runs in a new session; transfers use the {@link RemoteFiles} of {@code
- * ssh_file_transfer_method}. Cancelling closes the current session (and, if the server does not
- * answer, the connection), which ends the blocked call with {@link CancelledException}.
+ * <p>Commands run in one long-lived {@link RemoteShell} per connection where the login shell allows
+ * (else, and for commands with input or a terminal, each in a new session); transfers use the
+ * {@link RemoteFiles} of {@code ssh_file_transfer_method}. Cancelling closes the current session
+ * (and, if the server does not answer, the connection), which ends the blocked call with {@link
+ * CancelledException}.
  */
 final class SshCommunicator implements Communicator {
   private static final Logger LOG = LoggerFactory.getLogger(SshCommunicator.class);
@@ -39,6 +41,9 @@ final class SshCommunicator implements Communicator {
   private final RemoteFiles files;
   private volatile SshLink link;
   private volatile boolean closed;
+  private RemoteShell shell;
+  private SshLink shellLink;
+  private boolean shellUnsupported;
 
   SshCommunicator(SshDialer dialer, SshLink link, Cancellation cancellation) {
     this.dialer = dialer;
@@ -65,17 +70,102 @@ final class SshCommunicator implements Communicator {
     }
     String marker = "imagebake-written-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     UploadThenRun gate = new UploadThenRun(marker, sink);
+    RemoteShell remote = shell();
+    String heredoc =
+        remote == null
+            ? null
+            : UploadThenRun.heredocCommand(
+                remotePath, mode, marker, command.command(), content, remote.delimiter());
     CommandResult result =
-        execute(UploadThenRun.command(remotePath, mode, marker, command.command()), content, gate);
+        heredoc != null && remote.accepts(heredoc)
+            ? inShell(remote, heredoc, gate)
+            : execute(
+                UploadThenRun.command(remotePath, mode, marker, command.command()), content, gate);
     if (!gate.written()) {
       throw new UploadFailedException(gate.failure(result));
     }
     return result;
   }
 
-  /** Runs {@code command} in a new session, feeding it {@code stdin} (null: none). */
+  /**
+   * Runs {@code command} in the connection's long-lived shell if it takes it, else in a new session
+   * fed {@code stdin} (null: none).
+   */
   private CommandResult execute(String command, byte[] stdin, OutputSink sink) throws IOException {
     cancellation.throwIfCancelled();
+    if (stdin == null) {
+      RemoteShell remote = shell();
+      if (remote != null && remote.accepts(command)) {
+        return inShell(remote, command, sink);
+      }
+    }
+    return inSession(command, stdin, sink);
+  }
+
+  /**
+   * The long-lived shell of the current connection, started on first use and after a reconnect;
+   * null with a terminal ({@code ssh_pty}: each command gets its own) or a login shell that cannot
+   * run it.
+   */
+  private RemoteShell shell() throws IOException {
+    if (shellUnsupported || dialer.settings().pty()) {
+      return null;
+    }
+    SshLink current = connection();
+    if (shell != null && shellLink == current && shell.alive()) {
+      return shell;
+    }
+    if (shell != null) {
+      shell.close();
+      shell = null;
+    }
+    Session session = openSession();
+    SshLink opened = link;
+    Hook hook = onCancel(() -> abort(opened, session, null));
+    RemoteShell started;
+    try {
+      started = RemoteShell.start(session);
+    } catch (IOException e) {
+      cancellation.throwIfCancelled();
+      closeQuietly(session);
+      LOG.debug("could not start the remote shell on {}: {}", describe(), e.toString());
+      return null;
+    } finally {
+      hook.close();
+    }
+    cancellation.throwIfCancelled();
+    if (started == null) {
+      shellUnsupported = true;
+      return null;
+    }
+    shell = started;
+    shellLink = opened;
+    return shell;
+  }
+
+  /** Runs {@code command} in {@code remote}; falls back to a session if it could not be sent. */
+  private CommandResult inShell(RemoteShell remote, String command, OutputSink sink)
+      throws IOException {
+    SshLink current = link;
+    Hook hook = onCancel(() -> abort(current, null, remote.command()));
+    try {
+      return remote.run(command, sink);
+    } catch (IOException e) {
+      cancellation.throwIfCancelled();
+      // The shell ended before it got the command (nothing ran): a session of its own, which
+      // reconnects if the connection is gone.
+      LOG.debug("the remote shell on {} did not take a command: {}", describe(), e.toString());
+      remote.close();
+      return inSession(command, null, sink);
+    } finally {
+      hook.close();
+      cancellation.throwIfCancelled();
+    }
+  }
+
+  /** Runs {@code command} in a new session, feeding it {@code stdin} (null: none). */
+  private CommandResult inSession(String command, byte[] stdin, OutputSink sink)
+      throws IOException {
     Session session = openSession();
     AtomicReference<Session.Command> running = new AtomicReference<>();
     SshLink current = link;
@@ -113,7 +203,7 @@ final class SshCommunicator implements Communicator {
       Signal signal = cmd.getExitSignal();
       if (signal != null && !broken) {
         // Go's ssh reports a command killed by a signal as status 128 + signal number.
-        return new CommandResult(128 + signalNumber(signal));
+        return new CommandResult(128 + Signals.number(signal));
       }
       LOG.debug("command ended without exit status on {}", describe());
       return CommandResult.disconnected();
@@ -162,6 +252,9 @@ final class SshCommunicator implements Communicator {
   @Override
   public void close() {
     closed = true;
+    if (shell != null) {
+      shell.close();
+    }
     link.close();
   }
 
@@ -351,24 +444,5 @@ final class SshCommunicator implements Communicator {
       Thread.currentThread().interrupt();
       throw new CancelledException("interrupted");
     }
-  }
-
-  private static int signalNumber(Signal signal) {
-    return switch (signal) {
-      case HUP -> 1;
-      case INT -> 2;
-      case QUIT -> 3;
-      case ILL -> 4;
-      case ABRT -> 6;
-      case FPE -> 8;
-      case KILL -> 9;
-      case USR1 -> 10;
-      case SEGV -> 11;
-      case USR2 -> 12;
-      case PIPE -> 13;
-      case ALRM -> 14;
-      case TERM -> 15;
-      default -> 0;
-    };
   }
 }

@@ -2,6 +2,10 @@ package dev.imagebake.communicator.ssh;
 
 import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.OutputSink;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,6 +42,54 @@ final class UploadThenRun implements OutputSink {
     return "(umask 077 && cat >"
         + path
         + ") && chmod "
+        + String.format("%04o", mode & 07777)
+        + " "
+        + path
+        + " || exit 1\necho "
+        + marker
+        + "\n"
+        + command;
+  }
+
+  /**
+   * As {@link #command}, with the file's content in a here-document instead of standard input (for
+   * a {@link RemoteShell}, whose input carries the commands), or null when {@code content} cannot
+   * be one unchanged: not UTF-8, a NUL byte, no final newline, or a line equal to {@code
+   * delimiter}.
+   */
+  static String heredocCommand(
+      String remotePath,
+      int mode,
+      String marker,
+      String command,
+      byte[] content,
+      String delimiter) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+    if (!text.isEmpty() && !text.endsWith("\n")
+        || text.indexOf('\0') >= 0
+        || ("\n" + text).contains("\n" + delimiter + "\n")) {
+      return null;
+    }
+    String path = Shell.quotePath(remotePath);
+    return "(umask 077 && cat >"
+        + path
+        + " <<'"
+        + delimiter
+        + "'\n"
+        + text
+        + delimiter
+        + "\n) && chmod "
         + String.format("%04o", mode & 07777)
         + " "
         + path

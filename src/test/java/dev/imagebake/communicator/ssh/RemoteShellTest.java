@@ -1,0 +1,155 @@
+package dev.imagebake.communicator.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imagebake.sdk.CommandResult;
+import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.RemoteCommand;
+import dev.imagebake.testing.OpenSshServer;
+import dev.imagebake.testing.RecordingSink;
+import dev.imagebake.testing.SshConfigBuilder;
+import dev.imagebake.testing.TestBuildContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The long-lived remote shell that runs commands without a session each, against OpenSSH. */
+@Timeout(120) // a guard against hangs, not a timing assertion
+class RemoteShellTest {
+  static OpenSshServer sshd;
+
+  @BeforeAll
+  static void start() {
+    sshd = OpenSshServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    sshd.stop();
+  }
+
+  private static Communicator connect() throws IOException {
+    return SshRunTest.connect(sshd, SshConfigBuilder.forServer(sshd), TestBuildContext.create());
+  }
+
+  private static RecordingSink run(Communicator comm, String command, int expectedStatus)
+      throws IOException {
+    RecordingSink sink = new RecordingSink();
+    assertThat(comm.run(RemoteCommand.of(command), sink).exitStatus())
+        .as("exit status of %s (stderr %s)", command, sink.stderr())
+        .isEqualTo(expectedStatus);
+    return sink;
+  }
+
+  @Test
+  void commandsShareOneShellButNotItsState() throws IOException {
+    try (Communicator comm = connect()) {
+      RecordingSink first = run(comm, "cd /; X=1; export Y=2; umask 0777; echo $$", 0);
+      RecordingSink second =
+          run(
+              comm,
+              "pwd; echo \"${X:-unset} ${Y:-unset}\"; umask; echo $$; cat /proc/self/fd/0",
+              0);
+      assertThat(second.stdout())
+          .containsExactly(
+              System.getProperty("user.home"), "unset unset", "0022", first.stdout().get(0));
+    }
+  }
+
+  @Test
+  void partialLastLinesAndEmptyLinesArriveAsTheyWere() throws IOException {
+    try (Communicator comm = connect()) {
+      RecordingSink sink = run(comm, "printf 'a\\n\\nb'; printf 'e1\\n\\ne2' >&2; exit 7", 7);
+      assertThat(sink.stdout()).containsExactly("a", "", "b");
+      assertThat(sink.stderr()).containsExactly("e1", "", "e2");
+      RecordingSink next = run(comm, "printf 'x\\n\\n'; printf '\\n' >&2", 0);
+      assertThat(next.stdout()).containsExactly("x", "");
+      assertThat(next.stderr()).containsExactly("");
+    }
+  }
+
+  @Test
+  void theShellsOwnCommandLineInAScriptsOutputEndsNothing() throws IOException {
+    try (Communicator comm = connect()) {
+      RecordingSink sink =
+          run(comm, "cat /proc/$$/cmdline; echo; cat /proc/$$/cmdline >&2; echo after", 0);
+      assertThat(sink.stdout()).anyMatch(l -> l.contains(" status ")).endsWith("after");
+      assertThat(sink.stderr()).anyMatch(l -> l.contains(" done"));
+    }
+  }
+
+  @Test
+  void aCommandThatKillsTheShellReportsTheSignalAndTheNextGetsANewShell() throws IOException {
+    try (Communicator comm = connect()) {
+      String before = run(comm, "echo $$", 0).stdout().get(0);
+      assertThat(comm.run(RemoteCommand.of("kill -TERM $$"), new RecordingSink()).exitStatus())
+          .isEqualTo(143);
+      RecordingSink after = run(comm, "echo $$; exit 3", 3);
+      assertThat(after.stdout()).hasSize(1).doesNotContain(before);
+    }
+  }
+
+  @Test
+  void syntaxErrorsFailTheCommandNotTheShell() throws IOException {
+    try (Communicator comm = connect()) {
+      String pid = run(comm, "echo $$", 0).stdout().get(0);
+      RecordingSink bad = run(comm, "echo 'unterminated", 2);
+      assertThat(bad.stderr()).isNotEmpty();
+      assertThat(run(comm, "echo $$", 0).stdout()).containsExactly(pid);
+    }
+  }
+
+  @Test
+  void uploadAndRunSendsAScriptThroughTheShellByteForByte(@TempDir Path dir) throws IOException {
+    String script =
+        "#!/bin/sh\n"
+            + "echo \"it's $HOME\" `date +%Y` $(true) \\\\ \\$x\n"
+            + "  indented\ttab trailing  \n"
+            + "\n"
+            + "EOF\n"
+            + "crlf\r\n"
+            + "unicode: żółw ✓\n";
+    byte[] content = script.getBytes(StandardCharsets.UTF_8);
+    Path file = dir.resolve("script with space.sh");
+    try (Communicator comm = connect()) {
+      String pid = run(comm, "echo $$", 0).stdout().get(0);
+      RecordingSink sink = new RecordingSink();
+      CommandResult result =
+          comm.uploadAndRun(
+              file.toString(),
+              content,
+              0700,
+              RemoteCommand.of("stat -c %a '" + file + "'; echo $$; exit 4"),
+              sink);
+      assertThat(result.exitStatus()).isEqualTo(4);
+      assertThat(sink.stdout()).containsExactly("700", pid);
+      assertThat(Files.readAllBytes(file)).isEqualTo(content);
+    }
+  }
+
+  @Test
+  void filesAHereDocumentCannotCarryGoThroughASessionOfTheirOwn(@TempDir Path dir)
+      throws IOException {
+    byte[] noFinalNewline = "echo no newline".getBytes(StandardCharsets.UTF_8);
+    byte[] latin1 = "caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] large = "x".repeat(RemoteShell.MAX_REQUEST + 1).concat("\n").getBytes();
+    try (Communicator comm = connect()) {
+      String pid = run(comm, "echo $$", 0).stdout().get(0);
+      int i = 0;
+      for (byte[] content : new byte[][] {noFinalNewline, latin1, large}) {
+        Path file = dir.resolve("f" + i++);
+        RecordingSink sink = new RecordingSink();
+        comm.uploadAndRun(file.toString(), content, 0600, RemoteCommand.of("echo $$"), sink);
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        assertThat(sink.stdout()).hasSize(1).doesNotContain(pid);
+      }
+      assertThat(run(comm, "echo $$", 0).stdout()).containsExactly(pid);
+    }
+  }
+}
