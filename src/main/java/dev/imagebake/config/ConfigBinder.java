@@ -77,24 +77,31 @@ public final class ConfigBinder {
             .toList();
     keys.remove(ignored);
 
-    List<Problem> problems = new ArrayList<>(schemaCheck(type).validate(keys));
+    SchemaCheck schemaCheck = schemaCheck(type);
+    List<Problem> problems = new ArrayList<>(schemaCheck.validate(keys));
     Set<String> reported = new HashSet<>();
     for (Problem p : problems) {
       List<String> segments = Pointers.segments(p.pointer());
       if (!segments.isEmpty()) {
         reported.add(segments.get(0));
+        // A misspelt or renamed key stands for a key the block seems to lack.
+        schemaCheck.meantKey(segments.get(0)).ifPresent(reported::add);
       }
     }
     ValueBinder binder = new ValueBinder(renderer);
-    Record bound = binder.bindRecord(model, keys, "", "", reported);
+    Record bound = binder.bindBlock(model, keys, reported);
+    boolean partial = !problems.isEmpty() || !binder.problems().isEmpty();
     problems.addAll(binder.problems());
 
-    C config = null;
-    if (problems.isEmpty() && bound != null) {
-      config = type.cast(bound);
+    C checked = bound == null ? null : type.cast(bound);
+    if (checked != null) {
       BlockCheck check = new BlockCheck(keys, workingDir, home);
-      factory.check(config, check);
-      problems.addAll(check.problems());
+      if (partial) {
+        problems.addAll(partialRules(factory, checked, check, binder.failedKeys()));
+      } else {
+        factory.check(checked, check);
+        problems.addAll(check.problems());
+      }
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
     boolean failed = false;
@@ -102,7 +109,24 @@ public final class ConfigBinder {
       diagnostics.add(diagnostic(p, pointer, locations));
       failed |= p.severity() == Severity.ERROR;
     }
-    return new BindResult<>(failed ? null : config, diagnostics);
+    return new BindResult<>(failed ? null : checked, checked, diagnostics);
+  }
+
+  /**
+   * The plugin's rules on a block bound with its failed keys left out: what they say about the
+   * other keys. Whatever concerns a failed key, or the block as a whole (a rule like "one of a or b
+   * must be given" cannot tell), is dropped: its key is already reported and was not bound as
+   * written. A rule that trips over a value left out (an unexpected null) ends the check quietly;
+   * what it found before stands.
+   */
+  private static <C extends Record> List<Problem> partialRules(
+      PluginFactory<C> factory, C config, BlockCheck check, Set<String> failedKeys) {
+    try {
+      factory.check(config, check);
+    } catch (RuntimeException e) {
+      // Caused by a key left out, which is reported already; the full check runs once it is fixed.
+    }
+    return check.problemsWithKeysOtherThan(failedKeys);
   }
 
   /**

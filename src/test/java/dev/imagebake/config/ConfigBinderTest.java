@@ -32,7 +32,7 @@ class ConfigBinderTest {
     }
   }
 
-  static final class DemoFactory implements PluginFactory<Demo> {
+  static class DemoFactory implements PluginFactory<Demo> {
     @Override
     public String type() {
       return "demo";
@@ -170,6 +170,117 @@ class ConfigBinderTest {
         .containsExactly(
             tuple("output must be specified", null, 2, 3),
             tuple("token is too short", "use a longer one", 3, 4));
+  }
+
+  @Test
+  void rulesStillCheckTheOtherKeysOfABlockWithATypeError() {
+    String json = "{\"post-processors\": [\n  {\"output\": [\"o\"],\n   \"token\": \"x\"}]}";
+
+    BindResult<Demo> result = bind(json);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.config()).isNull();
+    // No "output must be specified": output is there, with a value of the wrong type.
+    assertThat(result.diagnostics())
+        .extracting(
+            Diagnostic::message, Diagnostic::hint, d -> d.source().line(), d -> d.source().column())
+        .containsExactly(
+            tuple("output: expected a string, got an array", null, 2, 14),
+            tuple("token is too short", "use a longer one", 3, 4));
+    assertThat(result.checked().token()).isEqualTo("x");
+    assertThat(result.checked().output()).isNull();
+  }
+
+  @Test
+  void rulesStillRunWhenAValueFailsToBindOrToRender() {
+    String json =
+        "{\"post-processors\": [{\"output\": \"o\", \"token\": \"x\","
+            + " \"execute_command\": \"{{bad}}\", \"mappings\": [{\"volume_size\": \"big\"}]}]}";
+
+    BindResult<Demo> result = bind(json);
+
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::message)
+        .containsExactlyInAnyOrder(
+            "invalid 'execute_command': function \"bad\" not defined",
+            "mappings[0].volume_size: expected an integer, got \"big\"",
+            "token is too short");
+    assertThat(result.checked().mappings()).isNull();
+    assertThat(result.checked().executeCommand()).isNull();
+  }
+
+  @Test
+  void aRenamedOrMisspeltKeyCountsAsTheKeyItStandsFor() {
+    for (String key : List.of("filename", "outptu")) {
+      BindResult<Demo> result =
+          bind("{\"post-processors\": [{\"" + key + "\": \"o\", \"token\": \"x\"}]}");
+
+      assertThat(result.diagnostics())
+          .as(key)
+          .extracting(Diagnostic::message)
+          .doesNotContain("output must be specified")
+          .contains("token is too short")
+          .hasSize(2);
+    }
+  }
+
+  /** Rules written for complete blocks: one about the block, one that cannot stand a null. */
+  static final class CarelessFactory extends DemoFactory {
+    @Override
+    public void check(Demo config, ConfigCheck check) {
+      if (config.tags() == null) {
+        check.error("tags or output must be given");
+      }
+      if (config.token() != null && config.token().length() < 3) {
+        check.error("token", "token is too short");
+      }
+      if (config.output().isEmpty()) {
+        check.error("output", "output is empty");
+      }
+      check.error("tags", "never reached when output is null");
+    }
+  }
+
+  private BindResult<Demo> bindCareless(String json) {
+    return binder.bind(
+        new CarelessFactory(),
+        Blocks.at(json, "/post-processors/0"),
+        "/post-processors/0",
+        TestLocations.of(json),
+        TestRenderers.variables(Map.of()));
+  }
+
+  @Test
+  void aRuleThatTripsOverAKeyLeftOutEndsTheCheckQuietly() {
+    String json = "{\"post-processors\": [{\"output\": {}, \"token\": \"x\"}]}";
+
+    BindResult<Demo> result = bindCareless(json);
+
+    // What the rules found before the null stands; the message about the whole block does not,
+    // as it may be about the key left out.
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::message)
+        .hasSize(2)
+        .contains("token is too short")
+        .noneMatch(m -> m.contains("never reached") || m.contains("must be given"));
+    assertThat(result.ok()).isFalse();
+  }
+
+  @Test
+  void aBlockWithoutErrorsGetsEveryRuleMessage() {
+    String json = "{\"post-processors\": [{\"output\": \"\", \"token\": \"x\"}]}";
+
+    BindResult<Demo> result = bindCareless(json);
+
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::message)
+        .containsExactly(
+            "tags or output must be given",
+            "token is too short",
+            "output is empty",
+            "never reached when output is null");
+    assertThat(result.config()).isNull();
+    assertThat(result.checked().output()).isEmpty();
   }
 
   @Test
