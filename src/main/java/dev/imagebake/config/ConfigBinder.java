@@ -30,7 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
  *       RenderLater}, whose syntax is only checked;
  *   <li>the values are bound with Packer's weak conversions ({@code "22"} for an integer, a
  *       comma-separated string for a list, ...);
- *   <li>the plugin's own rules ({@link PluginFactory#check}) run on the bound record.
+ *   <li>the plugin's own rules ({@link PluginFactory#check}) run on the bound record. When some
+ *       keys have errors of their own, the record is bound without them (as if absent) and the
+ *       rules still run, so one run reports the rest of the block too; what the rules say about
+ *       those keys, or about the block as a whole, is left out.
  * </ol>
  *
  * <p>Every problem is reported, each at its place in the template. The caller removes the keys the
