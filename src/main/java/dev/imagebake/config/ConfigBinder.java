@@ -32,8 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       comma-separated string for a list, ...);
  *   <li>the plugin's own rules ({@link PluginFactory#check}) run on the bound record. When some
  *       keys have errors of their own, the record is bound without them (as if absent) and the
- *       rules still run, so one run reports the rest of the block too; what the rules say about
- *       those keys, or about the block as a whole, is left out.
+ *       rules still run, so one run reports the rest of the block too ({@link PartialRules}).
  * </ol>
  *
  * <p>Every problem is reported, each at its place in the template. The caller removes the keys the
@@ -98,10 +97,12 @@ public final class ConfigBinder {
 
     C checked = bound == null ? null : type.cast(bound);
     if (checked != null) {
-      BlockCheck check = new BlockCheck(keys, workingDir, home);
       if (partial) {
-        problems.addAll(partialRules(factory, checked, check, binder.failedKeys()));
+        problems.addAll(
+            new PartialRules(model, keys, renderer, workingDir, home)
+                .check(factory, checked, reported, binder.failedKeys()));
       } else {
+        BlockCheck check = new BlockCheck(keys, workingDir, home);
         factory.check(checked, check);
         problems.addAll(check.problems());
       }
@@ -113,23 +114,6 @@ public final class ConfigBinder {
       failed |= p.severity() == Severity.ERROR;
     }
     return new BindResult<>(failed ? null : checked, checked, diagnostics);
-  }
-
-  /**
-   * The plugin's rules on a block bound with its failed keys left out: what they say about the
-   * other keys. Whatever concerns a failed key, or the block as a whole (a rule like "one of a or b
-   * must be given" cannot tell), is dropped: its key is already reported and was not bound as
-   * written. A rule that trips over a value left out (an unexpected null) ends the check quietly;
-   * what it found before stands.
-   */
-  private static <C extends Record> List<Problem> partialRules(
-      PluginFactory<C> factory, C config, BlockCheck check, Set<String> failedKeys) {
-    try {
-      factory.check(config, check);
-    } catch (RuntimeException e) {
-      // Caused by a key left out, which is reported already; the full check runs once it is fixed.
-    }
-    return check.problemsWithKeysOtherThan(failedKeys);
   }
 
   /**

@@ -12,7 +12,9 @@ import dev.imagebake.sdk.config.RenderLater;
 import dev.imagebake.sdk.config.Secret;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class ConfigBinderTest {
@@ -61,16 +63,37 @@ class ConfigBinderTest {
 
   record Choice(@OneOf({"a.b", "x|y", "plain"}) String mode) {}
 
-  static final class ChoiceFactory implements PluginFactory<Choice> {
-    @Override
-    public String type() {
-      return "choice";
-    }
+  /** A plugin of {@code type} with these rules. */
+  static <C extends Record> PluginFactory<C> plugin(
+      Class<C> type, BiConsumer<C, ConfigCheck> rules) {
+    return new PluginFactory<>() {
+      @Override
+      public String type() {
+        return type.getSimpleName().toLowerCase(Locale.ROOT);
+      }
 
-    @Override
-    public Class<Choice> configType() {
-      return Choice.class;
-    }
+      @Override
+      public Class<C> configType() {
+        return type;
+      }
+
+      @Override
+      public void check(C config, ConfigCheck check) {
+        rules.accept(config, check);
+      }
+    };
+  }
+
+  private <C extends Record> List<Diagnostic> diagnostics(
+      PluginFactory<C> factory, String json, String pointer) {
+    return binder
+        .bind(
+            factory,
+            Blocks.at(json, pointer),
+            pointer,
+            TestLocations.of(json),
+            TestRenderers.identity())
+        .diagnostics();
   }
 
   @Test
@@ -88,14 +111,7 @@ class ConfigBinderTest {
 
   private List<Diagnostic> bindChoice(String mode) {
     String json = "{\"builders\": [{\"mode\": \"" + mode + "\"}]}";
-    return binder
-        .bind(
-            new ChoiceFactory(),
-            Blocks.at(json, "/builders/0"),
-            "/builders/0",
-            TestLocations.of(json),
-            TestRenderers.variables(Map.of()))
-        .diagnostics();
+    return diagnostics(plugin(Choice.class, (c, check) -> {}), json, "/builders/0");
   }
 
   private BindResult<Demo> bind(String json) {
@@ -281,6 +297,46 @@ class ConfigBinderTest {
             "never reached when output is null");
     assertThat(result.config()).isNull();
     assertThat(result.checked().output()).isEmpty();
+  }
+
+  record Upload(
+      @OneOf({"fast", "safe"}) String mode, Boolean generated, String source, String target) {}
+
+  /** Rules that depend on a fixed-set key and on a flag. */
+  private static void uploadRules(Upload config, ConfigCheck check) {
+    if (!"fast".equals(config.mode()) && config.target() == null) {
+      check.error("target", "target must be given in safe mode");
+    }
+    if (!Boolean.TRUE.equals(config.generated()) && "gone".equals(config.source())) {
+      check.error("source", "Bad source 'gone'");
+    }
+    if ("".equals(config.target())) {
+      check.error("target", "target is empty");
+    }
+  }
+
+  private List<String> uploadMessages(String block) {
+    String json = "{\"provisioners\": [" + block + "]}";
+    return diagnostics(plugin(Upload.class, ConfigBinderTest::uploadRules), json, "/provisioners/0")
+        .stream()
+        .map(Diagnostic::message)
+        .toList();
+  }
+
+  @Test
+  void aRuleMessageIsKeptOnlyWhenItHoldsForEveryValueAWrongKeyCouldHaveMeant() {
+    // "fsat" may have meant "fast", which needs no target; an empty target is wrong in any mode.
+    assertThat(uploadMessages("{\"mode\": \"fsat\", \"target\": \"\"}"))
+        .containsExactly("mode ('fsat') is invalid, valid values: fast, safe", "target is empty");
+    assertThat(uploadMessages("{\"mode\": \"fsat\"}"))
+        .containsExactly("mode ('fsat') is invalid, valid values: fast, safe");
+    // "maybe" may have meant true, for which the source need not exist yet.
+    assertThat(uploadMessages("{\"generated\": \"maybe\", \"source\": \"gone\"}"))
+        .containsExactly(
+            "generated: expected a boolean, got \"maybe\"", "target must be given in safe mode");
+    assertThat(uploadMessages("{\"generated\": [true], \"source\": \"gone\", \"mode\": 7}"))
+        .hasSize(2)
+        .allMatch(m -> m.startsWith("generated:") || m.startsWith("mode"));
   }
 
   @Test
