@@ -5,6 +5,7 @@ import dev.imagebake.sdk.config.ConfigCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,7 +17,10 @@ final class BlockCheck implements ConfigCheck {
   private final ObjectNode block;
   private final Path workingDir;
   private final Path home;
-  private final List<Problem> problems = new ArrayList<>();
+  private final List<Reported> reported = new ArrayList<>();
+
+  /** A problem and the key the rule gave it (a path like {@code scripts/2}), null for none. */
+  private record Reported(String key, Problem problem) {}
 
   BlockCheck(ObjectNode block, Path workingDir, Path home) {
     this.block = block;
@@ -25,7 +29,18 @@ final class BlockCheck implements ConfigCheck {
   }
 
   List<Problem> problems() {
-    return problems;
+    return reported.stream().map(Reported::problem).toList();
+  }
+
+  /**
+   * The problems reported for a key whose top-level key is not one of {@code keys}; those about the
+   * block as a whole are left out too.
+   */
+  List<Problem> problemsWithKeysOtherThan(Set<String> keys) {
+    return reported.stream()
+        .filter(r -> r.key() != null && !keys.contains(r.key().split("/", 2)[0]))
+        .map(Reported::problem)
+        .toList();
   }
 
   @Override
@@ -78,6 +93,6 @@ final class BlockCheck implements ConfigCheck {
     String first = newline < 0 ? message : message.substring(0, newline).strip();
     String rest =
         newline < 0 ? null : message.substring(newline + 1).strip().replaceAll("\\s+", " ");
-    problems.add(new Problem(severity, pointer, present, -1, first, rest));
+    reported.add(new Reported(key, new Problem(severity, pointer, present, -1, first, rest)));
   }
 }

@@ -30,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       RenderLater}, whose syntax is only checked;
  *   <li>the values are bound with Packer's weak conversions ({@code "22"} for an integer, a
  *       comma-separated string for a list, ...);
- *   <li>the plugin's own rules ({@link PluginFactory#check}) run on the bound record.
+ *   <li>the plugin's own rules ({@link PluginFactory#check}) run on the bound record. When some
+ *       keys have errors of their own, the record is bound without them (as if absent) and the
+ *       rules still run, so one run reports the rest of the block too ({@link PartialRules}).
  * </ol>
  *
  * <p>Every problem is reported, each at its place in the template. The caller removes the keys the
@@ -77,24 +79,33 @@ public final class ConfigBinder {
             .toList();
     keys.remove(ignored);
 
-    List<Problem> problems = new ArrayList<>(schemaCheck(type).validate(keys));
+    SchemaCheck schemaCheck = schemaCheck(type);
+    List<Problem> problems = new ArrayList<>(schemaCheck.validate(keys));
     Set<String> reported = new HashSet<>();
     for (Problem p : problems) {
       List<String> segments = Pointers.segments(p.pointer());
       if (!segments.isEmpty()) {
         reported.add(segments.get(0));
+        // A misspelt or renamed key stands for a key the block seems to lack.
+        schemaCheck.meantKey(segments.get(0)).ifPresent(reported::add);
       }
     }
     ValueBinder binder = new ValueBinder(renderer);
-    Record bound = binder.bindRecord(model, keys, "", "", reported);
+    Record bound = binder.bindBlock(model, keys, reported);
+    boolean partial = !problems.isEmpty() || !binder.problems().isEmpty();
     problems.addAll(binder.problems());
 
-    C config = null;
-    if (problems.isEmpty() && bound != null) {
-      config = type.cast(bound);
-      BlockCheck check = new BlockCheck(keys, workingDir, home);
-      factory.check(config, check);
-      problems.addAll(check.problems());
+    C checked = bound == null ? null : type.cast(bound);
+    if (checked != null) {
+      if (partial) {
+        problems.addAll(
+            new PartialRules(model, keys, renderer, workingDir, home)
+                .check(factory, checked, reported, binder.failedKeys()));
+      } else {
+        BlockCheck check = new BlockCheck(keys, workingDir, home);
+        factory.check(checked, check);
+        problems.addAll(check.problems());
+      }
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
     boolean failed = false;
@@ -102,7 +113,7 @@ public final class ConfigBinder {
       diagnostics.add(diagnostic(p, pointer, locations));
       failed |= p.severity() == Severity.ERROR;
     }
-    return new BindResult<>(failed ? null : config, diagnostics);
+    return new BindResult<>(failed ? null : checked, checked, diagnostics);
   }
 
   /**

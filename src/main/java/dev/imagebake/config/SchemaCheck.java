@@ -60,11 +60,27 @@ final class SchemaCheck {
           "Deprecated configuration key: '" + key + "'" + FIX_ADVICE,
           "use '" + replacement + "' instead");
     }
-    List<String> known = owner.properties().stream().map(RecordModel.Property::key).toList();
     return Problem.atKey(
         pointer,
         "unknown configuration key: '" + key + "'",
-        DidYouMean.suggest(key, known).map(s -> "did you mean '" + s + "'?").orElse(null));
+        DidYouMean.suggest(key, keys(owner)).map(s -> "did you mean '" + s + "'?").orElse(null));
+  }
+
+  /**
+   * The key a top-level key of the block stands for when it is not a key of the plugin: the new
+   * name of a renamed key, else the closest known key; empty for a known key or when nothing is
+   * close.
+   */
+  Optional<String> meantKey(String key) {
+    if (model.property(key).isPresent()) {
+      return Optional.empty();
+    }
+    String replacement = model.deprecatedKeys().get(key);
+    return replacement != null ? Optional.of(replacement) : DidYouMean.suggest(key, keys(model));
+  }
+
+  private static List<String> keys(RecordModel model) {
+    return model.properties().stream().map(RecordModel.Property::key).toList();
   }
 
   private Problem wrongValue(ObjectNode block, String pointer) {

@@ -6,6 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +17,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Binds one JSON block to its record: renders template strings, applies Packer's weak conversions
- * and constructs the records. Reports every problem and constructs nothing once one was found. One
- * instance per block.
+ * and constructs the records. Reports every problem; a nested record with a problem is not
+ * constructed, the block's own record is, with the keys that have problems left out. One instance
+ * per block.
  */
 final class ValueBinder {
   private final BindContext context;
   private final ScalarBinder scalars;
+  private final Set<String> failedKeys = new LinkedHashSet<>();
 
   ValueBinder(ValueRenderer renderer) {
     this.context = new BindContext(renderer);
@@ -33,32 +36,67 @@ final class ValueBinder {
   }
 
   /**
+   * Binds a block's top-level record <em>partially</em>: a key whose value has a problem (or is in
+   * {@code skipKeys}) is bound as if it were absent, so the plugin's rules can still check the
+   * other keys. The keys bound that way are {@link #failedKeys()}.
+   *
    * @param skipKeys keys of {@code node} not to bind (already reported)
-   * @return the record, or null when a problem was found
+   * @return the record, or null when its construction failed
    */
-  Record bindRecord(
-      RecordModel model, ObjectNode node, String pointer, String path, Set<String> skipKeys) {
+  Record bindBlock(RecordModel model, ObjectNode node, Set<String> skipKeys) {
+    return bindRecord(model, node, "", "", skipKeys, true);
+  }
+
+  /** The block's keys that were bound as absent because their values have problems. */
+  Set<String> failedKeys() {
+    return Collections.unmodifiableSet(failedKeys);
+  }
+
+  /**
+   * @param partial construct the record even when some keys failed (those as absent); otherwise
+   *     return null once a problem was found
+   */
+  private Record bindRecord(
+      RecordModel model,
+      ObjectNode node,
+      String pointer,
+      String path,
+      Set<String> skipKeys,
+      boolean partial) {
+    int problemsBefore = context.problems().size();
     List<RecordModel.Member> members = model.members();
     Object[] args = new Object[members.size()];
     for (int i = 0; i < args.length; i++) {
       RecordModel.Member member = members.get(i);
       if (member instanceof RecordModel.Inline inline) {
-        args[i] = bindRecord(inline.model(), node, pointer, path, skipKeys);
+        args[i] = bindRecord(inline.model(), node, pointer, path, skipKeys, partial);
       } else if (member instanceof RecordModel.Property p) {
-        JsonNode value = skipKeys.contains(p.key()) ? null : node.get(p.key());
+        boolean skipped = skipKeys.contains(p.key());
+        int before = context.problems().size();
         args[i] =
             bindValue(
                 p.valueType(),
-                value,
+                skipped ? null : node.get(p.key()),
                 Pointers.append(pointer, p.key()),
                 path.isEmpty() ? p.key() : path + "." + p.key(),
                 p);
+        if (skipped || context.problems().size() > before) {
+          // Whatever part of the value did bind is not what the user meant: leave it all out.
+          args[i] = null;
+          if (partial) {
+            failedKeys.add(p.key());
+          }
+        }
         if (args[i] == null && p.component().getType().isPrimitive()) {
           args[i] = zero(p.component().getType());
         }
       }
     }
-    return context.problems().isEmpty() ? construct(model, args, pointer) : null;
+    boolean complete = context.problems().size() == problemsBefore;
+    if (!complete && !partial) {
+      return null;
+    }
+    return construct(model, args, pointer, complete);
   }
 
   private Object bindValue(
@@ -89,7 +127,7 @@ final class ValueBinder {
     }
     if (type instanceof ValueType.Nested n) {
       if (node instanceof ObjectNode object) {
-        return bindRecord(n.model(), object, pointer, path, Set.of());
+        return bindRecord(n.model(), object, pointer, path, Set.of(), false);
       }
       return context.mismatch(type, node, pointer, path, p);
     }
@@ -103,7 +141,7 @@ final class ValueBinder {
         String elementPointer = Pointers.append(pointer, i);
         if (element instanceof ObjectNode object) {
           records.add(
-              bindRecord(n.model(), object, elementPointer, path + "[" + i + "]", Set.of()));
+              bindRecord(n.model(), object, elementPointer, path + "[" + i + "]", Set.of(), false));
         } else {
           context.mismatch(
               new ValueType.Nested(n.model()), element, elementPointer, path + "[" + i + "]", p);
@@ -254,7 +292,11 @@ final class ValueBinder {
     return null;
   }
 
-  private Record construct(RecordModel model, Object[] args, String pointer) {
+  /**
+   * @param complete every value bound; when not, a rejection by the record's constructor is blamed
+   *     on the values left out, which are already reported, and not reported again
+   */
+  private Record construct(RecordModel model, Object[] args, String pointer, boolean complete) {
     RecordComponent[] components = model.type().getRecordComponents();
     Class<?>[] types = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
@@ -265,6 +307,9 @@ final class ValueBinder {
       constructor.setAccessible(true);
       return constructor.newInstance(args);
     } catch (InvocationTargetException e) {
+      if (!complete) {
+        return null;
+      }
       // The record's compact constructor rejected the values: its message is for the user.
       Throwable cause = e.getCause();
       context.report(

@@ -358,8 +358,9 @@ public final class TemplateChecker {
         TemplateRenderer renderer) {
       BindResult<C> result = binder.bind(factory, config, pointer, where, renderer);
       problems.addAll(result.diagnostics());
-      if (result.config() != null) {
-        SecretValues.collect(result.config(), secrets);
+      if (result.checked() != null) {
+        // Also from a block with errors: its rules' messages may quote the other keys' values.
+        SecretValues.collect(result.checked(), secrets);
       }
       return result.config();
     }

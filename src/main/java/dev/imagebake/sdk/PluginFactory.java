@@ -17,7 +17,8 @@ public interface PluginFactory<C extends Record> {
 
   /**
    * The plugin's cross-field rules (Packer's {@code Prepare} checks): required keys, mutually
-   * exclusive keys, files that must exist. Runs after the block bound without errors.
+   * exclusive keys, files that must exist. Runs on the bound block, also when some of its keys had
+   * errors of their own: those are then null (as if absent), so no key may be assumed set.
    */
   default void check(C config, ConfigCheck check) {}
 }

@@ -159,7 +159,7 @@ class WeakTypingAgreementTest {
 
     List<Problem> schemaProblems = SCHEMA.validate(block);
     ValueBinder binder = new ValueBinder(RENDERER);
-    Record bound = binder.bindRecord(MODEL, block, "", "", Set.of());
+    Record bound = binder.bindBlock(MODEL, block, Set.of());
 
     boolean shouldFail = expected == ERROR || expected == UNKNOWN_KEY;
     assertThat(schemaProblems).as("schema problems").hasSize(shouldFail ? 1 : 0);
@@ -174,7 +174,7 @@ class WeakTypingAgreementTest {
   void schemaAndBinderSayTheSameAboutRawValues(String key, String json, Object expected) {
     ObjectNode block = Blocks.at("{\"" + key + "\": " + json + "}", "");
     ValueBinder binder = new ValueBinder(RENDERER);
-    binder.bindRecord(MODEL, block, "", "", Set.of());
+    binder.bindBlock(MODEL, block, Set.of());
     List<Problem> schemaProblems = SCHEMA.validate(block);
     // Unknown keys inside nested objects are the schema's alone; for values both must word it
     // alike.
