@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM in the middle of a remote command: every cleanup runs, imagebake exits
- * 130, and the command is stopped on the machine. OpenSSH refuses signal requests for a session of
- * root logged in as root, so the remote side is checked as the unprivileged user {@code
- * imagebake-test} that {@code .ci/run} creates (skipped where it does not exist).
+ * 130, and the command is stopped on the machine, as root (for whom OpenSSH refuses signal
+ * requests) and as the unprivileged user {@code imagebake-test} that {@code .ci/run} creates
+ * (skipped where it does not exist).
  */
 class InterruptIT {
   private static OpenSshServer sshd;
@@ -82,6 +82,22 @@ class InterruptIT {
     assumeTrue(testUserExists(), "no user " + TEST_USER + " to log in as (.ci/run creates it)");
     interruptAndCheck("INT", "73.25", TEST_USER);
     assertThat(remoteSleepers("73.25")).as("remote processes left running").isEmpty();
+  }
+
+  @Test
+  void theRemoteCommandIsStoppedAndItsScriptRemovedWhateverTheUser() throws Exception {
+    // sshd refuses signal requests for root: the stop must not depend on them.
+    Path script = work.resolve("remote-script.sh");
+    interruptAndCheck(
+        "INT",
+        """
+        {"type": "shell", "inline": ["echo started", "sleep 75.25"], "remote_path": "%s"}
+        """
+            .formatted(script),
+        "started",
+        sshd.user());
+    assertThat(remoteSleepers("75.25")).as("remote processes left running").isEmpty();
+    assertThat(script).as("the uploaded script").doesNotExist();
   }
 
   @Test

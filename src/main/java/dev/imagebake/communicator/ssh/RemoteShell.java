@@ -57,6 +57,7 @@ final class RemoteShell implements AutoCloseable {
 
   // Guarded by this.
   private boolean ready;
+  private long pid;
   private boolean ended;
   private OutputSink sink;
   private Integer exitStatus;
@@ -98,7 +99,7 @@ final class RemoteShell implements AutoCloseable {
     return "n="
         + nonce
         + "\ntrap 'trap - TERM; kill -TERM 0' TERM"
-        + "\nprintf '%s ready\\n' \"$n\""
+        + "\nprintf '%s ready %s\\n' \"$n\" $$"
         + "\nc="
         + "\nwhile IFS= read -r l; do"
         + "\n  if [ \"$l\" = \"$n end\" ]; then"
@@ -133,6 +134,15 @@ final class RemoteShell implements AutoCloseable {
   /** The session, to signal or close when the build is cancelled. */
   Session.Command command() {
     return command;
+  }
+
+  /**
+   * A command that sends TERM to this shell's process group (sshd makes the shell a session leader,
+   * so its group is everything a command started). sshd refuses signal requests for root sessions;
+   * this works for every user.
+   */
+  synchronized String killCommand() {
+    return "kill -TERM -" + pid;
   }
 
   /**
@@ -212,7 +222,9 @@ final class RemoteShell implements AutoCloseable {
 
   private synchronized void stdoutLine(String line) {
     if (!ready) {
-      if (line.endsWith(nonce + " ready")) {
+      int at = line.lastIndexOf(nonce + " ready ");
+      if (at >= 0) {
+        pid = Long.parseLong(line.substring(at + nonce.length() + 7).strip());
         ready = true;
         notifyAll();
       } else {

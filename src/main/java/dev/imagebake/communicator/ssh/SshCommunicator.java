@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import net.schmizz.sshj.SSHClient;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 final class SshCommunicator implements Communicator {
   private static final Logger LOG = LoggerFactory.getLogger(SshCommunicator.class);
   private static final int COPY_BUFFER = 64 * 1024;
+  private static final int KILL_WAIT_SECONDS = 5;
 
   private final SshDialer dialer;
   private final Cancellation cancellation;
@@ -147,7 +149,7 @@ final class SshCommunicator implements Communicator {
   private CommandResult inShell(RemoteShell remote, String command, OutputSink sink)
       throws IOException {
     SshLink current = link;
-    Hook hook = onCancel(() -> abort(current, null, remote.command()));
+    Hook hook = onCancel(() -> abortShell(current, remote));
     try {
       return remote.run(command, sink);
     } catch (IOException e) {
@@ -364,6 +366,32 @@ final class SshCommunicator implements Communicator {
               }
               current.close();
               closeQuietly(channel);
+            },
+            "ssh-cancel");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * As {@link #abort}, for a command in {@code remote}: signals its whole process group from a
+   * session of its own first, since sshd refuses a signal request for root, then drops the
+   * connection.
+   */
+  private static void abortShell(SshLink current, RemoteShell remote) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                remote.command().signal(Signal.TERM);
+              } catch (IOException | RuntimeException ignored) {
+                // The kill below does it where signal requests are refused.
+              }
+              try (Session session = current.client().startSession()) {
+                session.exec(remote.killCommand()).join(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+              } catch (IOException | RuntimeException e) {
+                LOG.debug("could not stop the remote commands: {}", e.toString());
+              }
+              current.close();
             },
             "ssh-cancel");
     thread.setDaemon(true);

@@ -32,8 +32,10 @@ final class RemoteScriptCommand {
     // A cancelled build signals this shell (TERM) and drops the connection. A shell reacts to a
     // signal only once its foreground command ends, and the script's children would outlive it
     // anyway; so the script runs in the background while the shell waits, and TERM takes the
-    // whole process group (this session) down with it.
-    cmd.append("trap 'trap - TERM; kill -TERM 0' TERM\n");
+    // whole process group (this session) down with it, after removing the uploaded files.
+    cmd.append("trap '")
+        .append(removeInTrap(removeAfter))
+        .append("trap - TERM; kill -TERM 0' TERM\n");
     cmd.append("(").append(executeCommand).append("\n) &\nwait $!; rc=$?");
     if (!removeAfter.isEmpty()) {
       cmd.append("; rm -f");
@@ -42,6 +44,14 @@ final class RemoteScriptCommand {
       }
     }
     return cmd.append("; exit $rc").toString();
+  }
+
+  /** {@code rm -f files; } inside the single-quoted trap text, or nothing. */
+  private static String removeInTrap(List<String> files) {
+    if (files.isEmpty()) {
+      return "";
+    }
+    return (remove(files) + "; ").replace("'", "'\\''");
   }
 
   /** {@code rm -f} of {@code files}: the cleanup after a script that disconnected. */

@@ -2,8 +2,14 @@ package dev.imagebake.provisioner.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RemoteScriptCommandTest {
   @Test
@@ -16,7 +22,7 @@ class RemoteScriptCommandTest {
                 List.of("/tmp/s.sh", "/tmp/v.sh")))
         .isEqualTo(
             "chmod 0600 /tmp/v.sh\nchmod 0755 /tmp/s.sh\n"
-                + "trap 'trap - TERM; kill -TERM 0' TERM\n"
+                + "trap 'rm -f /tmp/s.sh /tmp/v.sh; trap - TERM; kill -TERM 0' TERM\n"
                 + "(chmod +x /tmp/s.sh; /tmp/s.sh\n) &\n"
                 + "wait $!; rc=$?; rm -f /tmp/s.sh /tmp/v.sh; exit $rc");
   }
@@ -27,6 +33,21 @@ class RemoteScriptCommandTest {
         .isEqualTo(
             "chmod 0755 /tmp/s.sh\ntrap 'trap - TERM; kill -TERM 0' TERM\n"
                 + "(sudo /tmp/s.sh\n) &\nwait $!; rc=$?; exit $rc");
+  }
+
+  @Test
+  void aTermRemovesTheUploadedFilesEvenWithQuotesInTheirNames(@TempDir Path dir) throws Exception {
+    Path script = Files.writeString(dir.resolve("it's here.sh"), "#!/bin/sh\nsleep 30\n");
+    String command =
+        RemoteScriptCommand.of(
+            List.of(), script.toString(), "echo started; sleep 30", List.of(script.toString()));
+    // Its own session (setsid): the trap ends with a TERM to the whole process group.
+    Process sh = new ProcessBuilder("setsid", "sh", "-c", command).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(sh.getInputStream()));
+    assertThat(out.readLine()).isEqualTo("started");
+    new ProcessBuilder("kill", "-TERM", Long.toString(sh.pid())).start().waitFor();
+    assertThat(sh.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(script).doesNotExist();
   }
 
   @Test
