@@ -16,7 +16,9 @@ final class ClassDataTraining {
 
   /**
    * @param args {@code TEMPLATE...}: templates to validate and inspect; the last one, which must
-   *     build on this machine without side effects (null builder, communicator none), is built
+   *     build on this machine without side effects (null builder, communicator none), is built; so
+   *     is the template named by the system property {@code imagebake.training.build}, if set (a
+   *     build over SSH against a throwaway sshd)
    */
   public static void main(String[] args) {
     PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
@@ -28,6 +30,10 @@ final class ClassDataTraining {
     runs.add(List.of("inspect", last));
     runs.add(List.of("--help"));
     runs.add(List.of("build", last));
+    String sshBuild = System.getProperty("imagebake.training.build");
+    if (sshBuild != null) {
+      runs.add(List.of("build", sshBuild));
+    }
     for (List<String> run : runs) {
       Main.run(run.toArray(String[]::new), discard, discard, env);
     }
