@@ -313,20 +313,29 @@ class SshTransferTest {
   @ParameterizedTest
   @ValueSource(strings = {"scp", "sftp"})
   void manyFilesInOneTree(String method) throws IOException {
+    // 600 files: over scp, enough for one tar stream per CPU of the machine.
     Path many = local.resolve("many");
-    for (int d = 0; d < 20; d++) {
+    for (int d = 0; d < 24; d++) {
       Path dir = Files.createDirectories(many.resolve("d" + d));
       for (int f = 0; f < 25; f++) {
         Files.writeString(dir.resolve("f" + f), d + "/" + f);
       }
     }
+    Files.setPosixFilePermissions(
+        many.resolve("d20"), PosixFilePermissions.fromString("rwx--x---"));
     long start = System.nanoTime();
     try (Communicator comm = connect(method)) {
       comm.uploadDir(remote.resolve("many").toString(), many, false);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf("%s: 500 files in 20 directories uploaded in %d ms%n", method, millis);
-    assertThat(listing(remote.resolve("many"))).hasSize(520).contains("d19/f24=19/24");
+    System.out.printf("%s: 600 files in 24 directories uploaded in %d ms%n", method, millis);
+    assertThat(listing(remote.resolve("many")))
+        .hasSize(624)
+        .contains("d0/f0=0/0", "d11/f13=11/13", "d23/f24=23/24");
+    if (method.equals("scp")) { // sftp creates directories with the default mode, as Packer's
+      assertThat(Files.getPosixFilePermissions(remote.resolve("many/d20")))
+          .isEqualTo(PosixFilePermissions.fromString("rwx--x---"));
+    }
   }
 
   @ParameterizedTest
