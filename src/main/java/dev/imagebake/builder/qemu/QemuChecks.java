@@ -4,7 +4,6 @@ import dev.imagebake.sdk.GoStrings;
 import dev.imagebake.sdk.config.ConfigCheck;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -149,10 +148,7 @@ final class QemuChecks {
     if (!url.isLocal()) {
       return "download not supported for scheme '" + url.scheme() + "'";
     }
-    Path file = local(check, url);
-    if (file == null) {
-      return "the file " + GoStrings.quote(url.localPath()) + " cannot exist (a NUL in its name)";
-    }
+    Path file = check.resolve(url.localPath());
     return Files.isRegularFile(file) ? null : "the file " + file + " does not exist";
   }
 
@@ -169,10 +165,9 @@ final class QemuChecks {
       return;
     }
     if (url.isLocal()) {
-      Path file = local(check, url);
-      if (file == null || !Files.isRegularFile(file)) {
-        Object name = file == null ? GoStrings.quote(url.localPath()) : file;
-        check.error("iso_checksum", "the checksum file " + name + " does not exist");
+      Path file = check.resolve(url.localPath());
+      if (!Files.isRegularFile(file)) {
+        check.error("iso_checksum", "the checksum file " + file + " does not exist");
       }
     } else if (!url.isHttp()) {
       check.error("iso_checksum", "download not supported for scheme '" + url.scheme() + "'");
@@ -190,15 +185,6 @@ final class QemuChecks {
       check.warn(
           "iso_checksum_url",
           "iso_checksum_url is deprecated: use iso_checksum \"file:" + iso.isoChecksumUrl() + "\"");
-    }
-  }
-
-  /** The local file a plain path or file: URL names; null when no file can have that name. */
-  private static Path local(ConfigCheck check, GoUrl url) {
-    try {
-      return check.resolve(url.localPath());
-    } catch (InvalidPathException e) {
-      return null;
     }
   }
 

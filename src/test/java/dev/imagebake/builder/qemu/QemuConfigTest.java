@@ -200,7 +200,7 @@ class QemuConfigTest {
                 "url parse: parse \"http://host/\\x00\": net/url: invalid control character in URL"));
     assertThat(errors(bind("\"iso_url\": \"a%00b.iso\", \"iso_checksum\": \"" + sha + "\"")))
         .extracting(t -> t.toList().get(1))
-        .containsExactly("the file \"a\\x00b.iso\" cannot exist (a NUL in its name)");
+        .containsExactly("the file " + dir.resolve("a\\x00b.iso") + " does not exist");
     assertThat(errors(bind("\"iso_url\": \"ftp://host/a.iso\", \"iso_checksum\": \"" + sha + "\"")))
         .containsExactly(tuple("/builders/0/iso_url", "download not supported for scheme 'ftp'"));
     assertThat(errors(bind("\"iso_url\": \"a b.iso\", \"iso_checksum\": \"file:http://ho st/x\"")))
@@ -211,7 +211,24 @@ class QemuConfigTest {
                     + " \"file:http://ho st/x\""));
     assertThat(errors(bind("\"iso_url\": \"a b.iso\", \"iso_checksum\": \"file:sums%00\"")))
         .containsExactly(
-            tuple("/builders/0/iso_checksum", "the checksum file \"sums\\x00\" does not exist"));
+            tuple(
+                "/builders/0/iso_checksum",
+                "the checksum file " + dir.resolve("sums\\x00") + " does not exist"));
+  }
+
+  @Test
+  void namesNoFileCanHaveAreDiagnosedWithPackersWords() {
+    BindResult<QemuConfig> r =
+        bind(
+            "\"iso_url\": \"base.qcow2\", \"disk_image\": true, \"iso_checksum\": \"none\","
+                + " \"cd_files\": [\"x[\", \"y\\u0000\"], \"http_directory\": \"h\\u0000\"");
+    assertThat(errors(r))
+        .containsExactly(
+            tuple(
+                "/builders/0/http_directory",
+                "http_directory " + dir.resolve("h\\x00") + " is not a directory"),
+            tuple("/builders/0/cd_files/0", "Bad CD disk file 'x[': syntax error in pattern"),
+            tuple("/builders/0/cd_files/1", "Bad CD disk file 'y\0': stat y\0: invalid argument"));
   }
 
   private BindResult<QemuConfig> bind(String isoKeys) {
