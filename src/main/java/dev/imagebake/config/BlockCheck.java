@@ -64,6 +64,9 @@ final class BlockCheck implements ConfigCheck {
   }
 
   static Path resolve(String path, Path workingDir, Path home) {
+    // No file has a NUL in its name and Path refuses one; Go's spelling of it names a file that
+    // does not exist, so the rule's own "does not exist" message reports it instead of a crash.
+    path = path.replace("\0", "\\x00");
     if (path.equals("~")) {
       return home;
     }

@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -69,7 +69,13 @@ final class HttpFiles implements AutoCloseable {
         exchange.sendResponseHeaders(405, -1);
         return;
       }
-      String path = URI.create(exchange.getRequestURI().getRawPath()).getPath();
+      // The server has parsed the request line already; re-parsing its raw path would read a
+      // path such as //x/y as an authority.
+      String path = exchange.getRequestURI().getPath();
+      if (path == null) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
       boolean head = method.equals("HEAD");
       if (root == null) {
         String text = content.get(path);
@@ -84,8 +90,8 @@ final class HttpFiles implements AutoCloseable {
         }
         return;
       }
-      Path file = root.resolve(path.replaceFirst("^/+", "")).normalize();
-      if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+      Path file = servedFile(path);
+      if (file == null) {
         exchange.sendResponseHeaders(404, -1);
         return;
       }
@@ -97,6 +103,16 @@ final class HttpFiles implements AutoCloseable {
           in.transferTo(out);
         }
       }
+    }
+  }
+
+  /** The regular file under the root a request path names, or null (%00 makes no file name). */
+  private Path servedFile(String path) {
+    try {
+      Path file = root.resolve(path.replaceFirst("^/+", "")).normalize();
+      return file.startsWith(root) && Files.isRegularFile(file) ? file : null;
+    } catch (InvalidPathException e) {
+      return null;
     }
   }
 

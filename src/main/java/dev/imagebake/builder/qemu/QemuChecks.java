@@ -1,5 +1,6 @@
 package dev.imagebake.builder.qemu;
 
+import dev.imagebake.sdk.GoStrings;
 import dev.imagebake.sdk.config.ConfigCheck;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,13 +86,7 @@ final class QemuChecks {
     } else if (!single && !many) {
       check.error("One of iso_url or iso_urls must be specified");
     } else {
-      List<String> urls = iso.urls();
-      boolean anyRemote = urls.stream().anyMatch(u -> StepDownload.remote(u) != null);
-      if (!anyRemote && urls.stream().noneMatch(u -> Files.isRegularFile(local(check, u)))) {
-        check.error(
-            single ? "iso_url" : "iso_urls",
-            "the file " + local(check, urls.get(0)) + " does not exist");
-      }
+      checkUrls(iso.urls(), single ? "iso_url" : "iso_urls", iso.checksum(), check);
     }
     try {
       IsoChecksum sum = IsoChecksum.parse(iso.checksum());
@@ -100,14 +95,82 @@ final class QemuChecks {
             "iso_checksum",
             "A checksum of 'none' was specified. Since ISO files are so big,\n"
                 + "a checksum is highly recommended.");
-      } else if (sum instanceof IsoChecksum.FromFile f
-          && StepDownload.remote(f.location()) == null
-          && !Files.isRegularFile(local(check, f.location()))) {
-        check.error(
-            "iso_checksum", "the checksum file " + local(check, f.location()) + " does not exist");
+      } else if (sum instanceof IsoChecksum.FromFile f) {
+        checkChecksumFile(f.location(), iso.checksum(), check);
       }
     } catch (IllegalArgumentException e) {
       check.error("iso_checksum", e.getMessage());
+    }
+  }
+
+  /**
+   * Packer parses the first URL with Go's URL parser unless the checksum is none, and fails with
+   * {@code url parse: <Go's error>}; it skips any other URL it cannot parse when it builds, which
+   * is worth a warning. Beyond Packer, at least one URL must be usable: http(s), or a local file
+   * that exists.
+   */
+  private static void checkUrls(List<String> urls, String key, String checksum, ConfigCheck check) {
+    boolean many = key.equals("iso_urls");
+    boolean checkedByPacker = !"none".equalsIgnoreCase(checksum);
+    String firstProblem = null;
+    boolean usable = false;
+    for (int i = 0; i < urls.size(); i++) {
+      String at = many ? key + "/" + i : key;
+      String problem;
+      try {
+        GoUrl url = GoUrl.parse(urls.get(i));
+        problem = unusable(url, check);
+      } catch (GoUrl.InvalidUrlException e) {
+        problem = "url parse: " + e.getMessage();
+        if (i == 0 && checkedByPacker) {
+          check.error(at, problem);
+          return;
+        }
+        if (urls.size() > 1) {
+          check.warn(at, problem + " (Packer skips this URL when it builds)");
+        }
+      }
+      usable |= problem == null;
+      if (firstProblem == null) {
+        firstProblem = problem;
+      }
+    }
+    if (!usable) {
+      check.error(key, firstProblem);
+    }
+  }
+
+  /** Why a parsed ISO URL cannot work, or null when it can. */
+  private static String unusable(GoUrl url, ConfigCheck check) {
+    if (url.isHttp()) {
+      return null;
+    }
+    if (!url.isLocal()) {
+      return "download not supported for scheme '" + url.scheme() + "'";
+    }
+    Path file = check.resolve(url.localPath());
+    return Files.isRegularFile(file) ? null : "the file " + file + " does not exist";
+  }
+
+  /**
+   * Packer fetches a {@code file:} checksum list when it validates; offline, a local one must
+   * exist.
+   */
+  private static void checkChecksumFile(String location, String checksum, ConfigCheck check) {
+    GoUrl url;
+    try {
+      url = GoUrl.parse(location);
+    } catch (GoUrl.InvalidUrlException e) {
+      check.error("iso_checksum", e.getMessage() + " in " + GoStrings.quote(checksum));
+      return;
+    }
+    if (url.isLocal()) {
+      Path file = check.resolve(url.localPath());
+      if (!Files.isRegularFile(file)) {
+        check.error("iso_checksum", "the checksum file " + file + " does not exist");
+      }
+    } else if (!url.isHttp()) {
+      check.error("iso_checksum", "download not supported for scheme '" + url.scheme() + "'");
     }
   }
 
@@ -123,10 +186,6 @@ final class QemuChecks {
           "iso_checksum_url",
           "iso_checksum_url is deprecated: use iso_checksum \"file:" + iso.isoChecksumUrl() + "\"");
     }
-  }
-
-  private static Path local(ConfigCheck check, String url) {
-    return check.resolve(url.startsWith("file://") ? url.substring("file://".length()) : url);
   }
 
   private static void checkDisk(QemuConfig c, ConfigCheck check) {

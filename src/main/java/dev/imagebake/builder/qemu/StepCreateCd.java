@@ -7,10 +7,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -82,7 +84,13 @@ final class StepCreateCd implements Step {
 
   /** The paths an entry names: itself, or the matches of a glob in its last part. */
   static List<Path> expand(Path workingDir, String entry) throws IOException {
-    Path path = workingDir.resolve(entry).normalize();
+    Path path;
+    try {
+      path = workingDir.resolve(entry).normalize();
+    } catch (InvalidPathException e) {
+      // Go's os.Stat refuses a NUL the same way; Packer says "stat <entry>: invalid argument".
+      throw new IOException("stat " + entry + ": invalid argument", e);
+    }
     String last = path.getFileName() == null ? "" : path.getFileName().toString();
     if (!last.matches(".*[*?\\[{].*")) {
       return Files.exists(path) ? List.of(path) : List.of();
@@ -94,6 +102,8 @@ final class StepCreateCd implements Step {
     }
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(parent, last)) {
       stream.forEach(matches::add);
+    } catch (PatternSyntaxException e) {
+      throw new IOException("syntax error in pattern", e);
     }
     matches.sort(null);
     return matches;

@@ -1,16 +1,19 @@
 package dev.imagebake.builder.qemu;
 
 import dev.imagebake.sdk.BuildContext;
+import dev.imagebake.sdk.GoStrings;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -59,14 +62,15 @@ final class StepDownload implements Step {
   }
 
   private Path fetch(BuildContext ctx, String url, IsoChecksum checksum) throws IOException {
-    URI uri = remote(url);
-    if (uri == null) {
-      Path local = localPath(ctx.workingDirectory(), url);
+    GoUrl parsed = parse(url, "url parse: ", "");
+    if (parsed.isLocal()) {
+      Path local = localPath(ctx.workingDirectory(), parsed);
       if (!Files.isRegularFile(local)) {
         throw new IOException(local + ": no such file");
       }
       return local;
     }
+    URI uri = requestUri(parsed);
     Path target = target(ctx.workingDirectory(), url, checksum);
     if (Files.isRegularFile(target) && !Boolean.TRUE.equals(iso.isoSkipCache())) {
       try {
@@ -84,18 +88,41 @@ final class StepDownload implements Step {
     return target;
   }
 
-  /** The http(s) URI of {@code url}, or null for a local path or file:// URL. */
-  static URI remote(String url) {
-    String lower = url.toLowerCase(Locale.ROOT);
-    return lower.startsWith("http://") || lower.startsWith("https://") ? URI.create(url) : null;
+  /**
+   * {@code url} parsed as Packer parses it, or an IOException with Go's message between {@code
+   * prefix} and {@code suffix}.
+   */
+  private static GoUrl parse(String url, String prefix, String suffix) throws IOException {
+    try {
+      return GoUrl.parse(url);
+    } catch (GoUrl.InvalidUrlException e) {
+      throw new IOException(prefix + e.getMessage() + suffix, e);
+    }
   }
 
-  static Path localPath(Path workingDir, String url) {
-    String path = url.startsWith("file://") ? URI.create(url).getPath() : url;
+  /** What to request for an http(s) URL, encoded as Packer's Go client sends it. */
+  static URI requestUri(GoUrl url) throws IOException {
+    if (!url.isHttp()) {
+      throw new IOException("download not supported for scheme '" + url.scheme() + "'");
+    }
+    try {
+      return url.requestUri();
+    } catch (URISyntaxException e) {
+      throw new IOException("cannot request " + e.getInput() + ": " + e.getReason(), e);
+    }
+  }
+
+  /** The file a plain path or file: URL names ({@code ~/} is the home directory). */
+  static Path localPath(Path workingDir, GoUrl url) throws IOException {
+    String path = url.localPath();
     if (path.startsWith("~/")) {
       path = System.getProperty("user.home") + path.substring(1);
     }
-    return workingDir.resolve(path).normalize();
+    try {
+      return workingDir.resolve(path).normalize();
+    } catch (InvalidPathException e) {
+      throw new IOException(GoStrings.quote(path) + " cannot be a file name: " + e.getReason(), e);
+    }
   }
 
   private Path target(Path workingDir, String url, IsoChecksum checksum) {
@@ -118,7 +145,12 @@ final class StepDownload implements Step {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(30))
             .build();
-    HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+    HttpRequest request;
+    try {
+      request = HttpRequest.newBuilder(uri).GET().build();
+    } catch (IllegalArgumentException e) {
+      throw new IOException("cannot request " + uri + ": " + e.getMessage(), e);
+    }
     try {
       HttpResponse<InputStream> response =
           client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -177,11 +209,12 @@ final class StepDownload implements Step {
 
   private IsoChecksum.Digest fromChecksumFile(BuildContext ctx, String location, String url)
       throws IOException {
-    URI uri = remote(location);
+    GoUrl parsed = parse(location, "", " in " + GoStrings.quote(iso.checksum()));
     String text;
-    if (uri == null) {
-      text = Files.readString(localPath(ctx.workingDirectory(), location));
+    if (parsed.isLocal()) {
+      text = Files.readString(localPath(ctx.workingDirectory(), parsed));
     } else {
+      URI uri = requestUri(parsed);
       Path tmp = Files.createTempFile("imagebake-checksum", ".txt");
       try {
         download(ctx, uri, tmp);
@@ -198,10 +231,8 @@ final class StepDownload implements Step {
     return found;
   }
 
-  private static String fileName(String url) {
-    String path =
-        remote(url) != null || url.startsWith("file://") ? URI.create(url).getPath() : url;
-    return Path.of(path).getFileName().toString();
+  private static String fileName(String url) throws IOException {
+    return parse(url, "url parse: ", "").fileName();
   }
 
   static String digest(Path file, String algorithm) throws IOException {

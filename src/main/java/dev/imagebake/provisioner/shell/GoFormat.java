@@ -1,5 +1,7 @@
 package dev.imagebake.provisioner.shell;
 
+import dev.imagebake.sdk.GoStrings;
+
 /**
  * Go's {@code fmt.Sprintf} for the string verbs users put in {@code env_var_format} ({@code %s},
  * {@code %v}, {@code %q}, {@code %%}), with Go's markers for missing, extra and unknown verbs, so a
@@ -49,29 +51,6 @@ final class GoFormat {
 
   /** Go's {@code strconv.Quote}: a double-quoted string with Go escapes. */
   static String quote(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    s.codePoints()
-        .forEach(
-            cp -> {
-              switch (cp) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case 7 -> out.append("\\a");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case 11 -> out.append("\\v");
-                default -> {
-                  if (cp < 0x20 || cp == 0x7f) {
-                    out.append(String.format("\\x%02x", cp));
-                  } else {
-                    out.appendCodePoint(cp);
-                  }
-                }
-              }
-            });
-    return out.append('"').toString();
+    return GoStrings.quote(s);
   }
 }

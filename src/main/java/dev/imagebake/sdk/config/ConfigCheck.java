@@ -23,7 +23,8 @@ public interface ConfigCheck {
 
   /**
    * Resolves a local path from the template the way Packer does: {@code ~} expanded, relative paths
-   * against the working directory.
+   * against the working directory. Never throws: a name no file can have (a NUL in it) resolves to
+   * a path that does not exist, spelled as Go prints it ({@code \\x00}).
    */
   Path resolve(String path);
 }

@@ -221,6 +221,42 @@ class QemuBuilderTest {
   }
 
   @Test
+  void namesWithSpacesAreFetchedAsPackerDoesAndUnparsableUrlsAreSkipped() throws Exception {
+    Files.createDirectories(dir.resolve("site"));
+    Files.writeString(dir.resolve("site/a b.iso"), "spaced iso");
+    String sha = StepDownload.digest(dir.resolve("site/a b.iso"), "SHA-256");
+    Files.writeString(dir.resolve("site/SUMS b"), sha + "  a b.iso\n");
+    Map<String, String> env = Map.of("PACKER_CACHE_DIR", dir.resolve("cache").toString());
+    TestBuildContext ctx = TestBuildContext.create().withWorkingDirectory(dir);
+    try (HttpFiles site = HttpFiles.start("127.0.0.1", 18000, 18100, dir.resolve("site"), null)) {
+      String base = "http://127.0.0.1:" + site.port() + "/";
+      List<String> urls = List.of("http://ho st/a b.iso", base + "a b.iso?mirror=eu west");
+      for (String checksum : List.of("sha256:" + sha, "file:" + base + "SUMS b")) {
+        IsoConfig iso = new IsoConfig(null, urls, checksum, null, null, null, null, true);
+        StateBag state = new StateBag();
+        new StepDownload(iso, env).run(ctx, state);
+        assertThat(state.require(QemuState.SOURCE)).hasContent("spaced iso");
+      }
+      assertThat(ctx.ui().errors())
+          .contains(
+              "Error downloading: url parse: parse \"http://ho st/a b.iso\": invalid character \" \""
+                  + " in host name");
+    }
+    for (String local :
+        List.of("site/a b.iso", "site/a%20b.iso", "file://" + dir + "/site/a b.iso")) {
+      IsoConfig iso =
+          new IsoConfig(local, null, "file:site/SUMS%20b", null, null, null, null, null);
+      StateBag state = new StateBag();
+      new StepDownload(iso, env).run(ctx, state);
+      assertThat(state.require(QemuState.SOURCE)).as(local).isEqualTo(dir.resolve("site/a b.iso"));
+    }
+    IsoConfig nul = new IsoConfig("a%00b.iso", null, "none", null, null, null, null, null);
+    assertThatThrownBy(() -> new StepDownload(nul, env).run(ctx, new StateBag()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("cannot be a file name");
+  }
+
+  @Test
   void cdFilesBecomeALabelledIso() throws Exception {
     Files.writeString(dir.resolve("user-data"), "#cloud-config\n");
     Files.createDirectories(dir.resolve("extra"));

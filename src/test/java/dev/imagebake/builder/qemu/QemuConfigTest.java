@@ -9,6 +9,7 @@ import dev.imagebake.diag.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +152,95 @@ class QemuConfigTest {
     assertThat(r.diagnostics())
         .extracting(Diagnostic::message)
         .contains("ssh_host_port_min is the older name of host_port_min; give only one of them");
+  }
+
+  @Test
+  void urlsPackerCannotParseAreDiagnosedAtTheirKeyNeverThrown() throws Exception {
+    Files.writeString(dir.resolve("a b.iso"), "iso");
+    String sha = "sha256:" + "a".repeat(64);
+    for (String accepted :
+        List.of("http://host/a b.iso", "a b.iso", "a%20b.iso", "file://" + dir + "/a b.iso")) {
+      assertThat(
+              bind("\"iso_url\": \"" + accepted + "\", \"iso_checksum\": \"" + sha + "\"")
+                  .diagnostics())
+          .as(accepted)
+          .isEmpty();
+    }
+    assertThat(
+            errors(bind("\"iso_url\": \"http://ho st/a.iso\", \"iso_checksum\": \"" + sha + "\"")))
+        .containsExactly(
+            tuple(
+                "/builders/0/iso_url",
+                "url parse: parse \"http://ho st/a.iso\": invalid character \" \" in host name"));
+    assertThat(
+            errors(
+                bind(
+                    "\"iso_urls\": [\"%zz\", \"http://host/a.iso\"], \"iso_checksum\": \""
+                        + sha
+                        + "\"")))
+        .containsExactly(
+            tuple(
+                "/builders/0/iso_urls/0", "url parse: parse \"%zz\": invalid URL escape \"%zz\""));
+    // Packer checks only the first URL; it skips a bad later one when it builds.
+    BindResult<QemuConfig> later =
+        bind("\"iso_urls\": [\"a b.iso\", \"http://[::1\"], \"iso_checksum\": \"" + sha + "\"");
+    assertThat(later.config()).isNotNull();
+    assertThat(later.diagnostics())
+        .extracting(d -> d.source().pointer(), Diagnostic::message)
+        .containsExactly(
+            tuple(
+                "/builders/0/iso_urls/1",
+                "url parse: parse \"http://[::1\": missing ']' in host (Packer skips this URL when"
+                    + " it builds)"));
+    // With checksum none Packer parses nothing, but no URL is usable.
+    assertThat(errors(bind("\"iso_url\": \"http://host/\\u0000\", \"iso_checksum\": \"none\"")))
+        .containsExactly(
+            tuple(
+                "/builders/0/iso_url",
+                "url parse: parse \"http://host/\\x00\": net/url: invalid control character in URL"));
+    assertThat(errors(bind("\"iso_url\": \"a%00b.iso\", \"iso_checksum\": \"" + sha + "\"")))
+        .extracting(t -> t.toList().get(1))
+        .containsExactly("the file " + dir.resolve("a\\x00b.iso") + " does not exist");
+    assertThat(errors(bind("\"iso_url\": \"ftp://host/a.iso\", \"iso_checksum\": \"" + sha + "\"")))
+        .containsExactly(tuple("/builders/0/iso_url", "download not supported for scheme 'ftp'"));
+    assertThat(errors(bind("\"iso_url\": \"a b.iso\", \"iso_checksum\": \"file:http://ho st/x\"")))
+        .containsExactly(
+            tuple(
+                "/builders/0/iso_checksum",
+                "parse \"http://ho st/x\": invalid character \" \" in host name in"
+                    + " \"file:http://ho st/x\""));
+    assertThat(errors(bind("\"iso_url\": \"a b.iso\", \"iso_checksum\": \"file:sums%00\"")))
+        .containsExactly(
+            tuple(
+                "/builders/0/iso_checksum",
+                "the checksum file " + dir.resolve("sums\\x00") + " does not exist"));
+  }
+
+  @Test
+  void namesNoFileCanHaveAreDiagnosedWithPackersWords() {
+    BindResult<QemuConfig> r =
+        bind(
+            "\"iso_url\": \"base.qcow2\", \"disk_image\": true, \"iso_checksum\": \"none\","
+                + " \"cd_files\": [\"x[\", \"y\\u0000\"], \"http_directory\": \"h\\u0000\"");
+    assertThat(errors(r))
+        .containsExactly(
+            tuple(
+                "/builders/0/http_directory",
+                "http_directory " + dir.resolve("h\\x00") + " is not a directory"),
+            tuple("/builders/0/cd_files/0", "Bad CD disk file 'x[': syntax error in pattern"),
+            tuple("/builders/0/cd_files/1", "Bad CD disk file 'y\0': stat y\0: invalid argument"));
+  }
+
+  private BindResult<QemuConfig> bind(String isoKeys) {
+    return QemuConfigs.bind(
+        dir, "{\"type\": \"qemu\", \"communicator\": \"none\", " + isoKeys + "}");
+  }
+
+  private static List<org.assertj.core.groups.Tuple> errors(BindResult<QemuConfig> r) {
+    return r.diagnostics().stream()
+        .filter(d -> d.severity() == Severity.ERROR)
+        .map(d -> tuple(d.source().pointer(), d.message()))
+        .toList();
   }
 
   @Test

@@ -28,6 +28,61 @@ class QemuUnitsTest {
     assertThatThrownBy(() -> DiskSize.parse("-5")).hasMessage("Invalid disk size.");
   }
 
+  /** Packer 1.6.6's verdicts, taken from {@code packer validate} on each URL as iso_url. */
+  @Test
+  void urlsParseAsPackersGoParserReadsThem() throws Exception {
+    Map<String, String> rejected = new LinkedHashMap<>();
+    rejected.put(
+        "http://host/a%zz.iso", "parse \"http://host/a%zz.iso\": invalid URL escape \"%zz\"");
+    rejected.put("http://[::1", "parse \"http://[::1\": missing ']' in host");
+    rejected.put(
+        "http://ho st/a.iso", "parse \"http://ho st/a.iso\": invalid character \" \" in host name");
+    rejected.put(":foo", "parse \":foo\": missing protocol scheme");
+    rejected.put(
+        "http://host/a\u0007b.iso",
+        "parse \"http://host/a\\ab.iso\": net/url: invalid control character in URL");
+    rejected.put("%zz", "parse \"%zz\": invalid URL escape \"%zz\"");
+    rejected.put("a.iso#%zz", "parse \"a.iso#%zz\": invalid URL escape \"%zz\"");
+    rejected.put(
+        "http://u ser@host/a.iso", "parse \"http://u ser@host/a.iso\": net/url: invalid userinfo");
+    rejected.put(
+        "http://host:8x/a.iso", "parse \"http://host:8x/a.iso\": invalid port \":8x\" after host");
+    rejected.put(
+        "1a:b/c.iso", "parse \"1a:b/c.iso\": first path segment in URL cannot contain colon");
+    rejected.forEach(
+        (url, message) -> assertThatThrownBy(() -> GoUrl.parse(url)).as(url).hasMessage(message));
+
+    for (String accepted :
+        List.of(
+            "http://host/a b.iso",
+            "a b.iso",
+            "/tmp/a b.iso",
+            "file:///tmp/a b.iso",
+            "http://host/a{b}.iso",
+            "http://host/a\\b.iso",
+            "http://host:99999/a.iso",
+            "http://host/a b.iso?x=%zz",
+            "a:b/c.iso",
+            "./a:b/c.iso",
+            "")) {
+      GoUrl.parse(accepted);
+    }
+
+    GoUrl spaced = GoUrl.parse("HTTP://host:8080/dir/a b[1].iso?x=y z&c=%41");
+    assertThat(spaced.isHttp()).isTrue();
+    assertThat(spaced.escapedPath()).isEqualTo("/dir/a%20b%5B1%5D.iso");
+    assertThat(spaced.requestUri())
+        .hasToString("http://host:8080/dir/a%20b%5B1%5D.iso?x=y%20z&c=%41");
+    assertThat(GoUrl.parse("http://h/a%2Fb.iso").requestUri()).hasToString("http://h/a%2Fb.iso");
+    assertThat(GoUrl.parse("http://h/caf\u00e9.iso").requestUri())
+        .hasToString("http://h/caf%C3%A9.iso");
+    assertThat(GoUrl.parse("dir/a%20b.iso?x#y").localPath()).isEqualTo("dir/a b.iso");
+    assertThat(GoUrl.parse("file:///srv/a%20b.iso").localPath()).isEqualTo("/srv/a b.iso");
+    assertThat(GoUrl.parse("file://rel/a.iso").localPath()).isEqualTo("rel/a.iso");
+    assertThat(GoUrl.parse("http://h/d/a b.iso").fileName()).isEqualTo("a b.iso");
+    assertThat(GoUrl.parse("ftp://h/a.iso").isLocal()).isFalse();
+  }
+
   @Test
   void checksumsParseByTypeOrLength() {
     String sha256 = "a".repeat(64);
