@@ -123,7 +123,7 @@ final class ScpFiles implements RemoteFiles {
     Files.createDirectories(localDir);
     Deque<Path> dirs = new ArrayDeque<>();
     dirs.push(localDir);
-    try (Exchange scp = Exchange.start(client, abort, "scp -rf " + Shell.quotePath(remoteDir))) {
+    try (Exchange scp = Exchange.start(client, abort, "scp -rf " + Shell.quotePattern(remoteDir))) {
       scp.ack();
       Record record;
       while ((record = scp.readRecord()) != null) {

@@ -36,6 +36,14 @@ class SshHelpersTest {
   }
 
   @Test
+  void patternsStayPatternsAndEverythingElseLiteral() {
+    assertThat(Shell.quotePattern("/tmp/a b/x")).isEqualTo("'/tmp/a b/x'");
+    assertThat(Shell.quotePattern("/tmp/a b/*.log")).isEqualTo("'/tmp/a b/'*'.log'");
+    assertThat(Shell.quotePattern("~/$(id)/[ab]?")).isEqualTo("~/'$(id)/'['ab']?");
+    assertThat(Shell.quotePattern("~/d/*")).isEqualTo("~/'d/'*");
+  }
+
+  @Test
   void hostKeyPinsAcceptFingerprintsAndKeyLines() {
     String blob = "AAAAC3NzaC1lZDI1NTE5AAAAIAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g";
     HostKeyPolicy.Pinned fromLine = HostKeys.parsePin("ssh-ed25519 " + blob + " comment");

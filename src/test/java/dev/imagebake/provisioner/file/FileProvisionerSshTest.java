@@ -17,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -158,15 +157,20 @@ class FileProvisionerSshTest {
     assertThat(work.resolve("dl/tree/sub/y")).hasContent("Y");
   }
 
-  @Disabled(
-      "SshCommunicator quotes the path of scp -rf, so the remote shell never expands the pattern"
-          + " (Packer sends it unquoted); enable once communicator.ssh handles patterns")
   @ParameterizedTest
   @ValueSource(strings = {"scp"})
   void downloadsAPattern(String method) throws Exception {
     Files.createDirectories(remote.resolve("tree"));
     Files.writeString(remote.resolve("tree/x"), "X");
+    Files.writeString(remote.resolve("tree/y z"), "YZ");
+    Files.writeString(remote.resolve("tree/$(touch pwned)"), "Q");
     transfer(method, "download", "dl3", r("tree/*"));
     assertThat(work.resolve("dl3/x")).hasContent("X");
+    assertThat(work.resolve("dl3/y z")).hasContent("YZ");
+    assertThat(work.resolve("dl3/$(touch pwned)")).hasContent("Q");
+    transfer(method, "download", "dl4", r("tree/[xy]*"));
+    assertThat(work.resolve("dl4/x")).hasContent("X");
+    assertThat(work.resolve("dl4/y z")).hasContent("YZ");
+    assertThat(work.resolve("dl4/$(touch pwned)")).doesNotExist();
   }
 }
