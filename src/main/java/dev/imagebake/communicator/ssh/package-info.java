@@ -8,9 +8,12 @@
  * names the real last cause; the host key is checked when {@code ssh_host_key} or {@code
  * ssh_known_hosts_file} is set and its fingerprint printed otherwise; sftp uploads create missing
  * destination directories; AES runs on the JDK's provider rather than sshj's (BouncyCastle) for
- * speed; fewer sessions, same results: a script and its run share one session ({@link
- * dev.imagebake.communicator.ssh.UploadThenRun}), and a tree goes to a new destination as one tar
- * stream ({@link dev.imagebake.communicator.ssh.TarUpload}). Agent forwarding is never requested
- * (ssh_disable_agent_forwarding is therefore always in effect).
+ * speed; fewer sessions, same results: commands run in one long-lived login shell per connection
+ * ({@link dev.imagebake.communicator.ssh.RemoteShell}), a script travels with its run ({@link
+ * dev.imagebake.communicator.ssh.UploadThenRun}), and a tree goes to a new destination as tar
+ * streams, one per CPU of the machine ({@link dev.imagebake.communicator.ssh.TarUpload}); an
+ * interrupted command's process group is killed from a second session, since sshd refuses signal
+ * requests for root. Agent forwarding is never requested (ssh_disable_agent_forwarding is therefore
+ * always in effect).
  */
 package dev.imagebake.communicator.ssh;
