@@ -3,6 +3,7 @@ package dev.imagebake.provisioner.file;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.Provisioner;
+import dev.imagebake.sdk.TransferProgress;
 import dev.imagebake.sdk.Ui;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import java.util.Set;
  * uploaded with a trailing slash are created on the machine when missing ({@code mkdir -p}; Packer
  * leaves this undefined and scp then writes a file or fails); every download source is handled
  * (Packer stops after the first directory download, and appends each file name to the destination
- * of the next source). There is no progress bar: {@link Ui} offers no progress API.
+ * of the next source). A single file's transfer reports its bytes to {@link Ui#transfer}, which
+ * shows a progress line on a terminal.
  */
 final class FileProvisioner implements Provisioner {
   /** The file name a {@code content} upload gets in a destination directory (Packer 1.7). */
@@ -100,8 +102,10 @@ final class FileProvisioner implements Provisioner {
         dirs.ensure(dst);
         fileDst = dst + RemotePaths.base(src);
       }
-      try (InputStream in = Files.newInputStream(local)) {
-        comm.upload(fileDst, in, Files.size(local), modeOf(local));
+      long size = Files.size(local);
+      try (InputStream in = Files.newInputStream(local);
+          TransferProgress progress = ui.transfer(size)) {
+        comm.upload(fileDst, progress.counting(in), size, modeOf(local));
       }
     } catch (IOException e) {
       reportUploadFailure(ui, e);
@@ -162,8 +166,9 @@ final class FileProvisioner implements Provisioner {
         comm.downloadDir(src, localTarget);
         return;
       }
-      try (OutputStream out = openForDownload(localTarget)) {
-        comm.download(src, out);
+      try (OutputStream out = openForDownload(localTarget);
+          TransferProgress progress = ui.transfer(-1)) {
+        comm.download(src, progress.counting(out));
       }
     } catch (IOException e) {
       ui.error("Download failed: " + e.getMessage());
