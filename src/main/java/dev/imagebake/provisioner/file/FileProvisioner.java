@@ -9,8 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Transfers files between this host and the machine, as Packer's {@code file} provisioner does
@@ -29,8 +32,9 @@ import java.util.Set;
  * uploaded with a trailing slash are created on the machine when missing ({@code mkdir -p}; Packer
  * leaves this undefined and scp then writes a file or fails); every download source is handled
  * (Packer stops after the first directory download, and appends each file name to the destination
- * of the next source). A single file's transfer reports its bytes to {@link Ui#transfer}, which
- * shows a progress line on a terminal.
+ * of the next source). Every transfer reports its bytes to {@link Ui#transfer}, which shows a
+ * progress line on a terminal (a tree's total is the sum of its file sizes; a download's is
+ * unknown).
  */
 final class FileProvisioner implements Provisioner {
   /** The file name a {@code content} upload gets in a destination directory (Packer 1.7). */
@@ -94,7 +98,9 @@ final class FileProvisioner implements Provisioner {
         if (contentsOnly) {
           dirs.ensure(dst);
         }
-        comm.uploadDir(dst, local, contentsOnly);
+        try (TransferProgress progress = ui.transfer(treeSize(local))) {
+          comm.uploadDir(dst, local, contentsOnly, progress);
+        }
         return;
       }
       String fileDst = dst;
@@ -163,7 +169,9 @@ final class FileProvisioner implements Provisioner {
     Path localTarget = LocalPaths.resolve(workDir, target);
     try {
       if (src.endsWith("/") || RemotePaths.isPattern(src)) {
-        comm.downloadDir(src, localTarget);
+        try (TransferProgress progress = ui.transfer(-1)) {
+          comm.downloadDir(src, localTarget, progress);
+        }
         return;
       }
       try (OutputStream out = openForDownload(localTarget);
@@ -186,6 +194,26 @@ final class FileProvisioner implements Provisioner {
                 StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING),
             PosixFilePermissions.asFileAttribute(DOWNLOADED_FILE_MODE)));
+  }
+
+  /**
+   * The bytes of the regular files in a tree, links followed as the upload follows them; -1 when
+   * the tree cannot be read whole (the upload then reports the problem).
+   */
+  private static long treeSize(Path dir) {
+    try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+      return files.filter(Files::isRegularFile).mapToLong(FileProvisioner::sizeOf).sum();
+    } catch (IOException | UncheckedIOException e) {
+      return -1;
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** scp sends the local file's permission bits. */
