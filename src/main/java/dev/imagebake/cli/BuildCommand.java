@@ -142,7 +142,8 @@ final class BuildCommand implements Callable<Integer> {
         new Output(
             new SecretFilter(checked.secrets()),
             tty ? Terminal.controllingTty() : Terminal.none(),
-            renderers);
+            renderers,
+            tty);
     Interrupts interrupts = new Interrupts();
     RunResult result;
     try (AutoCloseable signals = interrupts.installSignalHandlers()) {

@@ -1,5 +1,6 @@
 package dev.imagebake.engine;
 
+import dev.imagebake.sdk.TransferProgress;
 import dev.imagebake.sdk.Ui;
 import dev.imagebake.ui.Event;
 import dev.imagebake.ui.Output;
@@ -38,6 +39,15 @@ final class BuildUi implements Ui {
   @Override
   public Optional<String> ask(String prompt) {
     return output.ask(line(Event.LineKind.SAY, prompt));
+  }
+
+  @Override
+  public TransferProgress transfer(long totalBytes) {
+    if (!output.showsProgress()) {
+      return TransferProgress.none();
+    }
+    Output.Transfer transfer = output.transfer(build, postProcessor, totalBytes, clock);
+    return TransferProgress.of(transfer::add, transfer::finish);
   }
 
   private Event.Line line(Event.LineKind kind, String text) {

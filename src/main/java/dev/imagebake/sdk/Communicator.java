@@ -60,6 +60,16 @@ public interface Communicator extends AutoCloseable {
    */
   void uploadDir(String remoteDir, Path localDir, boolean contentsOnly) throws IOException;
 
+  /**
+   * {@link #uploadDir(String, Path, boolean)}, reporting the bytes of file contents read as they go
+   * to {@code progress}. This default reports nothing.
+   */
+  default void uploadDir(
+      String remoteDir, Path localDir, boolean contentsOnly, TransferProgress progress)
+      throws IOException {
+    uploadDir(remoteDir, localDir, contentsOnly);
+  }
+
   /** Streams the remote file {@code remotePath} into {@code out}. */
   void download(String remotePath, OutputStream out) throws IOException;
 
@@ -67,6 +77,15 @@ public interface Communicator extends AutoCloseable {
    * Copies the remote directory tree {@code remoteDir} into the local directory {@code localDir}.
    */
   void downloadDir(String remoteDir, Path localDir) throws IOException;
+
+  /**
+   * {@link #downloadDir(String, Path)}, reporting the bytes of file contents written as they go to
+   * {@code progress}. This default reports nothing.
+   */
+  default void downloadDir(String remoteDir, Path localDir, TransferProgress progress)
+      throws IOException {
+    downloadDir(remoteDir, localDir);
+  }
 
   /** A short description for logs and errors, e.g. {@code ssh ubuntu@127.0.0.1:2222}. */
   String describe();

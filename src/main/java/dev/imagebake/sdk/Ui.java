@@ -25,4 +25,13 @@ public interface Ui {
    * to ask (CI, piped input, machine-readable mode), so callers must have a default.
    */
   Optional<String> ask(String prompt);
+
+  /**
+   * Starts the progress line of a transfer of {@code totalBytes} ({@code -1} when unknown). Only a
+   * console on a terminal shows it, and only once the transfer has taken a second; everywhere else
+   * (and by default) counting costs nothing and shows nothing.
+   */
+  default TransferProgress transfer(long totalBytes) {
+    return TransferProgress.none();
+  }
 }

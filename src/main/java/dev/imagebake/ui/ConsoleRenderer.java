@@ -11,6 +11,8 @@ import java.util.Map;
  * after the artifact list.
  */
 public final class ConsoleRenderer implements EventRenderer {
+  private static final String ERASE_TO_END = "\033[K";
+
   private final PrintStream out;
   private final ConsoleStyle style;
   private final Map<String, Integer> colorIndex = new HashMap<>();
@@ -41,6 +43,19 @@ public final class ConsoleRenderer implements EventRenderer {
   public void prompt(Event.Line question) {
     // Packer's BasicUi.Ask: the question, a space, and the answer on the same line.
     out.print(lineText(question) + " ");
+    out.flush();
+  }
+
+  @Override
+  public void progress(Event.Line line, boolean last) {
+    // \r back to the start of the line, the text, then erase what is left of a longer text.
+    out.print("\r" + lineText(line) + ERASE_TO_END + (last ? "\n" : ""));
+    out.flush();
+  }
+
+  @Override
+  public void eraseProgress() {
+    out.print("\r" + ERASE_TO_END);
     out.flush();
   }
 

@@ -12,4 +12,13 @@ public interface EventRenderer {
    * person ignore it.
    */
   default void prompt(Event.Line question) {}
+
+  /**
+   * Draws the progress line of a transfer in place of the previous one; {@code last} ends it with a
+   * newline. Only renderers on a terminal draw it.
+   */
+  default void progress(Event.Line line, boolean last) {}
+
+  /** Erases the progress line drawn last, so that other output starts at a clean line. */
+  default void eraseProgress() {}
 }

@@ -1,16 +1,20 @@
 package dev.imagebake.testing;
 
+import dev.imagebake.sdk.TransferProgress;
 import dev.imagebake.sdk.Ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link Ui} that records every line as {@code "say: text"}, {@code "message: text"} or {@code
- * "error: text"}, and answers no questions. Thread-safe.
+ * "error: text"}, and answers no questions; {@link #transfers} records each ended transfer apart
+ * from the lines. Thread-safe.
  */
 public final class RecordingUi implements Ui {
   private final List<String> lines = new ArrayList<>();
+  private final List<String> transfers = new ArrayList<>();
 
   @Override
   public synchronized void say(String text) {
@@ -30,6 +34,23 @@ public final class RecordingUi implements Ui {
   @Override
   public Optional<String> ask(String prompt) {
     return Optional.empty();
+  }
+
+  @Override
+  public TransferProgress transfer(long totalBytes) {
+    AtomicLong done = new AtomicLong();
+    return TransferProgress.of(
+        done::addAndGet,
+        () -> {
+          synchronized (this) {
+            transfers.add(done.get() + " of " + totalBytes);
+          }
+        });
+  }
+
+  /** Each ended transfer as {@code "<bytes counted> of <total announced>"} (-1: unknown). */
+  public synchronized List<String> transfers() {
+    return List.copyOf(transfers);
   }
 
   /** Everything recorded so far, in order. */

@@ -1,5 +1,6 @@
 package dev.imagebake.communicator.ssh;
 
+import dev.imagebake.sdk.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,13 +18,19 @@ sealed interface RemoteFiles permits ScpFiles, SftpFiles {
       throws IOException;
 
   void uploadDir(
-      SSHClient client, Aborter abort, String remoteDir, Path localDir, boolean contentsOnly)
+      SSHClient client,
+      Aborter abort,
+      String remoteDir,
+      Path localDir,
+      boolean contentsOnly,
+      TransferProgress progress)
       throws IOException;
 
   void download(SSHClient client, Aborter abort, String remotePath, OutputStream out)
       throws IOException;
 
-  void downloadDir(SSHClient client, Aborter abort, String remoteDir, Path localDir)
+  void downloadDir(
+      SSHClient client, Aborter abort, String remoteDir, Path localDir, TransferProgress progress)
       throws IOException;
 
   /** Where a transfer registers what closes its channel when the build is cancelled. */

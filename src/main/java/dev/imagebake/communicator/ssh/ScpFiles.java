@@ -1,5 +1,6 @@
 package dev.imagebake.communicator.ssh;
 
+import dev.imagebake.sdk.TransferProgress;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -51,40 +52,46 @@ final class ScpFiles implements RemoteFiles {
 
   @Override
   public void uploadDir(
-      SSHClient client, Aborter abort, String remoteDir, Path localDir, boolean contentsOnly)
+      SSHClient client,
+      Aborter abort,
+      String remoteDir,
+      Path localDir,
+      boolean contentsOnly,
+      TransferProgress progress)
       throws IOException {
     if (!Files.isDirectory(localDir)) {
       throw new IOException(localDir + ": not a directory");
     }
-    if (TarUpload.tryUpload(client, abort, remoteDir, localDir, contentsOnly)) {
+    if (TarUpload.tryUpload(client, abort, remoteDir, localDir, contentsOnly, progress)) {
       return;
     }
     try (Exchange scp = Exchange.start(client, abort, "scp -rt " + Shell.quotePath(remoteDir))) {
       scp.awaitAcks(1);
       if (contentsOnly) {
         for (Path entry : entries(localDir)) {
-          sendEntry(scp, entry);
+          sendEntry(scp, entry, progress);
         }
       } else {
-        sendEntry(scp, localDir);
+        sendEntry(scp, localDir, progress);
       }
       scp.finish();
     }
   }
 
-  private static void sendEntry(Exchange scp, Path entry) throws IOException {
+  private static void sendEntry(Exchange scp, Path entry, TransferProgress progress)
+      throws IOException {
     String name = entry.getFileName() == null ? "" : entry.getFileName().toString();
     // Like Packer, follow symlinks: a link to a file is uploaded as a regular file.
     if (Files.isDirectory(entry)) {
       scp.sendLine(String.format("D%04o 0 %s", mode(entry, 0755), name));
       for (Path child : entries(entry)) {
-        sendEntry(scp, child);
+        sendEntry(scp, child, progress);
       }
       scp.sendLine("E");
     } else if (Files.isRegularFile(entry)) {
       long size = Files.size(entry);
       try (InputStream in = Files.newInputStream(entry)) {
-        scp.sendFile(name, mode(entry, 0644), size, in);
+        scp.sendFile(name, mode(entry, 0644), size, progress.counting(in));
       }
     }
     // Sockets, fifos and dangling links are skipped, as scp does.
@@ -118,7 +125,8 @@ final class ScpFiles implements RemoteFiles {
   }
 
   @Override
-  public void downloadDir(SSHClient client, Aborter abort, String remoteDir, Path localDir)
+  public void downloadDir(
+      SSHClient client, Aborter abort, String remoteDir, Path localDir, TransferProgress progress)
       throws IOException {
     Files.createDirectories(localDir);
     Deque<Path> dirs = new ArrayDeque<>();
@@ -132,7 +140,7 @@ final class ScpFiles implements RemoteFiles {
             Path file = dirs.peek().resolve(safeName(record.name()));
             scp.ack();
             try (OutputStream out = Files.newOutputStream(file)) {
-              scp.receive(record.size(), out);
+              scp.receive(record.size(), progress.counting(out));
             }
             setMode(file, record.mode());
             scp.awaitAcks(1);

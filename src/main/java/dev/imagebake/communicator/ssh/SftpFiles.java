@@ -1,5 +1,6 @@
 package dev.imagebake.communicator.ssh;
 
+import dev.imagebake.sdk.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +46,12 @@ final class SftpFiles implements RemoteFiles {
 
   @Override
   public void uploadDir(
-      SSHClient client, Aborter abort, String remoteDir, Path localDir, boolean contentsOnly)
+      SSHClient client,
+      Aborter abort,
+      String remoteDir,
+      Path localDir,
+      boolean contentsOnly,
+      TransferProgress progress)
       throws IOException {
     if (!Files.isDirectory(localDir)) {
       throw new IOException(localDir + ": not a directory");
@@ -56,11 +62,13 @@ final class SftpFiles implements RemoteFiles {
         target = join(remoteDir, localDir.getFileName().toString());
       }
       mkdirs(sftp, target);
-      putTree(sftp, localDir, target);
+      putTree(sftp, localDir, target, progress);
     }
   }
 
-  private static void putTree(SFTPClient sftp, Path localDir, String remoteDir) throws IOException {
+  private static void putTree(
+      SFTPClient sftp, Path localDir, String remoteDir, TransferProgress progress)
+      throws IOException {
     for (Path entry : entries(localDir)) {
       String remote = join(remoteDir, entry.getFileName().toString());
       // Like scp, follow symlinks and skip special files.
@@ -68,10 +76,10 @@ final class SftpFiles implements RemoteFiles {
         if (!isDirectory(sftp, remote)) {
           sftp.mkdir(remote);
         }
-        putTree(sftp, entry, remote);
+        putTree(sftp, entry, remote, progress);
       } else if (Files.isRegularFile(entry)) {
         try (InputStream in = Files.newInputStream(entry)) {
-          put(sftp, remote, in, Files.size(entry), mode(entry));
+          put(sftp, remote, progress.counting(in), Files.size(entry), mode(entry));
         }
       }
     }
@@ -125,18 +133,21 @@ final class SftpFiles implements RemoteFiles {
   }
 
   @Override
-  public void downloadDir(SSHClient client, Aborter abort, String remoteDir, Path localDir)
+  public void downloadDir(
+      SSHClient client, Aborter abort, String remoteDir, Path localDir, TransferProgress progress)
       throws IOException {
     try (SFTPClient sftp = open(client, abort)) {
       String trimmed = remoteDir.replaceAll("/+$", "");
       String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
       Path target = name.isEmpty() ? localDir : localDir.resolve(name);
       Files.createDirectories(target);
-      getTree(sftp, trimmed.isEmpty() ? "/" : trimmed, target);
+      getTree(sftp, trimmed.isEmpty() ? "/" : trimmed, target, progress);
     }
   }
 
-  private static void getTree(SFTPClient sftp, String remoteDir, Path localDir) throws IOException {
+  private static void getTree(
+      SFTPClient sftp, String remoteDir, Path localDir, TransferProgress progress)
+      throws IOException {
     List<RemoteResourceInfo> children = sftp.ls(remoteDir);
     for (RemoteResourceInfo child : children) {
       String name = child.getName();
@@ -146,10 +157,10 @@ final class SftpFiles implements RemoteFiles {
       Path local = localDir.resolve(name);
       if (child.isDirectory()) {
         Files.createDirectories(local);
-        getTree(sftp, child.getPath(), local);
+        getTree(sftp, child.getPath(), local, progress);
       } else if (child.isRegularFile()) {
         try (OutputStream out = Files.newOutputStream(local)) {
-          get(sftp, child.getPath(), out);
+          get(sftp, child.getPath(), progress.counting(out));
         }
         try {
           Files.setPosixFilePermissions(

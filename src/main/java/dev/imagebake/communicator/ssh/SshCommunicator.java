@@ -6,6 +6,7 @@ import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.RemoteCommand;
+import dev.imagebake.sdk.TransferProgress;
 import dev.imagebake.sdk.UploadFailedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -225,9 +226,17 @@ final class SshCommunicator implements Communicator {
 
   @Override
   public void uploadDir(String remoteDir, Path localDir, boolean contentsOnly) throws IOException {
+    uploadDir(remoteDir, localDir, contentsOnly, TransferProgress.none());
+  }
+
+  @Override
+  public void uploadDir(
+      String remoteDir, Path localDir, boolean contentsOnly, TransferProgress progress)
+      throws IOException {
     transfer(
         () -> true,
-        (client, abort) -> files.uploadDir(client, abort, remoteDir, localDir, contentsOnly));
+        (client, abort) ->
+            files.uploadDir(client, abort, remoteDir, localDir, contentsOnly, progress));
   }
 
   @Override
@@ -240,7 +249,15 @@ final class SshCommunicator implements Communicator {
 
   @Override
   public void downloadDir(String remoteDir, Path localDir) throws IOException {
-    transfer(() -> true, (client, abort) -> files.downloadDir(client, abort, remoteDir, localDir));
+    downloadDir(remoteDir, localDir, TransferProgress.none());
+  }
+
+  @Override
+  public void downloadDir(String remoteDir, Path localDir, TransferProgress progress)
+      throws IOException {
+    transfer(
+        () -> true,
+        (client, abort) -> files.downloadDir(client, abort, remoteDir, localDir, progress));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.imagebake.communicator.ssh;
 
+import dev.imagebake.sdk.TransferProgress;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,7 +49,8 @@ final class TarUpload {
       RemoteFiles.Aborter abort,
       String remoteDir,
       Path localDir,
-      boolean contentsOnly)
+      boolean contentsOnly,
+      TransferProgress progress)
       throws IOException {
     List<Entry> entries = list(localDir);
     String localName = localDir.getFileName() == null ? "" : localDir.getFileName().toString();
@@ -92,7 +94,7 @@ final class TarUpload {
               Extraction.start(
                   next.exec("cd " + Shell.quotePath(dir) + " || exit 1\n" + TAR), part));
         }
-        sendAll(localDir, top, streams, remoteDir);
+        sendAll(localDir, top, streams, remoteDir, progress);
       } finally {
         more.forEach(TarUpload::closeQuietly);
       }
@@ -173,7 +175,12 @@ final class TarUpload {
   }
 
   /** Sends every stream's part at once, then checks that every {@code tar} succeeded. */
-  private static void sendAll(Path localDir, String top, List<Extraction> streams, String remoteDir)
+  private static void sendAll(
+      Path localDir,
+      String top,
+      List<Extraction> streams,
+      String remoteDir,
+      TransferProgress progress)
       throws IOException {
     List<Thread> senders = new ArrayList<>();
     IOException[] failures = new IOException[streams.size()];
@@ -181,13 +188,13 @@ final class TarUpload {
       int index = i;
       Thread sender =
           new Thread(
-              () -> failures[index] = sendQuietly(localDir, top, streams.get(index)),
+              () -> failures[index] = sendQuietly(localDir, top, streams.get(index), progress),
               "tar-upload-" + i);
       sender.setDaemon(true);
       sender.start();
       senders.add(sender);
     }
-    failures[0] = sendQuietly(localDir, top, streams.get(0));
+    failures[0] = sendQuietly(localDir, top, streams.get(0), progress);
     for (Thread sender : senders) {
       try {
         sender.join();
@@ -204,10 +211,11 @@ final class TarUpload {
   }
 
   /** Sends a stream's part; a failure is returned, since tar's status and message say more. */
-  private static IOException sendQuietly(Path localDir, String top, Extraction stream) {
+  private static IOException sendQuietly(
+      Path localDir, String top, Extraction stream, TransferProgress progress) {
     IOException failure = null;
     try {
-      send(stream.command().getOutputStream(), localDir, top, stream.entries());
+      send(stream.command().getOutputStream(), localDir, top, stream.entries(), progress);
     } catch (IOException e) {
       failure = e;
     }
@@ -298,7 +306,12 @@ final class TarUpload {
     return null;
   }
 
-  private static void send(OutputStream channel, Path localDir, String top, List<Entry> entries)
+  private static void send(
+      OutputStream channel,
+      Path localDir,
+      String top,
+      List<Entry> entries,
+      TransferProgress progress)
       throws IOException {
     try (TarArchiveOutputStream tar =
         new TarArchiveOutputStream(new BufferedOutputStream(channel, ScpFiles.BUFFER))) {
@@ -316,7 +329,7 @@ final class TarUpload {
         }
         TarArchiveEntry file = new TarArchiveEntry(top + entry.name(), true);
         file.setMode(entry.mode());
-        try (InputStream in = Files.newInputStream(entry.path())) {
+        try (InputStream in = progress.counting(Files.newInputStream(entry.path()))) {
           // The size read while collecting: a file that changes meanwhile fails here, as with scp.
           file.setSize(entry.size());
           tar.putArchiveEntry(file);

@@ -3,13 +3,16 @@ package dev.imagebake.provisioner.file;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.Provisioner;
+import dev.imagebake.sdk.TransferProgress;
 import dev.imagebake.sdk.Ui;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Transfers files between this host and the machine, as Packer's {@code file} provisioner does
@@ -28,7 +32,9 @@ import java.util.Set;
  * uploaded with a trailing slash are created on the machine when missing ({@code mkdir -p}; Packer
  * leaves this undefined and scp then writes a file or fails); every download source is handled
  * (Packer stops after the first directory download, and appends each file name to the destination
- * of the next source). There is no progress bar: {@link Ui} offers no progress API.
+ * of the next source). Every transfer reports its bytes to {@link Ui#transfer}, which shows a
+ * progress line on a terminal (a tree's total is the sum of its file sizes; a download's is
+ * unknown).
  */
 final class FileProvisioner implements Provisioner {
   /** The file name a {@code content} upload gets in a destination directory (Packer 1.7). */
@@ -92,7 +98,9 @@ final class FileProvisioner implements Provisioner {
         if (contentsOnly) {
           dirs.ensure(dst);
         }
-        comm.uploadDir(dst, local, contentsOnly);
+        try (TransferProgress progress = ui.transfer(treeSize(local))) {
+          comm.uploadDir(dst, local, contentsOnly, progress);
+        }
         return;
       }
       String fileDst = dst;
@@ -100,8 +108,10 @@ final class FileProvisioner implements Provisioner {
         dirs.ensure(dst);
         fileDst = dst + RemotePaths.base(src);
       }
-      try (InputStream in = Files.newInputStream(local)) {
-        comm.upload(fileDst, in, Files.size(local), modeOf(local));
+      long size = Files.size(local);
+      try (InputStream in = Files.newInputStream(local);
+          TransferProgress progress = ui.transfer(size)) {
+        comm.upload(fileDst, progress.counting(in), size, modeOf(local));
       }
     } catch (IOException e) {
       reportUploadFailure(ui, e);
@@ -159,11 +169,14 @@ final class FileProvisioner implements Provisioner {
     Path localTarget = LocalPaths.resolve(workDir, target);
     try {
       if (src.endsWith("/") || RemotePaths.isPattern(src)) {
-        comm.downloadDir(src, localTarget);
+        try (TransferProgress progress = ui.transfer(-1)) {
+          comm.downloadDir(src, localTarget, progress);
+        }
         return;
       }
-      try (OutputStream out = openForDownload(localTarget)) {
-        comm.download(src, out);
+      try (OutputStream out = openForDownload(localTarget);
+          TransferProgress progress = ui.transfer(-1)) {
+        comm.download(src, progress.counting(out));
       }
     } catch (IOException e) {
       ui.error("Download failed: " + e.getMessage());
@@ -181,6 +194,26 @@ final class FileProvisioner implements Provisioner {
                 StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING),
             PosixFilePermissions.asFileAttribute(DOWNLOADED_FILE_MODE)));
+  }
+
+  /**
+   * The bytes of the regular files in a tree, links followed as the upload follows them; -1 when
+   * the tree cannot be read whole (the upload then reports the problem).
+   */
+  private static long treeSize(Path dir) {
+    try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+      return files.filter(Files::isRegularFile).mapToLong(FileProvisioner::sizeOf).sum();
+    } catch (IOException | UncheckedIOException e) {
+      return -1;
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** scp sends the local file's permission bits. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.ConnectTarget;
+import dev.imagebake.sdk.TransferProgress;
 import dev.imagebake.testing.OpenSshServer;
 import dev.imagebake.testing.RecordingUi;
 import dev.imagebake.testing.SshConfigBuilder;
@@ -217,14 +218,29 @@ class SshTransferTest {
     try {
       SSHClient client = link.client();
       RemoteFiles.Aborter none = channel -> {};
-      assertThat(TarUpload.tryUpload(client, none, remote.resolve("new").toString(), src, false))
+      assertThat(
+              TarUpload.tryUpload(
+                  client,
+                  none,
+                  remote.resolve("new").toString(),
+                  src,
+                  false,
+                  TransferProgress.none()))
           .isTrue();
-      assertThat(TarUpload.tryUpload(client, none, empty.toString(), src, true)).isTrue();
-      assertThat(TarUpload.tryUpload(client, none, inside + "/", src, false)).isTrue();
+      assertThat(
+              TarUpload.tryUpload(
+                  client, none, empty.toString(), src, true, TransferProgress.none()))
+          .isTrue();
+      assertThat(
+              TarUpload.tryUpload(client, none, inside + "/", src, false, TransferProgress.none()))
+          .isTrue();
       // Where something exists already, scp's rules apply (an overwritten file keeps its mode).
-      assertThat(TarUpload.tryUpload(client, none, busy.toString(), src, true)).isFalse();
+      assertThat(
+              TarUpload.tryUpload(
+                  client, none, busy.toString(), src, true, TransferProgress.none()))
+          .isFalse();
       assertThat(Files.readString(busy.resolve("a.txt"))).isEqualTo("old");
-      new ScpFiles().uploadDir(client, none, busy.toString(), src, true);
+      new ScpFiles().uploadDir(client, none, busy.toString(), src, true, TransferProgress.none());
     } finally {
       link.close();
     }

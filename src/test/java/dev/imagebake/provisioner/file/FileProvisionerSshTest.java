@@ -120,6 +120,8 @@ class FileProvisionerSshTest {
     transfer(method, null, r("existing"), "src/");
     assertThat(remote.resolve("existing/a.txt")).hasContent("A");
     assertThat(remote.resolve("existing/src")).doesNotExist();
+    // The progress line's count: every file's bytes, of the tree's total.
+    assertThat(ctx.ui().transfers()).containsExactly("2 of 2", "2 of 2");
   }
 
   @ParameterizedTest
@@ -155,6 +157,7 @@ class FileProvisionerSshTest {
     transfer(method, "download", "dl/", r("tree/"));
     assertThat(work.resolve("dl/tree/x")).hasContent("X");
     assertThat(work.resolve("dl/tree/sub/y")).hasContent("Y");
+    assertThat(ctx.ui().transfers()).containsExactly("2 of -1");
   }
 
   @ParameterizedTest

@@ -52,6 +52,15 @@ class FileProvisionerTest {
   }
 
   @Test
+  void singleFileTransfersCountTheirBytesForTheProgressLine() throws Exception {
+    Files.write(work.resolve("src/big.bin"), new byte[300_000]);
+    upload("/t/big.bin", "src/big.bin");
+    download("back.bin", "/t/big.bin");
+    assertThat(work.resolve("back.bin")).hasSize(300_000);
+    assertThat(ctx.ui().transfers()).containsExactly("300000 of 300000", "300000 of -1");
+  }
+
+  @Test
   void fileToAPathIsRenamed() throws Exception {
     upload("/t/renamed.txt", "src/a.txt");
     assertThat(comm.local("/t/renamed.txt")).hasContent("A");
