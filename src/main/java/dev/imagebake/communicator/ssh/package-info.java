@@ -10,7 +10,8 @@
  * destination directories; AES runs on the JDK's provider rather than sshj's (BouncyCastle) for
  * speed; fewer sessions, same results: a script and its run share one session ({@link
  * dev.imagebake.communicator.ssh.UploadThenRun}), and a tree goes to a new destination as one tar
- * stream ({@link dev.imagebake.communicator.ssh.TarUpload}). Agent forwarding is never requested
- * (ssh_disable_agent_forwarding is therefore always in effect).
+ * stream ({@link dev.imagebake.communicator.ssh.TarUpload}). As in Packer, command sessions forward
+ * the local agent ({@code SSH_AUTH_SOCK}) unless {@code ssh_disable_agent_forwarding} is true
+ * ({@link dev.imagebake.communicator.ssh.AgentForwarding}); file transfers do not ask for it.
  */
 package dev.imagebake.communicator.ssh;
