@@ -112,7 +112,11 @@ final class AgentForwarding {
     Thread requests =
         new Thread(
             () -> {
-              toAgent(channel.getInputStream(), agent);
+              if (!toAgent(channel.getInputStream(), agent)) {
+                // The connection broke: nobody is left to read answers; end the other copy too.
+                closeQuietly(agent);
+                return;
+              }
               try {
                 // The remote program is done asking: the agent answers what it has and closes.
                 agent.shutdownOutput();
@@ -147,8 +151,11 @@ final class AgentForwarding {
   // The socket is read and written directly: Channels.newInputStream/newOutputStream of one
   // blocking channel share a lock, so a blocked read would stop every write.
 
-  /** Copies the remote program's requests to the agent until the channel ends or breaks. */
-  private static void toAgent(InputStream in, SocketChannel agent) {
+  /**
+   * Copies the remote program's requests to the agent until the channel ends (true) or breaks
+   * (false).
+   */
+  private static boolean toAgent(InputStream in, SocketChannel agent) {
     byte[] buffer = new byte[COPY_BUFFER];
     try {
       int n;
@@ -158,8 +165,10 @@ final class AgentForwarding {
           agent.write(piece);
         }
       }
+      return true;
     } catch (IOException e) {
       LOG.debug("forwarded agent connection ended: {}", e.toString());
+      return false;
     }
   }
 
