@@ -43,6 +43,11 @@ final class SshAgent implements Closeable {
   }
 
   static SshAgent connect(Path socket) throws IOException {
+    return new SshAgent(openSocket(socket));
+  }
+
+  /** A blocking connection to the agent listening on the Unix socket {@code socket}. */
+  static SocketChannel openSocket(Path socket) throws IOException {
     SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
     try {
       channel.connect(UnixDomainSocketAddress.of(socket));
@@ -50,7 +55,7 @@ final class SshAgent implements Closeable {
       channel.close();
       throw e;
     }
-    return new SshAgent(channel);
+    return channel;
   }
 
   List<Identity> identities() throws IOException {

@@ -303,17 +303,29 @@ final class SshCommunicator implements Communicator {
     }
   }
 
+  /** A new command session, with agent forwarding requested when the settings say so. */
   private Session openSession() throws IOException {
     SshLink current = connection();
+    Session session;
     try {
-      return current.client().startSession();
+      session = current.client().startSession();
     } catch (IOException | IllegalStateException e) {
       // The connection broke before we noticed (sshj says "Not connected" with an
       // IllegalStateException when its socket is already gone): dial again, once.
       LOG.debug("opening a session on {} failed: {}", describe(), e.toString());
       reconnect();
-      return link.client().startSession();
+      current = link;
+      session = current.client().startSession();
     }
+    if (dialer.settings().forwardedAgent() != null) {
+      try {
+        AgentForwarding.request(current.client(), session);
+      } catch (IOException e) {
+        closeQuietly(session);
+        throw e;
+      }
+    }
+    return session;
   }
 
   /** One transfer attempt on a given connection. */

@@ -96,6 +96,9 @@ final class SshDialer {
           }
         }
       }
+      if (settings.forwardedAgent() != null) {
+        AgentForwarding.accept(client, settings.forwardedAgent());
+      }
       Tunnels tunnels = Tunnels.open(client, settings.localTunnels(), settings.remoteTunnels());
       return new SshLink(client, bastion, check.seenFingerprint().orElse("unknown"), tunnels);
     } catch (ConnectFailure e) {

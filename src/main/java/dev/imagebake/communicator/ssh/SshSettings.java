@@ -22,6 +22,8 @@ import java.util.function.Function;
  * @param transferMethod {@code scp} or {@code sftp}
  * @param localTunnels {@code ssh_local_tunnels}
  * @param remoteTunnels {@code ssh_remote_tunnels}
+ * @param forwardedAgent the local agent's socket that command sessions forward to the machine, or
+ *     null ({@code ssh_disable_agent_forwarding}, or no {@code SSH_AUTH_SOCK})
  */
 record SshSettings(
     Hop target,
@@ -38,7 +40,8 @@ record SshSettings(
     List<String> keyExchanges,
     String transferMethod,
     List<TunnelSpec> localTunnels,
-    List<TunnelSpec> remoteTunnels) {
+    List<TunnelSpec> remoteTunnels,
+    Path forwardedAgent) {
 
   /**
    * A SOCKS5 proxy.
@@ -126,7 +129,17 @@ record SshSettings(
             : List.copyOf(ssh.sshKeyExchangeAlgorithms()),
         transferMethod(ssh),
         tunnels("ssh_local_tunnels", ssh.sshLocalTunnels()),
-        tunnels("ssh_remote_tunnels", ssh.sshRemoteTunnels()));
+        tunnels("ssh_remote_tunnels", ssh.sshRemoteTunnels()),
+        forwardedAgent(ssh, environment));
+  }
+
+  /** As Packer: forwarding unless disabled, when there is a local agent to forward. */
+  private static Path forwardedAgent(SshConfig ssh, Function<String, String> environment) {
+    if (Boolean.TRUE.equals(ssh.sshDisableAgentForwarding())) {
+      return null;
+    }
+    String socket = environment.apply("SSH_AUTH_SOCK");
+    return notEmpty(socket) ? Path.of(socket) : null;
   }
 
   private static List<TunnelSpec> tunnels(String key, List<String> specs) throws ConnectFailure {

@@ -13,6 +13,7 @@ import dev.imagebake.testing.RecordingUi;
 import dev.imagebake.testing.Socks5TestProxy;
 import dev.imagebake.testing.SshConfigBuilder;
 import dev.imagebake.testing.TestBuildContext;
+import dev.imagebake.testing.TestSshAgent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -522,31 +523,15 @@ class SshConnectTest {
     }
   }
 
-  /** Starts a private ssh-agent holding {@code keys}; the caller destroys the process. */
-  Process startAgent(Path socket, Path... keys) throws Exception {
-    Process agent =
-        new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("agent.log").toFile())
-            .start();
-    for (int i = 0; i < 500 && !Files.exists(socket); i++) {
-      agent.waitFor(10, java.util.concurrent.TimeUnit.MILLISECONDS); // polling for the socket
-    }
-    for (Path key : keys) {
-      ProcessBuilder add =
-          new ProcessBuilder("ssh-add", "-q", key.toString()).redirectErrorStream(true);
-      add.environment().put("SSH_AUTH_SOCK", socket.toString());
-      Process p = add.start();
-      String output = new String(p.getInputStream().readAllBytes());
-      assertThat(p.waitFor()).as(output).isZero();
-    }
-    return agent;
+  /** Starts a private ssh-agent holding {@code keys}; the caller closes it. */
+  TestSshAgent startAgent(Path socket, Path... keys) throws Exception {
+    return TestSshAgent.start(socket, tmp.resolve(socket.getFileName() + ".log"), keys);
   }
 
   @Test
   void agentKeysAuthenticate() throws Exception {
     Path socket = tmp.resolve("agent.sock");
-    Process agent = startAgent(socket, sshd.unauthorizedKey(), sshd.clientRsaKey());
+    TestSshAgent agent = startAgent(socket, sshd.unauthorizedKey(), sshd.clientRsaKey());
     try {
       SshConfigBuilder config =
           SshConfigBuilder.forServer(sshd).sshPrivateKeyFile(null).sshAgentAuth(true);
@@ -563,14 +548,14 @@ class SshConnectTest {
       // The unauthorized key is tried first and refused; the RSA key (rsa-sha2-256) is accepted.
       assertThat(sshd.log()).contains("Accepted publickey for " + sshd.user()).contains("RSA");
     } finally {
-      agent.destroyForcibly().waitFor();
+      agent.close();
     }
   }
 
   @Test
   void agentWithoutUsableKeysIsRejectedAndMissingAgentNamed() throws Exception {
     Path socket = tmp.resolve("agent2.sock");
-    Process agent = startAgent(socket, sshd.unauthorizedKey());
+    TestSshAgent agent = startAgent(socket, sshd.unauthorizedKey());
     try {
       SshConfigBuilder config =
           SshConfigBuilder.forServer(sshd)
@@ -595,7 +580,7 @@ class SshConnectTest {
                           TestBuildContext.create()))
           .hasMessage("SSH_AUTH_SOCK is not set");
     } finally {
-      agent.destroyForcibly().waitFor();
+      agent.close();
     }
   }
 
