@@ -2,6 +2,10 @@ package dev.imagebake.config;
 
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.keyword.KeywordType;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.vocabulary.Vocabulary;
 import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.diag.Locations;
 import dev.imagebake.diag.Severity;
@@ -16,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -181,12 +186,37 @@ public final class ConfigBinder {
     return regex.toString();
   }
 
+  /**
+   * Draft 2020-12 as networknt defines it, minus the {@code format} checks: the generated schemas
+   * have no {@code format} keyword, and networknt's dialect sets up all its formats (date, e-mail
+   * and IP address parsers, their regular expressions) when it is first used, at every start-up.
+   */
+  private static Dialect draft202012WithoutFormats() {
+    return Dialect.builder(SchemaGenerator.DIALECT)
+        .specificationVersion(SpecificationVersion.DRAFT_2020_12)
+        .idKeyword("$id")
+        .keywords(KeywordType.getKeywords(SpecificationVersion.DRAFT_2020_12))
+        .keyword(new NonValidationKeyword("definitions"))
+        .vocabularies(
+            vocabularies ->
+                Stream.of(
+                        Vocabulary.DRAFT_2020_12_CORE,
+                        Vocabulary.DRAFT_2020_12_APPLICATOR,
+                        Vocabulary.DRAFT_2020_12_UNEVALUATED,
+                        Vocabulary.DRAFT_2020_12_VALIDATION,
+                        Vocabulary.DRAFT_2020_12_META_DATA,
+                        Vocabulary.DRAFT_2020_12_FORMAT_ANNOTATION,
+                        Vocabulary.DRAFT_2020_12_CONTENT)
+                    .forEach(v -> vocabularies.put(v.getId(), true)))
+        .build();
+  }
+
   private SchemaRegistry registry() {
     SchemaRegistry r = registry;
     if (r == null) {
       synchronized (this) {
         if (registry == null) {
-          registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+          registry = SchemaRegistry.withDefaultDialect(draft202012WithoutFormats());
         }
         r = registry;
       }
