@@ -4,6 +4,7 @@ import dev.imagebake.config.BindResult;
 import dev.imagebake.config.ConfigBinder;
 import dev.imagebake.config.PluginKind;
 import dev.imagebake.config.PluginRegistry;
+import dev.imagebake.config.SecretValues;
 import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.diag.Locations;
 import dev.imagebake.diag.SourceRef;
