@@ -7,8 +7,9 @@ import dev.imagebake.sdk.config.Embedded;
 import dev.imagebake.sdk.config.OneOf;
 import dev.imagebake.sdk.config.RenderLater;
 import dev.imagebake.sdk.config.Secret;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,18 +79,20 @@ record ConfigAnnotations(
 
   /** From the index when it describes {@code type}, else by reflection. */
   static ConfigAnnotations of(Class<? extends Record> type) {
-    return of(type, Index.TYPES);
+    byte[] entry = Index.ENTRIES.get(type.getName());
+    return of(type, entry == null ? null : Index.decode(entry));
   }
 
-  /** From {@code index} when it describes {@code type}, else by reflection. */
-  static ConfigAnnotations of(Class<? extends Record> type, Map<String, ConfigAnnotations> index) {
-    ConfigAnnotations indexed = index.get(type.getName());
+  /** {@code indexed} when it describes {@code type}, else by reflection. */
+  static ConfigAnnotations of(Class<? extends Record> type, ConfigAnnotations indexed) {
     return indexed != null && indexed.describes(type) ? indexed : reflect(type);
   }
 
-  /** The types the index holds, by class name; empty without an index. */
+  /** Everything the index holds, by class name; empty without an index. */
   static Map<String, ConfigAnnotations> indexed() {
-    return Index.TYPES;
+    Map<String, ConfigAnnotations> all = new LinkedHashMap<>();
+    Index.ENTRIES.forEach((name, entry) -> all.put(name, Index.decode(entry)));
+    return all;
   }
 
   static ConfigAnnotations reflect(Class<? extends Record> type) {
@@ -127,46 +131,61 @@ record ConfigAnnotations(
     return true;
   }
 
-  /** The index, read once. */
+  /**
+   * The index: for each record, its class name and its entry; an entry is decoded only when its
+   * record is used (decoding them all would cost a validate more than reflection saves).
+   */
   private static final class Index {
-    static final Map<String, ConfigAnnotations> TYPES = read();
+    static final Map<String, byte[]> ENTRIES = read();
 
-    private static Map<String, ConfigAnnotations> read() {
+    private static Map<String, byte[]> read() {
       try (InputStream in = ConfigAnnotations.class.getClassLoader().getResourceAsStream(INDEX)) {
-        return in == null ? Map.of() : read(new DataInputStream(new BufferedInputStream(in)));
+        if (in == null) {
+          return Map.of();
+        }
+        DataInputStream data = new DataInputStream(new ByteArrayInputStream(in.readAllBytes()));
+        Map<String, byte[]> entries = new HashMap<>();
+        for (int t = data.readInt(); t > 0; t--) {
+          String name = data.readUTF();
+          entries.put(name, data.readNBytes(data.readInt()));
+        }
+        return Collections.unmodifiableMap(entries);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + INDEX, e);
       }
     }
 
-    private static Map<String, ConfigAnnotations> read(DataInputStream in) throws IOException {
-      Map<String, ConfigAnnotations> types = new LinkedHashMap<>();
-      for (int t = in.readInt(); t > 0; t--) {
-        String name = in.readUTF();
-        String doc = readNullable(in);
-        Map<String, String> deprecated = new LinkedHashMap<>();
-        for (int d = in.readInt(); d > 0; d--) {
-          deprecated.put(in.readUTF(), in.readUTF());
-        }
-        List<ComponentAnnotations> components = new ArrayList<>();
-        for (int c = in.readInt(); c > 0; c--) {
-          String component = in.readUTF();
-          String rawType = in.readUTF();
-          boolean embedded = in.readBoolean();
-          boolean renderLater = in.readBoolean();
-          boolean secret = in.readBoolean();
-          String componentDoc = readNullable(in);
-          List<String> oneOf = new ArrayList<>();
-          for (int v = in.readInt(); v > 0; v--) {
-            oneOf.add(in.readUTF());
-          }
-          components.add(
-              new ComponentAnnotations(
-                  component, rawType, embedded, renderLater, secret, componentDoc, oneOf));
-        }
-        types.put(name, new ConfigAnnotations(doc, deprecated, components));
+    static ConfigAnnotations decode(byte[] entry) {
+      try {
+        return decode(new DataInputStream(new ByteArrayInputStream(entry)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + INDEX, e);
       }
-      return Collections.unmodifiableMap(types);
+    }
+
+    private static ConfigAnnotations decode(DataInputStream in) throws IOException {
+      String doc = readNullable(in);
+      Map<String, String> deprecated = new LinkedHashMap<>();
+      for (int d = in.readInt(); d > 0; d--) {
+        deprecated.put(in.readUTF(), in.readUTF());
+      }
+      List<ComponentAnnotations> components = new ArrayList<>();
+      for (int c = in.readInt(); c > 0; c--) {
+        String component = in.readUTF();
+        String rawType = in.readUTF();
+        boolean embedded = in.readBoolean();
+        boolean renderLater = in.readBoolean();
+        boolean secret = in.readBoolean();
+        String componentDoc = readNullable(in);
+        List<String> oneOf = new ArrayList<>();
+        for (int v = in.readInt(); v > 0; v--) {
+          oneOf.add(in.readUTF());
+        }
+        components.add(
+            new ComponentAnnotations(
+                component, rawType, embedded, renderLater, secret, componentDoc, oneOf));
+      }
+      return new ConfigAnnotations(doc, deprecated, components);
     }
 
     private static String readNullable(DataInputStream in) throws IOException {
@@ -195,27 +214,36 @@ record ConfigAnnotations(
       out.writeInt(types.size());
       for (Map.Entry<String, ConfigAnnotations> type : types.entrySet()) {
         out.writeUTF(type.getKey());
-        writeNullable(out, type.getValue().doc());
-        out.writeInt(type.getValue().deprecatedKeys().size());
-        for (Map.Entry<String, String> d : type.getValue().deprecatedKeys().entrySet()) {
-          out.writeUTF(d.getKey());
-          out.writeUTF(d.getValue());
-        }
-        out.writeInt(type.getValue().components().size());
-        for (ComponentAnnotations c : type.getValue().components()) {
-          out.writeUTF(c.name());
-          out.writeUTF(c.rawType());
-          out.writeBoolean(c.embedded());
-          out.writeBoolean(c.renderLater());
-          out.writeBoolean(c.secret());
-          writeNullable(out, c.doc());
-          out.writeInt(c.oneOf().size());
-          for (String v : c.oneOf()) {
-            out.writeUTF(v);
-          }
-        }
+        byte[] entry = encode(type.getValue());
+        out.writeInt(entry.length);
+        out.write(entry);
       }
     }
+  }
+
+  private static byte[] encode(ConfigAnnotations type) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    writeNullable(out, type.doc());
+    out.writeInt(type.deprecatedKeys().size());
+    for (Map.Entry<String, String> d : type.deprecatedKeys().entrySet()) {
+      out.writeUTF(d.getKey());
+      out.writeUTF(d.getValue());
+    }
+    out.writeInt(type.components().size());
+    for (ComponentAnnotations c : type.components()) {
+      out.writeUTF(c.name());
+      out.writeUTF(c.rawType());
+      out.writeBoolean(c.embedded());
+      out.writeBoolean(c.renderLater());
+      out.writeBoolean(c.secret());
+      writeNullable(out, c.doc());
+      out.writeInt(c.oneOf().size());
+      for (String v : c.oneOf()) {
+        out.writeUTF(v);
+      }
+    }
+    return bytes.toByteArray();
   }
 
   /** {@code type} and every record its components hold, directly or in a list or map. */

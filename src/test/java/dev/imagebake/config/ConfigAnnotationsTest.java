@@ -90,9 +90,8 @@ class ConfigAnnotationsTest {
             List.of(
                 new ConfigAnnotations.ComponentAnnotations(
                     "sshHost", "java.lang.String", false, false, true, null, List.of())));
-    assertThat(ConfigAnnotations.of(Inner.class, Map.of(Inner.class.getName(), stale)))
+    assertThat(ConfigAnnotations.of(Inner.class, stale))
         .isEqualTo(ConfigAnnotations.reflect(Inner.class));
-    assertThat(ConfigAnnotations.of(Inner.class, Map.of(Inner.class.getName(), fresh)))
-        .isSameAs(fresh);
+    assertThat(ConfigAnnotations.of(Inner.class, fresh)).isSameAs(fresh);
   }
 }
