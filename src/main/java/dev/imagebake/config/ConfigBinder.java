@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -78,10 +77,12 @@ public final class ConfigBinder {
     Class<C> type = factory.configType();
     RecordModel model = model(type);
     ObjectNode keys = block.deepCopy();
-    List<String> ignored =
-        keys.propertyNames().stream()
-            .filter(k -> k.equals("type") || k.startsWith("packer_"))
-            .toList();
+    List<String> ignored = new ArrayList<>();
+    for (String k : keys.propertyNames()) {
+      if (k.equals("type") || k.startsWith("packer_")) {
+        ignored.add(k);
+      }
+    }
     keys.remove(ignored);
 
     SchemaCheck schemaCheck = schemaCheck(type);
@@ -160,29 +161,41 @@ public final class ConfigBinder {
   private static void enumsAsPatterns(JsonNode node) {
     if (node instanceof ObjectNode object
         && object.get("enum") instanceof ArrayNode values
-        && values.valueStream().allMatch(JsonNode::isString)) {
+        && allStrings(values)) {
       StringJoiner alternatives = new StringJoiner("|", "^(?:", ")(?![\\s\\S])");
-      values.forEach(v -> alternatives.add(escape(v.stringValue())));
+      for (JsonNode v : values) {
+        alternatives.add(escape(v.stringValue()));
+      }
       object.remove("enum");
       object.put("pattern", alternatives.toString());
     }
-    node.forEach(ConfigBinder::enumsAsPatterns);
+    for (JsonNode child : node) {
+      enumsAsPatterns(child);
+    }
+  }
+
+  private static boolean allStrings(ArrayNode values) {
+    for (JsonNode v : values) {
+      if (!v.isString()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A regular expression (ECMA 262 and Java alike) that matches {@code text} literally. */
   private static String escape(String text) {
     StringBuilder regex = new StringBuilder();
-    text.codePoints()
-        .forEach(
-            c -> {
-              if ("\\^$.*+?()[]{}|".indexOf(c) >= 0) {
-                regex.append('\\').appendCodePoint(c);
-              } else if (c < 0x20 || c == 0x7f) {
-                regex.append(String.format("\\x%02x", c));
-              } else {
-                regex.appendCodePoint(c);
-              }
-            });
+    for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+      int c = text.codePointAt(i);
+      if ("\\^$.*+?()[]{}|".indexOf(c) >= 0) {
+        regex.append('\\').appendCodePoint(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        regex.append(String.format("\\x%02x", c));
+      } else {
+        regex.appendCodePoint(c);
+      }
+    }
     return regex.toString();
   }
 
@@ -197,17 +210,13 @@ public final class ConfigBinder {
         .idKeyword("$id")
         .keywords(KeywordType.getKeywords(SpecificationVersion.DRAFT_2020_12))
         .keyword(new NonValidationKeyword("definitions"))
-        .vocabularies(
-            vocabularies ->
-                Stream.of(
-                        Vocabulary.DRAFT_2020_12_CORE,
-                        Vocabulary.DRAFT_2020_12_APPLICATOR,
-                        Vocabulary.DRAFT_2020_12_UNEVALUATED,
-                        Vocabulary.DRAFT_2020_12_VALIDATION,
-                        Vocabulary.DRAFT_2020_12_META_DATA,
-                        Vocabulary.DRAFT_2020_12_FORMAT_ANNOTATION,
-                        Vocabulary.DRAFT_2020_12_CONTENT)
-                    .forEach(v -> vocabularies.put(v.getId(), true)))
+        .vocabulary(Vocabulary.DRAFT_2020_12_CORE.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_APPLICATOR.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_UNEVALUATED.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_VALIDATION.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_META_DATA.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_FORMAT_ANNOTATION.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_CONTENT.getId(), true)
         .build();
   }
 
