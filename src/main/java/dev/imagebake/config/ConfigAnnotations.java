@@ -35,9 +35,9 @@ import java.util.Map;
  * <p>Reading annotations by reflection makes the JVM generate a proxy class for every annotation
  * type and parse every annotation of every component, about a tenth of a cold {@code validate}. So
  * the build records the annotations of the config records of imagebake's own plugins in an index
- * ({@link #INDEX}, written by {@link #main} after compiling), and reflection is only used for other
- * records (third-party plugins), when there is no index, or when the indexed components of a record
- * are not those of the class (a class compiled after the index was written).
+ * ({@link #INDEX}, written by {@link StartupIndexes} after compiling), and reflection is only used
+ * for other records (third-party plugins), when there is no index, or when the indexed components
+ * of a record are not those of the class (a class compiled after the index was written).
  *
  * @param doc the record's description, or null
  * @param deprecatedKeys old key → replacement, in declaration order
@@ -194,20 +194,16 @@ record ConfigAnnotations(
   }
 
   /**
-   * Writes the index of the config records of the plugins on the class path (and the records they
-   * contain), by reflection; the build runs it after compiling.
-   *
-   * @param args the index file to write
+   * Writes the index of the config records of these plugins (and of the records they contain), by
+   * reflection.
    */
-  public static void main(String[] args) throws IOException {
-    PluginRegistry registry = PluginRegistry.load();
+  static void writeIndex(PluginRegistry registry, Path file) throws IOException {
     Map<String, ConfigAnnotations> types = new LinkedHashMap<>();
     for (PluginKind kind : PluginKind.values()) {
       for (PluginFactory<?> factory : registry.all(kind).values()) {
         collect(factory.configType(), types);
       }
     }
-    Path file = Path.of(args[0]);
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
