@@ -1,10 +1,14 @@
 package dev.imagebake.config;
 
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.keyword.KeywordType;
 import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
+import com.networknt.schema.regex.RegularExpression;
+import com.networknt.schema.regex.RegularExpressionFactory;
 import com.networknt.schema.vocabulary.Vocabulary;
 import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.diag.Locations;
@@ -220,12 +224,35 @@ public final class ConfigBinder {
         .build();
   }
 
+  /**
+   * Compiles each regular expression once: the generated schemas repeat a few patterns many times
+   * (every boolean, integer and duration key has its type's), and compiling them is a large part of
+   * compiling a schema.
+   */
+  private static final class SharedPatterns implements RegularExpressionFactory {
+    private final Map<String, RegularExpression> compiled = new ConcurrentHashMap<>();
+
+    @Override
+    public RegularExpression getRegularExpression(String regex) {
+      RegularExpression expression = compiled.get(regex);
+      if (expression == null) {
+        expression = JDKRegularExpressionFactory.getInstance().getRegularExpression(regex);
+        compiled.put(regex, expression);
+      }
+      return expression;
+    }
+  }
+
   private SchemaRegistry registry() {
     SchemaRegistry r = registry;
     if (r == null) {
       synchronized (this) {
         if (registry == null) {
-          registry = SchemaRegistry.withDefaultDialect(draft202012WithoutFormats());
+          SchemaRegistryConfig config =
+              SchemaRegistryConfig.builder().regularExpressionFactory(new SharedPatterns()).build();
+          registry =
+              SchemaRegistry.withDefaultDialect(
+                  draft202012WithoutFormats(), builder -> builder.schemaRegistryConfig(config));
         }
         r = registry;
       }
