@@ -1,5 +1,7 @@
 package dev.imagebake.cli;
 
+import dev.imagebake.config.PluginKind;
+import dev.imagebake.config.PluginRegistry;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -36,6 +38,12 @@ final class ClassDataTraining {
     }
     for (List<String> run : runs) {
       Main.run(run.toArray(String[]::new), discard, discard, env);
+    }
+    // The factories of all plugins, not only of those the templates above use: validate creates
+    // the factories its template names, and they should come from the archive too.
+    PluginRegistry registry = PluginRegistry.load();
+    for (PluginKind kind : PluginKind.values()) {
+      registry.all(kind);
     }
   }
 

@@ -1,7 +1,15 @@
 package dev.imagebake.config;
 
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.keyword.KeywordType;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
+import com.networknt.schema.regex.RegularExpression;
+import com.networknt.schema.regex.RegularExpressionFactory;
+import com.networknt.schema.vocabulary.Vocabulary;
 import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.diag.Locations;
 import dev.imagebake.diag.Severity;
@@ -73,10 +81,12 @@ public final class ConfigBinder {
     Class<C> type = factory.configType();
     RecordModel model = model(type);
     ObjectNode keys = block.deepCopy();
-    List<String> ignored =
-        keys.propertyNames().stream()
-            .filter(k -> k.equals("type") || k.startsWith("packer_"))
-            .toList();
+    List<String> ignored = new ArrayList<>();
+    for (String k : keys.propertyNames()) {
+      if (k.equals("type") || k.startsWith("packer_")) {
+        ignored.add(k);
+      }
+    }
     keys.remove(ignored);
 
     SchemaCheck schemaCheck = schemaCheck(type);
@@ -155,30 +165,82 @@ public final class ConfigBinder {
   private static void enumsAsPatterns(JsonNode node) {
     if (node instanceof ObjectNode object
         && object.get("enum") instanceof ArrayNode values
-        && values.valueStream().allMatch(JsonNode::isString)) {
+        && allStrings(values)) {
       StringJoiner alternatives = new StringJoiner("|", "^(?:", ")(?![\\s\\S])");
-      values.forEach(v -> alternatives.add(escape(v.stringValue())));
+      for (JsonNode v : values) {
+        alternatives.add(escape(v.stringValue()));
+      }
       object.remove("enum");
       object.put("pattern", alternatives.toString());
     }
-    node.forEach(ConfigBinder::enumsAsPatterns);
+    for (JsonNode child : node) {
+      enumsAsPatterns(child);
+    }
+  }
+
+  private static boolean allStrings(ArrayNode values) {
+    for (JsonNode v : values) {
+      if (!v.isString()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A regular expression (ECMA 262 and Java alike) that matches {@code text} literally. */
   private static String escape(String text) {
     StringBuilder regex = new StringBuilder();
-    text.codePoints()
-        .forEach(
-            c -> {
-              if ("\\^$.*+?()[]{}|".indexOf(c) >= 0) {
-                regex.append('\\').appendCodePoint(c);
-              } else if (c < 0x20 || c == 0x7f) {
-                regex.append(String.format("\\x%02x", c));
-              } else {
-                regex.appendCodePoint(c);
-              }
-            });
+    for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+      int c = text.codePointAt(i);
+      if ("\\^$.*+?()[]{}|".indexOf(c) >= 0) {
+        regex.append('\\').appendCodePoint(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        regex.append(String.format("\\x%02x", c));
+      } else {
+        regex.appendCodePoint(c);
+      }
+    }
     return regex.toString();
+  }
+
+  /**
+   * Draft 2020-12 as networknt defines it, minus the {@code format} checks: the generated schemas
+   * have no {@code format} keyword, and networknt's dialect sets up all its formats (date, e-mail
+   * and IP address parsers, their regular expressions) when it is first used, at every start-up.
+   */
+  private static Dialect draft202012WithoutFormats() {
+    return Dialect.builder(SchemaGenerator.DIALECT)
+        .specificationVersion(SpecificationVersion.DRAFT_2020_12)
+        .idKeyword("$id")
+        .keywords(KeywordType.getKeywords(SpecificationVersion.DRAFT_2020_12))
+        .keyword(new NonValidationKeyword("definitions"))
+        .vocabulary(Vocabulary.DRAFT_2020_12_CORE.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_APPLICATOR.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_UNEVALUATED.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_VALIDATION.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_META_DATA.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_FORMAT_ANNOTATION.getId(), true)
+        .vocabulary(Vocabulary.DRAFT_2020_12_CONTENT.getId(), true)
+        .build();
+  }
+
+  /**
+   * Compiles each regular expression once: the generated schemas repeat a few patterns many times
+   * (every boolean, integer and duration key has its type's), and compiling them is a large part of
+   * compiling a schema.
+   */
+  private static final class SharedPatterns implements RegularExpressionFactory {
+    private final Map<String, RegularExpression> compiled = new ConcurrentHashMap<>();
+
+    @Override
+    public RegularExpression getRegularExpression(String regex) {
+      RegularExpression expression = compiled.get(regex);
+      if (expression == null) {
+        expression = JDKRegularExpressionFactory.getInstance().getRegularExpression(regex);
+        compiled.put(regex, expression);
+      }
+      return expression;
+    }
   }
 
   private SchemaRegistry registry() {
@@ -186,7 +248,11 @@ public final class ConfigBinder {
     if (r == null) {
       synchronized (this) {
         if (registry == null) {
-          registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+          SchemaRegistryConfig config =
+              SchemaRegistryConfig.builder().regularExpressionFactory(new SharedPatterns()).build();
+          registry =
+              SchemaRegistry.withDefaultDialect(
+                  draft202012WithoutFormats(), builder -> builder.schemaRegistryConfig(config));
         }
         r = registry;
       }

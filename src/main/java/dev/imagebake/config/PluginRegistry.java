@@ -4,7 +4,12 @@ import dev.imagebake.sdk.BuilderFactory;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.ProvisionerFactory;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -26,22 +31,81 @@ import java.util.jar.JarFile;
 
 /**
  * The plugins imagebake knows, by kind and {@code type}. Built-in and third-party plugins are found
- * the same way, through {@link ServiceLoader} ({@code META-INF/services}). Immutable.
+ * the same way, through {@link ServiceLoader} ({@code META-INF/services}). Immutable; a plugin's
+ * factory is created when it is first asked for.
  */
 public final class PluginRegistry {
-  private final Map<PluginKind, SortedMap<String, PluginFactory<?>>> byKind;
+  /**
+   * The index of the plugins of imagebake's own jar (kind, type, factory class), which the build
+   * writes from its {@code META-INF/services} ({@link #writeIndex}).
+   */
+  static final String INDEX = "META-INF/imagebake/plugins.bin";
 
-  private PluginRegistry(Map<PluginKind, SortedMap<String, PluginFactory<?>>> byKind) {
+  private final Map<PluginKind, SortedMap<String, Plugin>> byKind;
+
+  private PluginRegistry(Map<PluginKind, SortedMap<String, Plugin>> byKind) {
     this.byKind = byKind;
   }
 
+  /** One plugin: its factory, or the factory's class until the factory is first asked for. */
+  private static final class Plugin {
+    private final String factoryClass;
+    private final ClassLoader loader;
+    private PluginFactory<?> factory;
+
+    Plugin(PluginFactory<?> factory) {
+      this.factoryClass = factory.getClass().getName();
+      this.loader = factory.getClass().getClassLoader();
+      this.factory = factory;
+    }
+
+    Plugin(String factoryClass, ClassLoader loader) {
+      this.factoryClass = factoryClass;
+      this.loader = loader;
+    }
+
+    synchronized PluginFactory<?> factory() {
+      if (factory == null) {
+        try {
+          factory =
+              Class.forName(factoryClass, true, loader)
+                  .asSubclass(PluginFactory.class)
+                  .getConstructor()
+                  .newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+          throw new IllegalStateException(
+              "cannot create plugin factory " + factoryClass + " (" + INDEX + " is stale?)", e);
+        }
+      }
+      return factory;
+    }
+  }
+
   /**
-   * The plugins imagebake's own jar declares. Only that jar's {@code META-INF/services} are read:
-   * {@link #load(ClassLoader)} with the application class loader opens every jar of the class path
-   * to look for them, and reading the directories of the AWS SDK and Bouncy Castle jars (27,000
-   * entries) costs more start-up time than checking a template.
+   * The plugins imagebake's own jar declares, from the index the build wrote; without one, from the
+   * jar's {@code META-INF/services} ({@link #loadServices}). The index spares a start-up loading
+   * and creating every factory, and reading the services files, for the two or three plugins a
+   * template uses.
    */
   public static PluginRegistry load() {
+    ClassLoader app = PluginRegistry.class.getClassLoader();
+    try (InputStream in = app.getResourceAsStream(INDEX)) {
+      if (in != null) {
+        return readIndex(new DataInputStream(new ByteArrayInputStream(in.readAllBytes())), app);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + INDEX, e);
+    }
+    return loadServices();
+  }
+
+  /**
+   * The plugins imagebake's own jar declares in its {@code META-INF/services}. Only that jar's are
+   * read: {@link #load(ClassLoader)} with the application class loader opens every jar of the class
+   * path to look for them, and reading the directories of the AWS SDK and Bouncy Castle jars
+   * (27,000 entries) costs more start-up time than checking a template.
+   */
+  static PluginRegistry loadServices() {
     ClassLoader app = PluginRegistry.class.getClassLoader();
     CodeSource own = PluginRegistry.class.getProtectionDomain().getCodeSource();
     if (own == null || own.getLocation() == null) {
@@ -102,30 +166,72 @@ public final class PluginRegistry {
    * @throws IllegalStateException when two plugins of one kind claim the same type
    */
   public static PluginRegistry of(Collection<? extends PluginFactory<?>> factories) {
-    Map<PluginKind, SortedMap<String, PluginFactory<?>>> byKind = new EnumMap<>(PluginKind.class);
-    for (PluginKind kind : PluginKind.values()) {
-      byKind.put(kind, new TreeMap<>());
-    }
+    Map<PluginKind, SortedMap<String, Plugin>> byKind = emptyKinds();
     for (PluginFactory<?> factory : factories) {
       for (PluginKind kind : PluginKind.values()) {
         if (!kind.factoryType().isInstance(factory)) {
           continue;
         }
-        PluginFactory<?> previous = byKind.get(kind).putIfAbsent(factory.type(), factory);
-        if (previous != null && previous.getClass() != factory.getClass()) {
+        Plugin previous = byKind.get(kind).putIfAbsent(factory.type(), new Plugin(factory));
+        if (previous != null && !previous.factoryClass.equals(factory.getClass().getName())) {
           throw new IllegalStateException(
               kind.noun()
                   + " type '"
                   + factory.type()
                   + "' is provided by both "
-                  + previous.getClass().getName()
+                  + previous.factoryClass
                   + " and "
                   + factory.getClass().getName());
         }
       }
     }
-    byKind.replaceAll((k, v) -> Collections.unmodifiableSortedMap(v));
-    return new PluginRegistry(byKind);
+    return new PluginRegistry(unmodifiable(byKind));
+  }
+
+  private static Map<PluginKind, SortedMap<String, Plugin>> emptyKinds() {
+    Map<PluginKind, SortedMap<String, Plugin>> byKind = new EnumMap<>(PluginKind.class);
+    for (PluginKind kind : PluginKind.values()) {
+      byKind.put(kind, new TreeMap<>());
+    }
+    return byKind;
+  }
+
+  private static Map<PluginKind, SortedMap<String, Plugin>> unmodifiable(
+      Map<PluginKind, SortedMap<String, Plugin>> byKind) {
+    for (PluginKind kind : PluginKind.values()) {
+      byKind.put(kind, Collections.unmodifiableSortedMap(byKind.get(kind)));
+    }
+    return byKind;
+  }
+
+  private static PluginRegistry readIndex(DataInputStream in, ClassLoader loader)
+      throws IOException {
+    Map<PluginKind, SortedMap<String, Plugin>> byKind = emptyKinds();
+    for (int n = in.readInt(); n > 0; n--) {
+      PluginKind kind = PluginKind.valueOf(in.readUTF());
+      String type = in.readUTF();
+      byKind.get(kind).put(type, new Plugin(in.readUTF(), loader));
+    }
+    return new PluginRegistry(unmodifiable(byKind));
+  }
+
+  /** Writes the index {@link #load} reads: kind, type and factory class of every plugin. */
+  void writeIndex(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+      int count = 0;
+      for (SortedMap<String, Plugin> plugins : byKind.values()) {
+        count += plugins.size();
+      }
+      out.writeInt(count);
+      for (Map.Entry<PluginKind, SortedMap<String, Plugin>> kind : byKind.entrySet()) {
+        for (Map.Entry<String, Plugin> plugin : kind.getValue().entrySet()) {
+          out.writeUTF(kind.getKey().name());
+          out.writeUTF(plugin.getKey());
+          out.writeUTF(plugin.getValue().factoryClass);
+        }
+      }
+    }
   }
 
   public Optional<BuilderFactory<?>> builder(String type) {
@@ -141,12 +247,17 @@ public final class PluginRegistry {
   }
 
   public Optional<PluginFactory<?>> find(PluginKind kind, String type) {
-    return Optional.ofNullable(byKind.get(kind).get(type));
+    Plugin plugin = byKind.get(kind).get(type);
+    return plugin == null ? Optional.empty() : Optional.of(plugin.factory());
   }
 
   /** The plugins of one kind, sorted by type. */
   public SortedMap<String, PluginFactory<?>> all(PluginKind kind) {
-    return byKind.get(kind);
+    SortedMap<String, PluginFactory<?>> all = new TreeMap<>();
+    for (Map.Entry<String, Plugin> plugin : byKind.get(kind).entrySet()) {
+      all.put(plugin.getKey(), plugin.getValue().factory());
+    }
+    return Collections.unmodifiableSortedMap(all);
   }
 
   /**

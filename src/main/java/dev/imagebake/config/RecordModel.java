@@ -1,11 +1,7 @@
 package dev.imagebake.config;
 
-import dev.imagebake.sdk.config.Deprecated;
 import dev.imagebake.sdk.config.Doc;
 import dev.imagebake.sdk.config.Embedded;
-import dev.imagebake.sdk.config.OneOf;
-import dev.imagebake.sdk.config.RenderLater;
-import dev.imagebake.sdk.config.Secret;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -22,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a config record looks like as JSON: its keys (components in snake_case, embedded records
- * flattened in), their value types and annotations. Built once per record type by reflection.
+ * flattened in), their value types and annotations. Built once per record type by reflection (the
+ * annotations from {@link ConfigAnnotations}).
  *
  * @param type the record class
  * @param members the record's components in declaration order
@@ -66,20 +63,20 @@ record RecordModel(
     if (!enclosing.add(type)) {
       throw new IllegalArgumentException("config record " + type.getName() + " contains itself");
     }
+    ConfigAnnotations annotations = ConfigAnnotations.of(type);
     List<Member> members = new ArrayList<>();
-    Map<String, String> deprecated = new LinkedHashMap<>();
-    for (Deprecated d : type.getAnnotationsByType(Deprecated.class)) {
-      deprecated.put(d.key(), d.use());
-    }
-    for (RecordComponent c : type.getRecordComponents()) {
-      if (c.isAnnotationPresent(Embedded.class)) {
+    Map<String, String> deprecated = new LinkedHashMap<>(annotations.deprecatedKeys());
+    RecordComponent[] components = type.getRecordComponents();
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      ConfigAnnotations.ComponentAnnotations a = annotations.components().get(i);
+      if (a.embedded()) {
         RecordModel inner = of(recordClass(c.getType(), c), enclosing);
         members.add(new Inline(c, inner));
         deprecated.putAll(inner.deprecatedKeys());
       } else {
-        ValueType valueType = valueType(c, enclosing);
-        boolean renderLater = c.isAnnotationPresent(RenderLater.class);
-        if (renderLater && !holdsOnlyStrings(valueType)) {
+        ValueType valueType = valueType(c, a.oneOf(), enclosing);
+        if (a.renderLater() && !holdsOnlyStrings(valueType)) {
           // A raw template cannot be bound to a number, a boolean or a duration.
           throw new IllegalArgumentException(
               "@RenderLater component "
@@ -90,12 +87,7 @@ record RecordModel(
         }
         members.add(
             new Property(
-                SnakeCase.of(c.getName()),
-                c,
-                valueType,
-                c.isAnnotationPresent(Doc.class) ? c.getAnnotation(Doc.class).value() : null,
-                c.isAnnotationPresent(Secret.class),
-                renderLater));
+                SnakeCase.of(c.getName()), c, valueType, a.doc(), a.secret(), a.renderLater()));
       }
     }
     enclosing.remove(type);
@@ -129,8 +121,7 @@ record RecordModel(
 
   /** The record's own description from {@link Doc} on the type, or null. */
   String doc() {
-    Doc doc = type.getAnnotation(Doc.class);
-    return doc == null ? null : doc.value();
+    return ConfigAnnotations.of(type).doc();
   }
 
   private static boolean holdsOnlyStrings(ValueType type) {
@@ -140,12 +131,12 @@ record RecordModel(
         || type instanceof ValueType.FreeForm;
   }
 
-  private static ValueType valueType(RecordComponent c, Set<Class<?>> enclosing) {
+  private static ValueType valueType(
+      RecordComponent c, List<String> oneOf, Set<Class<?>> enclosing) {
     Class<?> raw = c.getType();
     Type generic = c.getGenericType();
     if (raw == String.class) {
-      OneOf oneOf = c.getAnnotation(OneOf.class);
-      return new ValueType.Text(oneOf == null ? List.of() : List.of(oneOf.value()));
+      return new ValueType.Text(oneOf);
     }
     if (raw == Integer.class || raw == int.class) {
       return new ValueType.Whole(false, raw.isPrimitive());

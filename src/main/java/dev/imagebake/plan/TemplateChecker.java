@@ -4,6 +4,7 @@ import dev.imagebake.config.BindResult;
 import dev.imagebake.config.ConfigBinder;
 import dev.imagebake.config.PluginKind;
 import dev.imagebake.config.PluginRegistry;
+import dev.imagebake.config.SecretValues;
 import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.diag.Locations;
 import dev.imagebake.diag.SourceRef;
@@ -102,10 +103,7 @@ public final class TemplateChecker {
    */
   private static List<Diagnostic> dedupe(List<Diagnostic> problems) {
     List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(problems));
-    unique.sort(
-        java.util.Comparator.comparing((Diagnostic d) -> String.valueOf(d.source().file()))
-            .thenComparingInt(d -> d.source().line())
-            .thenComparingInt(d -> d.source().column()));
+    unique.sort(Diagnostic::compareFileLineColumn);
     return unique;
   }
 

@@ -5,7 +5,6 @@ import dev.imagebake.diag.Diagnostics;
 import dev.imagebake.diag.Locations;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Comparator;
 
 /**
  * Entry point for reading templates. {@link #load} is Packer's parse (what {@code validate
@@ -42,11 +41,7 @@ public final class TemplateLoader {
   /** Packer's order is map-iteration order; file order is stable and easier to read. */
   static Diagnostics inFileOrder(Diagnostics found) {
     Diagnostics sorted = new Diagnostics();
-    found.all().stream()
-        .sorted(
-            Comparator.comparingInt((Diagnostic d) -> d.source().line())
-                .thenComparingInt(d -> d.source().column()))
-        .forEach(sorted::add);
+    found.all().stream().sorted(Diagnostic::compareLineColumn).forEach(sorted::add);
     return sorted;
   }
 

@@ -8,6 +8,8 @@ import dev.imagebake.builder.nullhost.NullBuilderFactory;
 import dev.imagebake.sdk.Builder;
 import dev.imagebake.sdk.BuilderFactory;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class PluginRegistryTest {
@@ -18,6 +20,25 @@ class PluginRegistryTest {
     assertThat(registry.builder("null")).get().isInstanceOf(NullBuilderFactory.class);
     assertThat(registry.all(PluginKind.BUILDER)).containsKey("null");
     assertThat(registry.provisioner("null")).isEmpty();
+  }
+
+  @Test
+  void theIndexTheBuildWroteListsThePluginsOfTheServicesFiles() {
+    PluginRegistry services = PluginRegistry.loadServices();
+    for (PluginKind kind : PluginKind.values()) {
+      Map<String, Class<?>> indexed = new TreeMap<>();
+      registry.all(kind).forEach((type, factory) -> indexed.put(type, factory.getClass()));
+      Map<String, Class<?>> declared = new TreeMap<>();
+      services.all(kind).forEach((type, factory) -> declared.put(type, factory.getClass()));
+      assertThat(indexed).as(kind.noun()).isNotEmpty().isEqualTo(declared);
+    }
+  }
+
+  @Test
+  void aFactoryIsCreatedOnceWhenFirstAskedFor() {
+    assertThat(registry.builder("null").orElseThrow())
+        .isSameAs(registry.builder("null").orElseThrow())
+        .isSameAs(registry.all(PluginKind.BUILDER).get("null"));
   }
 
   @Test

@@ -1,12 +1,9 @@
 package dev.imagebake.template.interpolate;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** Every function a template may name: Go's builtins and Packer's (reference §2.1, §2.3). */
 final class FunctionTable {
-  private static final Map<String, FunctionSpec> FUNCTIONS = build();
-
   /** Names Packer dropped; parse reports them as undefined with a hint. */
   private static final Map<String, String> RENAMED =
       Map.of(
@@ -15,16 +12,10 @@ final class FunctionTable {
 
   private FunctionTable() {}
 
-  private static Map<String, FunctionSpec> build() {
-    Map<String, FunctionSpec> table = new HashMap<>();
-    GoBuiltins.all().forEach(f -> table.put(f.name(), f));
-    PackerFunctions.all().forEach(f -> table.put(f.name(), f));
-    return Map.copyOf(table);
-  }
-
   /** The function, or null when the name is not defined. */
   static FunctionSpec lookup(String name) {
-    return FUNCTIONS.get(name);
+    FunctionSpec builtin = GoBuiltins.lookup(name);
+    return builtin != null ? builtin : PackerFunctions.lookup(name);
   }
 
   /** Packer's message for an unknown name, with a hint for renamed functions. */

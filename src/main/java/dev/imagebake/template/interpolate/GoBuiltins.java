@@ -21,29 +21,36 @@ final class GoBuiltins {
     INVALID
   }
 
-  static List<FunctionSpec> all() {
-    return List.of(
-        FunctionSpec.variadic(
-            "printf",
-            ANY,
-            (a, c) -> GoPrintf.sprintf((String) a.get(0), a.subList(1, a.size())),
-            STRING),
-        FunctionSpec.variadic("print", ANY, (a, c) -> GoValues.sprint(a)),
-        FunctionSpec.variadic("println", ANY, (a, c) -> println(a)),
-        FunctionSpec.variadic("html", ANY, (a, c) -> GoEscapers.html(a)),
-        FunctionSpec.variadic("js", ANY, (a, c) -> GoEscapers.js(a)),
-        FunctionSpec.variadic("urlquery", ANY, (a, c) -> GoEscapers.urlquery(a)),
-        FunctionSpec.of("len", (a, c) -> length(a.get(0)), ANY),
-        FunctionSpec.variadic("index", ANY, (a, c) -> index(a), ANY),
-        FunctionSpec.variadic("and", ANY, (a, c) -> and(a), ANY),
-        FunctionSpec.variadic("or", ANY, (a, c) -> or(a), ANY),
-        FunctionSpec.of("not", (a, c) -> !GoValues.truth(a.get(0)), ANY),
-        FunctionSpec.variadic("eq", ANY, (a, c) -> eq(a), ANY),
-        FunctionSpec.of("ne", (a, c) -> !equal(a.get(0), a.get(1)), ANY, ANY),
-        FunctionSpec.of("lt", (a, c) -> compare(a.get(0), a.get(1)) < 0, ANY, ANY),
-        FunctionSpec.of("le", (a, c) -> compare(a.get(0), a.get(1)) <= 0, ANY, ANY),
-        FunctionSpec.of("gt", (a, c) -> compare(a.get(0), a.get(1)) > 0, ANY, ANY),
-        FunctionSpec.of("ge", (a, c) -> compare(a.get(0), a.get(1)) >= 0, ANY, ANY));
+  /**
+   * The builtin called {@code name}, or null. A switch rather than a table, so that only the
+   * functions a template calls link their lambdas (each is a bootstrap call at start-up).
+   */
+  static FunctionSpec lookup(String name) {
+    return switch (name) {
+      case "printf" ->
+          FunctionSpec.variadic(
+              name,
+              ANY,
+              (a, c) -> GoPrintf.sprintf((String) a.get(0), a.subList(1, a.size())),
+              STRING);
+      case "print" -> FunctionSpec.variadic(name, ANY, (a, c) -> GoValues.sprint(a));
+      case "println" -> FunctionSpec.variadic(name, ANY, (a, c) -> println(a));
+      case "html" -> FunctionSpec.variadic(name, ANY, (a, c) -> GoEscapers.html(a));
+      case "js" -> FunctionSpec.variadic(name, ANY, (a, c) -> GoEscapers.js(a));
+      case "urlquery" -> FunctionSpec.variadic(name, ANY, (a, c) -> GoEscapers.urlquery(a));
+      case "len" -> FunctionSpec.of(name, (a, c) -> length(a.get(0)), ANY);
+      case "index" -> FunctionSpec.variadic(name, ANY, (a, c) -> index(a), ANY);
+      case "and" -> FunctionSpec.variadic(name, ANY, (a, c) -> and(a), ANY);
+      case "or" -> FunctionSpec.variadic(name, ANY, (a, c) -> or(a), ANY);
+      case "not" -> FunctionSpec.of(name, (a, c) -> !GoValues.truth(a.get(0)), ANY);
+      case "eq" -> FunctionSpec.variadic(name, ANY, (a, c) -> eq(a), ANY);
+      case "ne" -> FunctionSpec.of(name, (a, c) -> !equal(a.get(0), a.get(1)), ANY, ANY);
+      case "lt" -> FunctionSpec.of(name, (a, c) -> compare(a.get(0), a.get(1)) < 0, ANY, ANY);
+      case "le" -> FunctionSpec.of(name, (a, c) -> compare(a.get(0), a.get(1)) <= 0, ANY, ANY);
+      case "gt" -> FunctionSpec.of(name, (a, c) -> compare(a.get(0), a.get(1)) > 0, ANY, ANY);
+      case "ge" -> FunctionSpec.of(name, (a, c) -> compare(a.get(0), a.get(1)) >= 0, ANY, ANY);
+      default -> null;
+    };
   }
 
   private static String println(List<Object> args) {

@@ -33,74 +33,88 @@ final class PackerFunctions {
 
   private PackerFunctions() {}
 
-  static List<FunctionSpec> all() {
-    return List.of(
-        FunctionSpec.of("user", (a, c) -> user((String) a.get(0), c), STRING),
-        FunctionSpec.of("env", (a, c) -> env((String) a.get(0), c), STRING),
-        FunctionSpec.of("timestamp", (a, c) -> Long.toString(c.instant().getEpochSecond())),
-        FunctionSpec.variadic("isotime", STRING, (a, c) -> isotime(a, c)),
-        FunctionSpec.of(
-            "strftime", (a, c) -> Strftime.format((String) a.get(0), c.instant()), STRING),
-        FunctionSpec.of("uuid", (a, c) -> c.uuid().get()),
-        FunctionSpec.of("pwd", (a, c) -> pwd(c)),
-        FunctionSpec.of(
-            "template_dir", (a, c) -> required(c.templateDir(), "template path not available")),
-        FunctionSpec.of(
-            "build_name", (a, c) -> required(c.buildName(), "build_name not available")),
-        FunctionSpec.of(
-            "build_type", (a, c) -> required(c.buildType(), "build_type not available")),
-        FunctionSpec.of(
-            "packer_version", (a, c) -> required(c.version(), "packer_version not available")),
-        FunctionSpec.of(
-            "split",
-            (a, c) -> split((String) a.get(0), (String) a.get(1), (Long) a.get(2)),
-            STRING,
-            STRING,
-            INT),
-        FunctionSpec.of(
-            "replace",
-            (a, c) ->
-                replace((String) a.get(3), (String) a.get(0), (String) a.get(1), (Long) a.get(2)),
-            STRING,
-            STRING,
-            INT,
-            STRING),
-        FunctionSpec.of(
-            "replace_all",
-            (a, c) -> replace((String) a.get(2), (String) a.get(0), (String) a.get(1), -1),
-            STRING,
-            STRING,
-            STRING),
-        FunctionSpec.of("lower", (a, c) -> mapCase((String) a.get(0), false), STRING),
-        FunctionSpec.of("upper", (a, c) -> mapCase((String) a.get(0), true), STRING),
-        FunctionSpec.of(
-            "clean_resource_name", (a, c) -> cleanResourceName((String) a.get(0), c), STRING),
-        FunctionSpec.of("build", (a, c) -> build((String) a.get(0), c), STRING),
-        FunctionSpec.of(
-            "consul_key",
-            (a, c) -> unsupported("consul_key", "consul_key is not allowed here", c),
-            STRING),
-        FunctionSpec.of(
-            "vault",
-            (a, c) ->
-                unsupported("vault", "Vault vars are only allowed in the variables section", c),
-            STRING,
-            STRING),
-        FunctionSpec.variadic(
-            "aws_secretsmanager",
-            STRING,
-            (a, c) ->
-                unsupported(
-                    "aws_secretsmanager",
-                    "AWS Secrets Manager is only allowed in the variables section",
-                    c)),
-        FunctionSpec.of(
-            "sed",
-            (a, c) -> {
-              throw new FunctionFailure(SED_DEPRECATED);
-            },
-            STRING,
-            STRING));
+  /**
+   * The function called {@code name}, or null. A switch rather than a table, so that only the
+   * functions a template calls link their lambdas (each is a bootstrap call at start-up).
+   */
+  static FunctionSpec lookup(String name) {
+    return switch (name) {
+      case "user" -> FunctionSpec.of(name, (a, c) -> user((String) a.get(0), c), STRING);
+      case "env" -> FunctionSpec.of(name, (a, c) -> env((String) a.get(0), c), STRING);
+      case "timestamp" ->
+          FunctionSpec.of(name, (a, c) -> Long.toString(c.instant().getEpochSecond()));
+      case "isotime" -> FunctionSpec.variadic(name, STRING, (a, c) -> isotime(a, c));
+      case "strftime" ->
+          FunctionSpec.of(name, (a, c) -> Strftime.format((String) a.get(0), c.instant()), STRING);
+      case "uuid" -> FunctionSpec.of(name, (a, c) -> c.uuid().get());
+      case "pwd" -> FunctionSpec.of(name, (a, c) -> pwd(c));
+      case "template_dir" ->
+          FunctionSpec.of(name, (a, c) -> required(c.templateDir(), "template path not available"));
+      case "build_name" ->
+          FunctionSpec.of(name, (a, c) -> required(c.buildName(), "build_name not available"));
+      case "build_type" ->
+          FunctionSpec.of(name, (a, c) -> required(c.buildType(), "build_type not available"));
+      case "packer_version" ->
+          FunctionSpec.of(name, (a, c) -> required(c.version(), "packer_version not available"));
+      case "split" ->
+          FunctionSpec.of(
+              name,
+              (a, c) -> split((String) a.get(0), (String) a.get(1), (Long) a.get(2)),
+              STRING,
+              STRING,
+              INT);
+      case "replace" ->
+          FunctionSpec.of(
+              name,
+              (a, c) ->
+                  replace((String) a.get(3), (String) a.get(0), (String) a.get(1), (Long) a.get(2)),
+              STRING,
+              STRING,
+              INT,
+              STRING);
+      case "replace_all" ->
+          FunctionSpec.of(
+              name,
+              (a, c) -> replace((String) a.get(2), (String) a.get(0), (String) a.get(1), -1),
+              STRING,
+              STRING,
+              STRING);
+      case "lower" -> FunctionSpec.of(name, (a, c) -> mapCase((String) a.get(0), false), STRING);
+      case "upper" -> FunctionSpec.of(name, (a, c) -> mapCase((String) a.get(0), true), STRING);
+      case "clean_resource_name" ->
+          FunctionSpec.of(name, (a, c) -> cleanResourceName((String) a.get(0), c), STRING);
+      case "build" -> FunctionSpec.of(name, (a, c) -> build((String) a.get(0), c), STRING);
+      case "consul_key" ->
+          FunctionSpec.of(
+              name,
+              (a, c) -> unsupported("consul_key", "consul_key is not allowed here", c),
+              STRING);
+      case "vault" ->
+          FunctionSpec.of(
+              name,
+              (a, c) ->
+                  unsupported("vault", "Vault vars are only allowed in the variables section", c),
+              STRING,
+              STRING);
+      case "aws_secretsmanager" ->
+          FunctionSpec.variadic(
+              name,
+              STRING,
+              (a, c) ->
+                  unsupported(
+                      "aws_secretsmanager",
+                      "AWS Secrets Manager is only allowed in the variables section",
+                      c));
+      case "sed" ->
+          FunctionSpec.of(
+              name,
+              (a, c) -> {
+                throw new FunctionFailure(SED_DEPRECATED);
+              },
+              STRING,
+              STRING);
+      default -> null;
+    };
   }
 
   private static String user(String name, RenderContext c) throws FunctionFailure {

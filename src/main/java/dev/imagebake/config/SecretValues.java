@@ -1,20 +1,25 @@
-package dev.imagebake.plan;
+package dev.imagebake.config;
 
 import dev.imagebake.sdk.config.Secret;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Collects the values of {@link Secret} keys of a bound configuration, nested records included. */
-final class SecretValues {
+public final class SecretValues {
   private SecretValues() {}
 
-  static void collect(Object value, Set<String> into) {
+  public static void collect(Object value, Set<String> into) {
     if (value instanceof Record r) {
-      for (RecordComponent c : r.getClass().getRecordComponents()) {
+      RecordComponent[] components = r.getClass().getRecordComponents();
+      List<ConfigAnnotations.ComponentAnnotations> annotations =
+          ConfigAnnotations.of(r.getClass()).components();
+      for (int i = 0; i < components.length; i++) {
+        RecordComponent c = components[i];
         Object v = read(c, r);
-        if (c.isAnnotationPresent(Secret.class) && v instanceof String s && !s.isEmpty()) {
+        if (annotations.get(i).secret() && v instanceof String s && !s.isEmpty()) {
           into.add(s);
         } else {
           collect(v, into);
