@@ -36,15 +36,5 @@ if (cd "$home/target" && "$java" -XX:+UseG1GC -XX:-UsePerfData -XX:TieredStopAtL
   echo "class-data archive: $jsa"
 else
   rm -f "$jsa"
-ssh_template=()
-if [[ -x /usr/sbin/sshd ]]; then
-  # shellcheck source=../../bin/throwaway-sshd.sh
-  source "$home/bin/throwaway-sshd.sh"
-  if start_throwaway_sshd 2>/dev/null; then
-    printf '{"builders":[{"type":"null","ssh_host":"%s","ssh_port":%s,"ssh_username":"%s","ssh_private_key_file":"%s","ssh_timeout":"20s"}],"provisioners":[{"type":"shell","inline":["true"]}]}\n' \
-      "$SSHD_HOST" "$SSHD_PORT" "$SSHD_USER" "$SSHD_KEY" >"$SSHD_DIR/ssh-build.json"
-    ssh_template=("-Dimagebake.training.build=$SSHD_DIR/ssh-build.json")
-  fi
-fi
   echo "class-data archive: not created (see $log); bin/imagebake records one at its first run"
 fi
