@@ -13,8 +13,8 @@
  * dev.imagebake.communicator.ssh.UploadThenRun}), and a tree goes to a new destination as tar
  * streams, one per CPU of the machine ({@link dev.imagebake.communicator.ssh.TarUpload}); an
  * interrupted command's process group is killed from a second session, since sshd refuses signal
- * requests for root. As in Packer, command sessions forward the local agent ({@code
- * SSH_AUTH_SOCK}) unless {@code ssh_disable_agent_forwarding} is true ({@link
+ * requests for root. As in Packer, command sessions forward the local agent ({@code SSH_AUTH_SOCK})
+ * unless {@code ssh_disable_agent_forwarding} is true ({@link
  * dev.imagebake.communicator.ssh.AgentForwarding}); file transfers do not ask for it.
  */
 package dev.imagebake.communicator.ssh;
