@@ -19,7 +19,7 @@ record CompactRenderer(UnaryOperator<String> mask) implements DiagnosticRenderer
           .append(": ")
           .append(mask.apply(d.message()));
       if (at != null && !at.pointer().isEmpty()) {
-        out.append(" (").append(mask.apply(at.pointer())).append(')');
+        out.append(" (").append(at.pointer()).append(')');
       }
       out.append('\n');
       if (d.hint() != null) {

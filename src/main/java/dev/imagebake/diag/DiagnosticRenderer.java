@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 /**
  * Turns diagnostics into the text of one output format. Every string that reaches the output
  * (message, hint, source line, file name) passes the masking function first, so secret values never
- * appear.
+ * appear; JSON pointers do not (they are made of keys and indexes, never of values).
  */
 public sealed interface DiagnosticRenderer
     permits TextRenderer, JsonRenderer, GithubRenderer, CompactRenderer {

@@ -25,7 +25,7 @@ record GithubRenderer(UnaryOperator<String> mask) implements DiagnosticRenderer 
       }
       StringBuilder message = new StringBuilder(mask.apply(d.message()));
       if (at != null && !at.pointer().isEmpty()) {
-        message.append(" (at ").append(mask.apply(at.pointer())).append(')');
+        message.append(" (at ").append(at.pointer()).append(')');
       }
       if (d.hint() != null) {
         message.append("\nhint: ").append(mask.apply(d.hint()));

@@ -25,7 +25,7 @@ record JsonRenderer(UnaryOperator<String> mask) implements DiagnosticRenderer {
           .append(",\"column\":")
           .append(at == null ? 0 : at.column())
           .append(",\"pointer\":")
-          .append(quote(at == null ? "" : mask.apply(at.pointer())))
+          .append(quote(at == null ? "" : at.pointer()))
           .append(",\"hint\":")
           .append(d.hint() == null ? "null" : quote(mask.apply(d.hint())))
           .append('}');

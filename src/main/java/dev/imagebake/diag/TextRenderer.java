@@ -30,14 +30,16 @@ record TextRenderer(SourceLines lines, UnaryOperator<String> mask) implements Di
           int column = at.column() - start + (start > 0 ? 3 : 0);
           String masked = mask.apply(line);
           out.append("    ").append(masked).append('\n');
-          // The caret only lines up when masking left the line alone.
-          if (at.column() > 0 && masked.equals(line)) {
-            out.append("    ").append(caret(line, column)).append('\n');
+          // The caret goes under the same character of the masked line: the part before the
+          // column, masked, is where it moved to (unless a secret straddles the column).
+          String before = mask.apply(line.substring(0, Math.min(column - 1, line.length())));
+          if (at.column() > 0 && masked.startsWith(before)) {
+            out.append("    ").append(caret(masked, before.length() + 1)).append('\n');
           }
         }
       }
       if (at != null && !at.pointer().isEmpty()) {
-        out.append("  at ").append(mask.apply(at.pointer())).append('\n');
+        out.append("  at ").append(at.pointer()).append('\n');
       }
       if (d.hint() != null) {
         out.append("  hint: ").append(mask.apply(d.hint())).append('\n');

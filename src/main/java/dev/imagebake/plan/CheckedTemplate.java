@@ -53,7 +53,7 @@ public record CheckedTemplate(
 
   /** Replaces every secret in {@code text} with {@code <sensitive>}. */
   public String mask(String text) {
-    return new SecretFilter(secrets).mask(text);
+    return new SecretFilter(secrets).mask(text, PublicWords.of(loaded.template()));
   }
 
   /** The names of the selected builds, in template order. */

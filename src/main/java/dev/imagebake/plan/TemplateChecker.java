@@ -12,6 +12,7 @@ import dev.imagebake.sdk.BuilderFactory;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.ProvisionerFactory;
+import dev.imagebake.sdk.UsesCommunicator;
 import dev.imagebake.template.BuilderBlock;
 import dev.imagebake.template.LoadedTemplate;
 import dev.imagebake.template.PostProcessorBlock;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -221,6 +223,7 @@ public final class TemplateChecker {
           provisioners.add(provisioner(p, block.rawName(), componentContext));
         }
       }
+      requireCommunicator(name, builderConfig, block.rawName());
       Prepared.Provisioner cleanup = null;
       ProvisionerBlock ecp = template.errorCleanupProvisioner();
       if (ecp != null && runsFor(ecp.only(), ecp.except(), block.rawName())) {
@@ -260,6 +263,36 @@ public final class TemplateChecker {
           cleanup,
           chains,
           buildContext);
+    }
+
+    /**
+     * With {@code "communicator": "none"} a provisioner that runs on the machine would fail when
+     * the build reaches it (after the machine was made); say so now, at the provisioner.
+     */
+    private void requireCommunicator(String buildName, Record builderConfig, String rawName) {
+      if (!(builderConfig instanceof UsesCommunicator block)
+          || block.comm() == null
+          || !block.comm().type().equals("none")) {
+        return;
+      }
+      for (ProvisionerBlock p : template.provisioners()) {
+        Optional<ProvisionerFactory<?>> factory = registry.provisioner(p.type());
+        if (runsFor(p.only(), p.except(), rawName)
+            && factory.isPresent()
+            && factory.get().needsCommunicator()) {
+          problems.add(
+              Diagnostic.error(
+                      locations.valueAt(p.pointer() + "/type"),
+                      "the "
+                          + p.type()
+                          + " provisioner runs on the machine, which build '"
+                          + buildName
+                          + "' cannot reach: its builder has \"communicator\": \"none\"")
+                  .withHint(
+                      "set a communicator on the builder, or limit the provisioner with"
+                          + " \"only\"/\"except\"; shell-local runs without one"));
+        }
+      }
     }
 
     private static boolean runsFor(List<String> only, List<String> except, String rawName) {

@@ -34,6 +34,46 @@ public final class SecretFilter {
     }
   }
 
+  /**
+   * {@link #mask(String)}, leaving alone every whole word of {@code publicWords} (the keys and type
+   * names of a template, which a diagnostic names): with the password {@code vagrant}, the type
+   * {@code vagrant-cloud} stays readable in a message. A word is a run of letters, digits, {@code
+   * _}, {@code -} and {@code .}.
+   */
+  public String mask(String text, Set<String> publicWords) {
+    if (text == null || publicWords.isEmpty()) {
+      return mask(text);
+    }
+    StringBuilder kept = new StringBuilder();
+    List<String> words = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int end = i;
+      while (end < text.length() && isWordChar(text.charAt(end))) {
+        end++;
+      }
+      if (end > i && publicWords.contains(text.substring(i, end))) {
+        kept.append('\u0000').append(words.size()).append('\u0000');
+        words.add(text.substring(i, end));
+        i = end;
+      } else if (end > i) {
+        kept.append(text, i, end);
+        i = end;
+      } else {
+        kept.append(text.charAt(i++));
+      }
+    }
+    String masked = mask(kept.toString());
+    for (int w = 0; w < words.size(); w++) {
+      masked = masked.replace("\u0000" + w + "\u0000", words.get(w));
+    }
+    return masked;
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+  }
+
   public String mask(String text) {
     if (text == null) {
       return null;

@@ -100,8 +100,17 @@ class DiagnosticRendererTest {
     for (String out : outputs) {
       assertThat(out).doesNotContain("hunter2").contains("<sensitive>");
     }
-    // A masked line no longer matches the column: no misleading caret.
-    assertThat(outputs.get(0)).doesNotContain("^");
+    // The caret stays under what it pointed at: the value, now masked.
+    String[] text = outputs.get(0).split("\n");
+    assertThat(text[1].substring(text[2].indexOf('^'))).startsWith("<sensitive>\"");
+  }
+
+  @Test
+  void aCaretAfterAMaskedValueStaysUnderItsCharacter() {
+    Diagnostic d = Diagnostic.error(new SourceRef(FILE, 1, 24, ""), "bad");
+    SourceLines lines = (file, line) -> "{\"pw\": \"hunter2\", \"x\": 5}";
+    String[] text = DiagnosticRenderer.text(lines, MASK_HUNTER2).render(List.of(d)).split("\n");
+    assertThat(text[1].charAt(text[2].indexOf('^'))).isEqualTo('5');
   }
 
   @Test

@@ -21,4 +21,10 @@ public final class BreakpointProvisionerFactory implements ProvisionerFactory<Br
   public Provisioner create(BreakpointConfig config) {
     return new BreakpointProvisioner(config);
   }
+
+  /** Runs on this machine only. */
+  @Override
+  public boolean needsCommunicator() {
+    return false;
+  }
 }

@@ -96,4 +96,10 @@ public final class ShellLocalProvisionerFactory implements ProvisionerFactory<Sh
   private static boolean notEmpty(String s) {
     return s != null && !s.isEmpty();
   }
+
+  /** Runs on this machine only. */
+  @Override
+  public boolean needsCommunicator() {
+    return false;
+  }
 }
