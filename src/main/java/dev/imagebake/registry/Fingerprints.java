@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Which strings name files is decided by looking: every string of a builder, provisioner or
  * post-processor block, with {@code {{user `x`}}} replaced by the variable's value, that names an
- * existing file relative to the working directory. Keys whose name contains {@code output} are
- * skipped, since a previous run's output must not change the inputs' hash.
+ * existing file relative to the working directory. Keys naming outputs are skipped ({@link
+ * #isOutputKey}), since a previous run's output must not change the inputs' hash.
  */
 final class Fingerprints {
   private static final Pattern USER =
@@ -97,7 +97,7 @@ final class Fingerprints {
 
   private static void strings(
       JsonNode node, String key, Map<String, String> vars, TreeSet<String> out) {
-    if (node == null || key.toLowerCase().contains("output")) {
+    if (node == null || isOutputKey(key)) {
       return;
     }
     if (node.isString()) {
@@ -114,6 +114,16 @@ final class Fingerprints {
         strings(e.getValue(), e.getKey(), vars, out);
       }
     }
+  }
+
+  /**
+   * Keys that name what a build writes (a file builder's {@code target}, post-processors' {@code
+   * output}, qemu's {@code output_directory}, a download's {@code destination}): a previous run's
+   * output must not change the next run's fingerprint.
+   */
+  static boolean isOutputKey(String key) {
+    String k = key.toLowerCase(java.util.Locale.ROOT);
+    return k.contains("output") || k.equals("target") || k.equals("destination");
   }
 
   /** Replaces {@code {{user `x`}}} with the variable's value (the form templates use for paths). */

@@ -777,7 +777,7 @@ public final class Registry implements AutoCloseable {
     for (int i = 0; i < args.length; i++) {
       Object a = args[i];
       if (a == null) {
-        ps.setNull(i + 1, java.sql.Types.VARCHAR);
+        ps.setNull(i + 1, java.sql.Types.NULL); // untyped: PostgreSQL infers it
       } else if (a instanceof Integer n) {
         ps.setInt(i + 1, n);
       } else if (a instanceof Long n) {

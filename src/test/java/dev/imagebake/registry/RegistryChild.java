@@ -3,10 +3,10 @@ package dev.imagebake.registry;
 import java.io.IOException;
 
 /**
- * A second process for the concurrency and crash tests: {@code LOCATION set BUCKET CHANNEL N}
- * moves a channel N times (cycling over versions 1-3) and prints how many moves it wrote; {@code
- * LOCATION hang BUCKET} records a version and stops inside its transaction, printing {@code
- * MIDWAY}, until it is killed.
+ * A second process for the concurrency and crash tests: {@code LOCATION set BUCKET CHANNEL N} moves
+ * a channel N times (cycling over versions 1-3) and prints how many moves it wrote; {@code LOCATION
+ * hang BUCKET} records a version and stops inside its transaction, printing {@code MIDWAY}, until
+ * it is killed.
  */
 public final class RegistryChild {
   private RegistryChild() {}

@@ -186,9 +186,15 @@ abstract class RegistryContract {
     registry.record(Versions.ok("web", "other"));
     registry.record(Versions.ok("web", "same"));
     registry.record(Versions.failed("web", "same"));
-    assertThat(registry.unchanged("web", "sha256:same")).get().extracting(Version::number).isEqualTo(3);
+    assertThat(registry.unchanged("web", "sha256:same"))
+        .get()
+        .extracting(Version::number)
+        .isEqualTo(3);
     registry.revoke("web", 3, "bad", "sec");
-    assertThat(registry.unchanged("web", "sha256:same")).get().extracting(Version::number).isEqualTo(1);
+    assertThat(registry.unchanged("web", "sha256:same"))
+        .get()
+        .extracting(Version::number)
+        .isEqualTo(1);
     assertThat(registry.unchanged("web", "sha256:new")).isEmpty();
     assertThat(registry.unchanged("nope", "sha256:same")).isEmpty();
   }

@@ -17,8 +17,7 @@ final class Versions {
         bucket,
         hash,
         "failed",
-        List.of(
-            new Recorded.Build("web", "amazon-ebs", "failed", "boom", List.of(), List.of())));
+        List.of(new Recorded.Build("web", "amazon-ebs", "failed", "boom", List.of(), List.of())));
   }
 
   static Recorded.Build amiBuild(String ami, String sourceAmi) {
