@@ -87,6 +87,8 @@ final class Database {
           throw new RegistryException(
               "cannot create the registry's folder " + parent + ": " + e.getMessage());
         }
+        // The process's own environment: where this user's cache is, whoever called.
+        SqliteNative.useCachedCopy(System.getenv());
         Connection c = new org.sqlite.JDBC().connect(sqliteUrl(s), sqliteProperties());
         return new Opened(c, Dialect.SQLITE);
       }
