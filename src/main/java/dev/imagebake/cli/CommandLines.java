@@ -12,7 +12,8 @@ final class CommandLines {
 
   /** Parses and runs {@code args} (without {@code -machine-readable}); returns the exit status. */
   static int execute(Cli cli, List<String> args) {
-    CommandLine cl = commandLine(cli, args.isEmpty() ? null : args.get(0));
+    CommandLine cl =
+        commandLine(cli, args.isEmpty() ? null : args.get(0), args.size() < 2 ? null : args.get(1));
     if (args.isEmpty()) {
       cl.usage(cli.err());
       return ExitCodes.UNKNOWN_COMMAND;
@@ -26,6 +27,14 @@ final class CommandLines {
    *     completion, typos that need suggestions)
    */
   static CommandLine commandLine(Cli cli, String invoked) {
+    return commandLine(cli, invoked, null);
+  }
+
+  /**
+   * @param subInvoked the argument after {@code invoked}: the registry's subcommand, whose model
+   *     alone is built (null: all of them)
+   */
+  static CommandLine commandLine(Cli cli, String invoked, String subInvoked) {
     CommandFactory factory = new CommandFactory(cli);
     CommandLine cl = new CommandLine(new RootCommand(), factory);
     boolean one =
@@ -34,7 +43,11 @@ final class CommandLines {
             && !invoked.equals("completion");
     for (Map.Entry<String, Class<?>> c : RootCommand.COMMANDS.entrySet()) {
       if (!one || c.getKey().equals(invoked)) {
-        cl.addSubcommand(c.getKey(), new CommandLine(create(factory, c.getValue()), factory));
+        CommandLine sub = new CommandLine(create(factory, c.getValue()), factory);
+        if (c.getValue() == RegistryCommand.class) {
+          RegistryCommand.addSubcommands(sub, factory, one ? subInvoked : null);
+        }
+        cl.addSubcommand(c.getKey(), sub);
       }
     }
     cl.setOut(new PrintWriter(cli.out(), true, StandardCharsets.UTF_8));

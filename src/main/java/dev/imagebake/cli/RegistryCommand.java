@@ -14,6 +14,7 @@ import dev.imagebake.registry.Who;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,23 +27,53 @@ import picocli.CommandLine.Parameters;
  * file.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "registry",
     description = {
       "Versioned images: buckets, versions, channels, rollback and revocation.",
       "The registry is IMAGEBAKE_REGISTRY (postgresql://... or a file), else",
       "$XDG_DATA_HOME/imagebake/registry.db."
-    },
-    subcommands = {
-      RegistryCommand.Buckets.class,
-      RegistryCommand.Versions.class,
-      RegistryCommand.Show.class,
-      RegistryCommand.Get.class,
-      RegistryCommand.ChannelCommand.class,
-      RegistryCommand.Rollback.class,
-      RegistryCommand.Revoke.class,
-      RegistryCommand.Serve.class
     })
 final class RegistryCommand implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. Added by {@link #addSubcommands} rather than
+   * declared in {@code @Command}, so that a run builds the picocli model of its own subcommand
+   * only: building all of them was most of {@code registry get}'s start-up.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> all = new java.util.LinkedHashMap<>();
+    all.put("buckets", Buckets.class);
+    all.put("versions", Versions.class);
+    all.put("show", Show.class);
+    all.put("get", Get.class);
+    all.put("channel", ChannelCommand.class);
+    all.put("rollback", Rollback.class);
+    all.put("revoke", Revoke.class);
+    all.put("serve", Serve.class);
+    return java.util.Collections.unmodifiableMap(all);
+  }
+
+  /**
+   * Adds the subcommand {@code invoked} to {@code registry}, or every subcommand when {@code
+   * invoked} names none (help, completion, a typo that needs suggestions).
+   */
+  static void addSubcommands(
+      picocli.CommandLine registry, picocli.CommandLine.IFactory factory, String invoked) {
+    boolean one = invoked != null && SUBCOMMANDS.containsKey(invoked);
+    for (Map.Entry<String, Class<?>> c : SUBCOMMANDS.entrySet()) {
+      if (!one || c.getKey().equals(invoked)) {
+        try {
+          registry.addSubcommand(
+              c.getKey(), new picocli.CommandLine(factory.create(c.getValue()), factory));
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot create registry " + c.getKey(), e);
+        }
+      }
+    }
+  }
+
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
@@ -94,7 +125,10 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(name = "buckets", description = "List the buckets, their versions and channels.")
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "buckets",
+      description = "List the buckets, their versions and channels.")
   static final class Buckets extends Base {
     Buckets(Cli cli) {
       super(cli);
@@ -124,7 +158,10 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(name = "versions", description = "List the versions of a bucket, oldest first.")
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "versions",
+      description = "List the versions of a bucket, oldest first.")
   static final class Versions extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
     String bucket;
@@ -144,7 +181,10 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(name = "show", description = "Show a version: builds, artifacts, parents, labels.")
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "show",
+      description = "Show a version: builds, artifacts, parents, labels.")
   static final class Show extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
     String bucket;
@@ -222,6 +262,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
+      mixinStandardHelpOptions = true,
       name = "get",
       description = {
         "Print the artifact id a channel points at, alone (for scripts and Terraform).",
@@ -298,6 +339,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
+      mixinStandardHelpOptions = true,
       name = "channel",
       description = "Point a channel at a version, or show its history.",
       subcommands = {ChannelSet.class, ChannelHistory.class})
@@ -309,7 +351,10 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(name = "set", description = "Point CHANNEL of BUCKET at VERSION (recorded).")
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "set",
+      description = "Point CHANNEL of BUCKET at VERSION (recorded).")
   static final class ChannelSet extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
     String bucket;
@@ -343,7 +388,10 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(name = "history", description = "A channel's moves, oldest first (append-only).")
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "history",
+      description = "A channel's moves, oldest first (append-only).")
   static final class ChannelHistory extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
     String bucket;
@@ -376,6 +424,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
+      mixinStandardHelpOptions = true,
       name = "rollback",
       description = "Move CHANNEL back to the version it held before (recorded like any move).")
   static final class Rollback extends Base {
@@ -397,6 +446,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
+      mixinStandardHelpOptions = true,
       name = "revoke",
       description = {
         "Revoke a version: it cannot be assigned any more, reading a channel that points at",
@@ -431,6 +481,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
+      mixinStandardHelpOptions = true,
       name = "serve",
       description = "Serve a read-only JSON API and a web page of the registry until stopped.")
   static final class Serve extends Base {
