@@ -43,12 +43,16 @@ final class CommandLines {
             && !invoked.equals("completion");
     for (Map.Entry<String, Class<?>> c : RootCommand.COMMANDS.entrySet()) {
       if (!one || c.getKey().equals(invoked)) {
-        CommandLine sub = new CommandLine(create(factory, c.getValue()), factory);
+        CommandLine command = new CommandLine(create(factory, c.getValue()), factory);
+        command.getCommandSpec().addOption(helpOption());
         if (c.getValue() == RegistryCommand.class) {
-          RegistryCommand.addSubcommands(sub, factory, one ? subInvoked : null);
+          RegistryCommand.addSubcommands(command, factory, one ? subInvoked : null);
         }
-        cl.addSubcommand(c.getKey(), sub);
+        cl.addSubcommand(c.getKey(), command);
       }
+    }
+    if (!one) {
+      cl.addSubcommand("help", new CommandLine.HelpCommand());
     }
     cl.setOut(new PrintWriter(cli.out(), true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(cli.err(), true, StandardCharsets.UTF_8));
@@ -56,6 +60,17 @@ final class CommandLines {
     cl.setExecutionExceptionHandler(new InternalErrors(cli));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
+  }
+
+  /**
+   * {@code -h}, {@code -help}, {@code --help} on every command, as Packer's commands take them: the
+   * command's usage on stdout, exit 0, whatever else is missing from the line.
+   */
+  static CommandLine.Model.OptionSpec helpOption() {
+    return CommandLine.Model.OptionSpec.builder("-h", "-help", "--help")
+        .usageHelp(true)
+        .description("Show this command's usage and options.")
+        .build();
   }
 
   private static Object create(CommandFactory factory, Class<?> type) {

@@ -27,7 +27,6 @@ import picocli.CommandLine.Parameters;
  * file.
  */
 @Command(
-    mixinStandardHelpOptions = true,
     name = "registry",
     description = {
       "Versioned images: buckets, versions, channels, rollback and revocation.",
@@ -65,8 +64,12 @@ final class RegistryCommand implements Runnable {
     for (Map.Entry<String, Class<?>> c : SUBCOMMANDS.entrySet()) {
       if (!one || c.getKey().equals(invoked)) {
         try {
-          registry.addSubcommand(
-              c.getKey(), new picocli.CommandLine(factory.create(c.getValue()), factory));
+          picocli.CommandLine sub = new picocli.CommandLine(factory.create(c.getValue()), factory);
+          sub.getCommandSpec().addOption(CommandLines.helpOption());
+          for (picocli.CommandLine nested : sub.getSubcommands().values()) {
+            nested.getCommandSpec().addOption(CommandLines.helpOption());
+          }
+          registry.addSubcommand(c.getKey(), sub);
         } catch (Exception e) {
           throw new IllegalStateException("cannot create registry " + c.getKey(), e);
         }
@@ -126,8 +129,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-      mixinStandardHelpOptions = true,
-      name = "buckets",
+        name = "buckets",
       description = "List the buckets, their versions and channels.")
   static final class Buckets extends Base {
     Buckets(Cli cli) {
@@ -159,8 +161,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-      mixinStandardHelpOptions = true,
-      name = "versions",
+        name = "versions",
       description = "List the versions of a bucket, oldest first.")
   static final class Versions extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
@@ -182,8 +183,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-      mixinStandardHelpOptions = true,
-      name = "show",
+        name = "show",
       description = "Show a version: builds, artifacts, parents, labels.")
   static final class Show extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
@@ -262,8 +262,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-      mixinStandardHelpOptions = true,
-      name = "get",
+        name = "get",
       description = {
         "Print the artifact id a channel points at, alone (for scripts and Terraform).",
         "Fails when the channel's version is revoked or several artifacts match."
@@ -339,8 +338,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-      mixinStandardHelpOptions = true,
-      name = "channel",
+        name = "channel",
       description = "Point a channel at a version, or show its history.",
       subcommands = {ChannelSet.class, ChannelHistory.class})
   static final class ChannelCommand implements Runnable {
@@ -352,8 +350,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-      mixinStandardHelpOptions = true,
-      name = "set",
+        name = "set",
       description = "Point CHANNEL of BUCKET at VERSION (recorded).")
   static final class ChannelSet extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
@@ -389,8 +386,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-      mixinStandardHelpOptions = true,
-      name = "history",
+        name = "history",
       description = "A channel's moves, oldest first (append-only).")
   static final class ChannelHistory extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
@@ -424,8 +420,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-      mixinStandardHelpOptions = true,
-      name = "rollback",
+        name = "rollback",
       description = "Move CHANNEL back to the version it held before (recorded like any move).")
   static final class Rollback extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
@@ -446,8 +441,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-      mixinStandardHelpOptions = true,
-      name = "revoke",
+        name = "revoke",
       description = {
         "Revoke a version: it cannot be assigned any more, reading a channel that points at",
         "it fails, and versions built on it are flagged."
@@ -481,8 +475,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-      mixinStandardHelpOptions = true,
-      name = "serve",
+        name = "serve",
       description = "Serve a read-only JSON API and a web page of the registry until stopped.")
   static final class Serve extends Base {
     @Option(
