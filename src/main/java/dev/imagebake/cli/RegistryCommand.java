@@ -128,9 +128,7 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(
-        name = "buckets",
-      description = "List the buckets, their versions and channels.")
+  @Command(name = "buckets", description = "List the buckets, their versions and channels.")
   static final class Buckets extends Base {
     Buckets(Cli cli) {
       super(cli);
@@ -160,9 +158,7 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(
-        name = "versions",
-      description = "List the versions of a bucket, oldest first.")
+  @Command(name = "versions", description = "List the versions of a bucket, oldest first.")
   static final class Versions extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
     String bucket;
@@ -182,9 +178,7 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(
-        name = "show",
-      description = "Show a version: builds, artifacts, parents, labels.")
+  @Command(name = "show", description = "Show a version: builds, artifacts, parents, labels.")
   static final class Show extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
     String bucket;
@@ -262,7 +256,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-        name = "get",
+      name = "get",
       description = {
         "Print the artifact id a channel points at, alone (for scripts and Terraform).",
         "Fails when the channel's version is revoked or several artifacts match."
@@ -338,7 +332,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-        name = "channel",
+      name = "channel",
       description = "Point a channel at a version, or show its history.",
       subcommands = {ChannelSet.class, ChannelHistory.class})
   static final class ChannelCommand implements Runnable {
@@ -349,9 +343,7 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(
-        name = "set",
-      description = "Point CHANNEL of BUCKET at VERSION (recorded).")
+  @Command(name = "set", description = "Point CHANNEL of BUCKET at VERSION (recorded).")
   static final class ChannelSet extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
     String bucket;
@@ -385,9 +377,7 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(
-        name = "history",
-      description = "A channel's moves, oldest first (append-only).")
+  @Command(name = "history", description = "A channel's moves, oldest first (append-only).")
   static final class ChannelHistory extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
     String bucket;
@@ -420,7 +410,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-        name = "rollback",
+      name = "rollback",
       description = "Move CHANNEL back to the version it held before (recorded like any move).")
   static final class Rollback extends Base {
     @Parameters(index = "0", paramLabel = "BUCKET")
@@ -441,7 +431,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-        name = "revoke",
+      name = "revoke",
       description = {
         "Revoke a version: it cannot be assigned any more, reading a channel that points at",
         "it fails, and versions built on it are flagged."
@@ -475,7 +465,7 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-        name = "serve",
+      name = "serve",
       description = "Serve a read-only JSON API and a web page of the registry until stopped.")
   static final class Serve extends Base {
     @Option(
