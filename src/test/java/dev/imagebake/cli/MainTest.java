@@ -66,6 +66,38 @@ class MainTest {
   }
 
   @Test
+  void packerCommandsImagebakeLacksGetOneLine() {
+    for (String command : List.of("hcl2_upgrade", "init", "fmt")) {
+      Run r = run(command, "x");
+      assertThat(r.code()).isEqualTo(127);
+      assertThat(r.err().lines())
+          .containsExactly(
+              "imagebake: 'packer "
+                  + command
+                  + "' has no imagebake counterpart yet; run 'imagebake --help' for the commands");
+    }
+  }
+
+  @Test
+  void hcl2TemplatesGetOneLine() throws Exception {
+    Path hcl = Files.writeString(dir.resolve("t.pkr.hcl"), "source \"null\" \"x\" {}\n");
+    Run r = run("validate", hcl.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains(
+            "HCL2 templates (.pkr.hcl, .pkr.json) are not read by imagebake; it reads Packer's"
+                + " JSON templates")
+        .doesNotContain("invalid character");
+  }
+
+  @Test
+  void packersVersionFlags() {
+    for (String flag : List.of("-v", "-version", "--version")) {
+      assertThat(run(flag).out()).startsWith("imagebake ");
+    }
+  }
+
+  @Test
   void versionFlagAndCommand() {
     assertThat(run("--version").out()).startsWith("imagebake ");
     assertThat(run("version").out()).startsWith("imagebake v");
