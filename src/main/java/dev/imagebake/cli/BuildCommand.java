@@ -46,6 +46,7 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin VariableOptions variables;
   @Mixin SelectionOptions selection;
+  @Mixin RegistryOptions registry;
 
   @Option(
       names = {"-color", "--color"},
@@ -114,6 +115,13 @@ final class BuildCommand implements Callable<Integer> {
     if (checked.hasErrors()) {
       return ExitCodes.FAILED;
     }
+    BuildRecording recording = null;
+    if (registry.enabled(cli.env())) {
+      recording = BuildRecording.begin(cli, registry, checked, variables.varFiles);
+      if (recording.stop().isPresent()) {
+        return recording.stop().getAsInt();
+      }
+    }
     BuildOptions options =
         new BuildOptions(
             policy,
@@ -163,6 +171,6 @@ final class BuildCommand implements Callable<Integer> {
       cli.err()
           .println("imagebake: could not write " + events + ": " + eventsRenderer.failure().get());
     }
-    return result.exitCode();
+    return recording == null ? result.exitCode() : recording.finish(result);
   }
 }

@@ -2,9 +2,13 @@ package dev.imagebake.cli;
 
 import dev.imagebake.config.PluginKind;
 import dev.imagebake.config.PluginRegistry;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,11 +43,44 @@ final class ClassDataTraining {
     for (List<String> run : runs) {
       Main.run(run.toArray(String[]::new), discard, discard, env);
     }
+    registry(last, env, discard);
     // The factories of all plugins, not only of those the templates above use: validate creates
     // the factories its template names, and they should come from the archive too.
     PluginRegistry registry = PluginRegistry.load();
     for (PluginKind kind : PluginKind.values()) {
       registry.all(kind);
+    }
+  }
+
+  /**
+   * A recorded build and the registry's reading commands, on a throwaway SQLite registry: the
+   * registry's and sqlite-jdbc's classes then come from the archive too ({@code registry get} is a
+   * command scripts call at every deployment).
+   */
+  private static void registry(String template, Map<String, String> env, PrintStream discard) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("imagebake-training");
+    } catch (IOException e) {
+      return;
+    }
+    Map<String, String> withRegistry = new HashMap<>(env);
+    withRegistry.put("IMAGEBAKE_REGISTRY", "sqlite:" + dir.resolve("registry.db"));
+    String bucket = "training";
+    List<List<String>> runs =
+        List.of(
+            List.of("build", "--registry", "--bucket", bucket, "--label", "a=b", template),
+            List.of("registry", "channel", "set", bucket, "prod", "1"),
+            List.of("registry", "get", bucket, "prod"),
+            List.of("registry", "versions", bucket),
+            List.of("registry", "show", bucket, "1", "--format", "json"));
+    for (List<String> run : runs) {
+      Main.run(run.toArray(String[]::new), discard, discard, withRegistry);
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind.
     }
   }
 

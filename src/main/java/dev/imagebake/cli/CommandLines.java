@@ -12,7 +12,8 @@ final class CommandLines {
 
   /** Parses and runs {@code args} (without {@code -machine-readable}); returns the exit status. */
   static int execute(Cli cli, List<String> args) {
-    CommandLine cl = commandLine(cli, args.isEmpty() ? null : args.get(0));
+    CommandLine cl =
+        commandLine(cli, args.isEmpty() ? null : args.get(0), args.size() < 2 ? null : args.get(1));
     if (args.isEmpty()) {
       cl.usage(cli.err());
       return ExitCodes.UNKNOWN_COMMAND;
@@ -26,6 +27,14 @@ final class CommandLines {
    *     completion, typos that need suggestions)
    */
   static CommandLine commandLine(Cli cli, String invoked) {
+    return commandLine(cli, invoked, null);
+  }
+
+  /**
+   * @param subInvoked the argument after {@code invoked}: the registry's subcommand, whose model
+   *     alone is built (null: all of them)
+   */
+  static CommandLine commandLine(Cli cli, String invoked, String subInvoked) {
     CommandFactory factory = new CommandFactory(cli);
     CommandLine cl = new CommandLine(new RootCommand(), factory);
     boolean one =
@@ -36,6 +45,9 @@ final class CommandLines {
       if (!one || c.getKey().equals(invoked)) {
         CommandLine command = new CommandLine(create(factory, c.getValue()), factory);
         command.getCommandSpec().addOption(helpOption());
+        if (c.getValue() == RegistryCommand.class) {
+          RegistryCommand.addSubcommands(command, factory, one ? subInvoked : null);
+        }
         cl.addSubcommand(c.getKey(), command);
       }
     }
@@ -54,7 +66,7 @@ final class CommandLines {
    * {@code -h}, {@code -help}, {@code --help} on every command, as Packer's commands take them: the
    * command's usage on stdout, exit 0, whatever else is missing from the line.
    */
-  private static CommandLine.Model.OptionSpec helpOption() {
+  static CommandLine.Model.OptionSpec helpOption() {
     return CommandLine.Model.OptionSpec.builder("-h", "-help", "--help")
         .usageHelp(true)
         .description("Show this command's usage and options.")

@@ -30,6 +30,7 @@ final class RootCommand implements Runnable {
     all.put("build", BuildCommand.class);
     all.put("inspect", InspectCommand.class);
     all.put("schema", SchemaCommand.class);
+    all.put("registry", RegistryCommand.class);
     all.put("version", VersionCommand.class);
     all.put("completion", CompletionCommand.class);
     return Collections.unmodifiableMap(all);
