@@ -38,7 +38,7 @@ public final class CommunicatorChecks {
     String type = comm.type();
     switch (type) {
       case "ssh" -> checkSsh(comm.ssh(), check);
-      case "none" -> {}
+      case "none", "docker" -> {}
       case "winrm" ->
           check.error("communicator", "the winrm communicator is not supported by imagebake yet");
       default -> check.error("communicator", "Communicator type " + type + " is invalid");

@@ -1,6 +1,5 @@
 package dev.imagebake.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.imagebake.sdk.Artifact;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +22,7 @@ public record DockerImageArtifact(
     String id,
     List<String> tags,
     Map<String, String> generatedData,
-    Supplier<DockerClient> client)
+    Supplier<DockerEngine> client)
     implements Artifact {
   public static final String DOCKER_TAGS = "docker_tags";
 
@@ -58,8 +57,8 @@ public record DockerImageArtifact(
 
   @Override
   public void destroy() throws Exception {
-    try (DockerClient docker = client.get()) {
-      docker.removeImageCmd(id).exec();
+    try (DockerEngine docker = client.get()) {
+      docker.api().removeImageCmd(id).exec();
     }
   }
 }

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.ExecCreateCmd;
 import com.github.dockerjava.api.command.ExecStartCmd;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.imagebake.docker.DockerEngine;
 import dev.imagebake.docker.EngineErrors;
 import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.CancelledException;
@@ -31,12 +32,14 @@ import java.util.List;
  * stderr stay apart and their exit status is the process's.
  */
 final class DockerCommunicator implements Communicator {
+  private final DockerEngine engine;
   private final DockerClient docker;
   private final ContainerTarget target;
   private final Cancellation cancellation;
 
-  DockerCommunicator(DockerClient docker, ContainerTarget target, Cancellation cancellation) {
-    this.docker = docker;
+  DockerCommunicator(DockerEngine engine, ContainerTarget target, Cancellation cancellation) {
+    this.engine = engine;
+    this.docker = engine.api();
     this.target = target;
     this.cancellation = cancellation;
   }
@@ -263,9 +266,21 @@ final class DockerCommunicator implements Communicator {
   @Override
   public void download(String remotePath, OutputStream out) throws IOException {
     String path = absolute(remotePath);
-    try (InputStream archive = getArchive(path)) {
-      TarStreams.extractSingle(archive, path, out);
+    // The archive holds a symbolic link as a link: follow it, as reading the file would.
+    for (int hops = 0; hops < 40; hops++) {
+      String link;
+      try (InputStream archive = getArchive(path)) {
+        link = TarStreams.extractSingle(archive, path, out);
+      }
+      if (link == null) {
+        return;
+      }
+      path =
+          link.startsWith("/")
+              ? link
+              : java.nio.file.Path.of(path).resolveSibling(link).normalize().toString();
     }
+    throw new IOException(remotePath + ": too many levels of symbolic links");
   }
 
   @Override
@@ -317,10 +332,6 @@ final class DockerCommunicator implements Communicator {
 
   @Override
   public void close() {
-    try {
-      docker.close();
-    } catch (IOException | RuntimeException ignored) {
-      // the engine connection is being dropped anyway
-    }
+    engine.close();
   }
 }

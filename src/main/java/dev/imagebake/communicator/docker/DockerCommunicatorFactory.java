@@ -1,6 +1,5 @@
 package dev.imagebake.communicator.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.imagebake.docker.DockerEngine;
 import dev.imagebake.docker.EngineErrors;
 import dev.imagebake.sdk.BuildContext;
@@ -24,9 +23,9 @@ public final class DockerCommunicatorFactory implements CommunicatorFactory {
   public Communicator connect(CommunicatorConfig config, ConnectTarget target, BuildContext ctx)
       throws Exception {
     ContainerTarget container = ContainerTarget.of(target);
-    DockerClient docker = DockerEngine.fromProcess();
+    DockerEngine docker = DockerEngine.fromProcess();
     try {
-      var state = docker.inspectContainerCmd(container.containerId()).exec().getState();
+      var state = docker.api().inspectContainerCmd(container.containerId()).exec().getState();
       if (state == null || !Boolean.TRUE.equals(state.getRunning())) {
         throw new IllegalStateException(
             "container "

@@ -174,8 +174,12 @@ final class TarStreams {
     }
   }
 
-  /** Copies the first entry of a tar stream (a single file) into {@code out}. */
-  static long extractSingle(InputStream archive, String remotePath, OutputStream out)
+  /**
+   * Copies the first entry of a tar stream (a single file) into {@code out}.
+   *
+   * @return the link's target when the entry is a symbolic link (nothing was copied), else null
+   */
+  static String extractSingle(InputStream archive, String remotePath, OutputStream out)
       throws IOException {
     TarArchiveInputStream tar = new TarArchiveInputStream(archive);
     TarArchiveEntry entry = tar.getNextEntry();
@@ -185,7 +189,11 @@ final class TarStreams {
     if (entry.isDirectory()) {
       throw new IOException(remotePath + " is a directory, not a file");
     }
-    return tar.transferTo(out);
+    if (entry.isSymbolicLink()) {
+      return entry.getLinkName();
+    }
+    tar.transferTo(out);
+    return null;
   }
 
   /** Extracts a tar stream under {@code localDir}; refuses entries that would land outside it. */
