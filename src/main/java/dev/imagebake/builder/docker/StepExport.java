@@ -45,7 +45,8 @@ final class StepExport implements Step {
     }
     ctx.cancellation().throwIfCancelled();
     // A new file as os.Create makes it (0644 under the usual umask), not the temp file's 0600.
-    Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(
+        partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     Files.move(partial, exportPath, StandardCopyOption.REPLACE_EXISTING);
   }
 

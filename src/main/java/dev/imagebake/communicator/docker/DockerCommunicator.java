@@ -46,15 +46,24 @@ final class DockerCommunicator implements Communicator {
 
   @Override
   public CommandResult run(RemoteCommand command, OutputSink sink) throws IOException {
+    if (command.stdin() == null) {
+      return exec(List.of("/bin/sh", "-c", "(" + command.command() + ")"), target.execUser(), sink);
+    }
+    // The engine's attach never closes a command's stdin (so a reader would wait forever): the
+    // text goes in as a file the command reads, removed when it ends.
+    byte[] stdin = command.stdin().getBytes(StandardCharsets.UTF_8);
+    String file = "/tmp/.imagebake-stdin-" + java.util.UUID.randomUUID();
+    upload(file, new ByteArrayInputStream(stdin), stdin.length, 0644);
     return exec(
-        List.of("/bin/sh", "-c", "(" + command.command() + ")"),
+        List.of(
+            "/bin/sh",
+            "-c",
+            "(" + command.command() + ") < " + file + "; s=$?; rm -f " + file + "; exit $s"),
         target.execUser(),
-        command.stdin(),
         sink);
   }
 
-  private CommandResult exec(List<String> argv, String user, String stdin, OutputSink sink)
-      throws IOException {
+  private CommandResult exec(List<String> argv, String user, OutputSink sink) throws IOException {
     cancellation.throwIfCancelled();
     String execId;
     try {
@@ -63,8 +72,7 @@ final class DockerCommunicator implements Communicator {
               .execCreateCmd(target.containerId())
               .withCmd(argv.toArray(String[]::new))
               .withAttachStdout(true)
-              .withAttachStderr(true)
-              .withAttachStdin(stdin != null);
+              .withAttachStderr(true);
       if (user != null && !user.isEmpty()) {
         create.withUser(user);
       }
@@ -76,9 +84,6 @@ final class DockerCommunicator implements Communicator {
     }
     ExecOutput output = new ExecOutput(sink);
     ExecStartCmd start = docker.execStartCmd(execId);
-    if (stdin != null) {
-      start.withStdIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-    }
     try (AutoCloseable hook = cancellation.onCancel(() -> stop(execId, output))) {
       start.exec(output).awaitCompletion();
     } catch (InterruptedException e) {
@@ -251,7 +256,6 @@ final class DockerCommunicator implements Communicator {
         exec(
             List.of("/bin/sh", "-c", "chown -R " + owner + " " + shellQuote(path)),
             "root",
-            null,
             OutputSink.into(lines, lines));
     if (result.exitStatus() != 0) {
       throw new UploadFailedException(

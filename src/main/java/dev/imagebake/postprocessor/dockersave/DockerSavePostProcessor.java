@@ -55,7 +55,8 @@ final class DockerSavePostProcessor implements PostProcessor {
           "Error saving image " + input.id() + ": " + EngineErrors.describe(e), e);
     }
     // A new file as os.Create makes it (0644 under the usual umask), not the temp file's 0600.
-    Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(
+        partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING);
     ctx.ui().message("Saved to: " + config.path());
     return new Result(input, true, false);
