@@ -57,6 +57,8 @@ public record DockerBuilderConfig(
     @Doc("Registry to log in to (required by ecr_login).") String loginServer,
     @Doc("User to log in with.") String loginUsername,
     @Doc("Password to log in with.") @Secret String loginPassword,
+    @Doc("Removed from Docker logins; an error, as in Packer (packer fix deletes it).")
+        String loginEmail,
     @Doc("Log in to Amazon ECR (login_server) with the AWS credentials to pull the base image.")
         Boolean ecrLogin,
     @Doc("AWS access key for ecr_login.") @Secret String awsAccessKey,

@@ -48,6 +48,15 @@ public final class DockerBuilderFactory implements BuilderFactory<DockerBuilderC
     if (config.isExport() && Files.isDirectory(check.resolve(config.exportPath()))) {
       check.error("export_path", "export_path must be a file, not a directory");
     }
+    if (config.loginEmail() != null) {
+      // Packer keeps the key known so that it can name it; packer fix deletes it.
+      check.error(
+          "login_email",
+          "Deprecated configuration key: 'login_email'."
+              + " Please call `packer fix` against your template to update your template to be"
+              + " compatible with the current version of Packer. Visit"
+              + " https://www.packer.io/docs/commands/fix/ for more detail.");
+    }
     if (Boolean.TRUE.equals(config.ecrLogin())) {
       if (config.loginServer() == null || config.loginServer().isEmpty()) {
         check.error("login_server", "ECR login requires login server to be provided.");

@@ -10,6 +10,8 @@ public record DockerPushConfig(
     @Doc("Log in to login_server with login_username and login_password to push.") Boolean login,
     @Doc("User to log in with.") String loginUsername,
     @Doc("Password to log in with.") @Secret String loginPassword,
+    @Doc("Removed from Docker logins; an error, as in Packer (packer fix deletes it).")
+        String loginEmail,
     @Doc("Registry to log in to.") String loginServer,
     @Doc("Log in to Amazon ECR: not supported by imagebake yet.") Boolean ecrLogin,
     @Doc("AWS access key for ecr_login.") @Secret String awsAccessKey,

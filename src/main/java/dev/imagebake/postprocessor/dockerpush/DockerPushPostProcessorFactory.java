@@ -21,6 +21,15 @@ public final class DockerPushPostProcessorFactory
 
   @Override
   public void check(DockerPushConfig config, ConfigCheck check) {
+    if (config.loginEmail() != null) {
+      // Packer keeps the key known so that it can name it; packer fix deletes it.
+      check.error(
+          "login_email",
+          "Deprecated configuration key: 'login_email'."
+              + " Please call `packer fix` against your template to update your template to be"
+              + " compatible with the current version of Packer. Visit"
+              + " https://www.packer.io/docs/commands/fix/ for more detail.");
+    }
     if (Boolean.TRUE.equals(config.ecrLogin())) {
       if (config.loginServer() == null || config.loginServer().isEmpty()) {
         check.error("login_server", "ECR login requires login server to be provided.");
