@@ -8,6 +8,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.imagebake.sdk.BuildContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,9 +64,9 @@ public record DockerEngine(DockerClient api, DockerHttpClient http) implements A
     return new DockerEngine(DockerClientImpl.getInstance(built, http), http);
   }
 
-  /** {@link #open} with this process's environment and home directory. */
-  public static DockerEngine fromProcess() {
-    return open(System.getenv(), Path.of(System.getProperty("user.home")));
+  /** {@link #open} with the build's environment and home directory. */
+  public static DockerEngine of(BuildContext ctx) {
+    return open(ctx.environment(), ctx.homeDirectory());
   }
 
   /**

@@ -32,7 +32,7 @@ public final class DockerTestEngine {
   /** A client of the engine (close it). */
   public static DockerEngine engine() {
     baseImage();
-    return DockerEngine.fromProcess();
+    return DockerEngine.open(System.getenv(), Path.of(System.getProperty("user.home")));
   }
 
   /** Starts a container of the base image running {@code /bin/sh} as Packer's default does. */

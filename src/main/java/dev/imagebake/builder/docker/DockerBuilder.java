@@ -4,14 +4,14 @@ import dev.imagebake.docker.DockerEngine;
 import dev.imagebake.docker.DockerIds;
 import dev.imagebake.docker.DockerImageArtifact;
 import dev.imagebake.docker.EngineErrors;
-import dev.imagebake.engine.StateKeys;
-import dev.imagebake.engine.StepProvision;
 import dev.imagebake.sdk.Artifact;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Builder;
 import dev.imagebake.sdk.ProvisionHook;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.steps.StateKeys;
+import dev.imagebake.sdk.steps.StepProvision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ final class DockerBuilder implements Builder {
 
   @Override
   public Artifact run(BuildContext ctx, ProvisionHook hook) throws Exception {
-    try (DockerEngine engine = DockerEngine.fromProcess()) {
+    try (DockerEngine engine = DockerEngine.of(ctx)) {
       try {
         engine.api().versionCmd().exec();
       } catch (RuntimeException e) {
@@ -42,10 +42,10 @@ final class DockerBuilder implements Builder {
       StateBag state = new StateBag();
       state.put(DockerState.ENGINE, engine);
       List<Step> steps = new ArrayList<>();
-      steps.add(new StepTempDir(System.getenv("PACKER_TMP_DIR")));
+      steps.add(new StepTempDir(ctx.environment().get("PACKER_TMP_DIR")));
       steps.add(new StepPull(config));
       steps.add(new StepRun(config));
-      steps.add(new StepConnectDocker(config));
+      steps.add(StepConnectDocker.step(config));
       steps.add(new StepProvision(hook));
       if (config.isCommit()) {
         steps.add(new StepCommit(config));
@@ -58,7 +58,7 @@ final class DockerBuilder implements Builder {
         Map<String, String> data = Map.of("ImageSha256", sha256(engine, image));
         StateKeys.addBuildData(state, data);
         return new DockerImageArtifact(
-            DockerIds.IMPORT, image, List.of(), data, DockerEngine::fromProcess);
+            DockerIds.IMPORT, image, List.of(), data, () -> DockerEngine.of(ctx));
       }
       return new ExportArtifact(
           config.isExport() ? ctx.workingDirectory().resolve(config.exportPath()) : null, Map.of());

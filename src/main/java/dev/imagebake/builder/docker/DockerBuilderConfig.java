@@ -65,7 +65,7 @@ public record DockerBuilderConfig(
     @Doc("AWS secret key for ecr_login.") @Secret String awsSecretKey,
     @Doc("AWS session token for ecr_login.") @Secret String awsToken,
     @Doc("AWS profile for ecr_login.") String awsProfile,
-    @Embedded CommunicatorConfig comm)
+    @Embedded CommunicatorConfig commKeys)
     implements UsesCommunicator {
 
   static final List<String> DEFAULT_RUN_COMMAND =
@@ -105,8 +105,18 @@ public record DockerBuilderConfig(
 
   /** The communicator type, defaulting to {@code docker} as in Packer. */
   String communicatorType() {
-    String type = comm == null ? null : comm.communicator();
+    String type = commKeys == null ? null : commKeys.communicator();
     return type == null || type.isEmpty() ? "docker" : type;
+  }
+
+  /** The communicator keys with Packer's default for this builder: {@code docker}, not ssh. */
+  @Override
+  public CommunicatorConfig comm() {
+    if (commKeys == null) {
+      return new CommunicatorConfig("docker", null, null, null);
+    }
+    return new CommunicatorConfig(
+        communicatorType(), commKeys.pauseBeforeConnecting(), commKeys.ssh(), commKeys.winrm());
   }
 
   @Override

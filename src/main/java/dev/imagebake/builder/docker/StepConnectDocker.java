@@ -1,38 +1,26 @@
 package dev.imagebake.builder.docker;
 
 import dev.imagebake.docker.DockerEngine;
-import dev.imagebake.engine.StateKeys;
-import dev.imagebake.sdk.BuildContext;
-import dev.imagebake.sdk.Communicator;
-import dev.imagebake.sdk.CommunicatorConfig;
-import dev.imagebake.sdk.CommunicatorFactory;
 import dev.imagebake.sdk.ConnectTarget;
 import dev.imagebake.sdk.StateBag;
-import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.steps.StepConnect;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
- * Connects the communicator to the container: the {@code docker} communicator plugin, found by its
- * type like every plugin, told the container, {@code exec_user} and the owner of uploads ({@code
+ * The SDK's connect step aimed at the container: the communicator (the {@code docker} plugin by
+ * default) is told the container, {@code exec_user} and the owner of uploads ({@code
  * fix_upload_owner}: the container's configured user, as Packer reads it with {@code docker
- * inspect}) through the target's attributes. With {@code communicator: none} nothing connects.
+ * inspect}) through the target's attributes, whose names the docker communicator documents.
  */
-final class StepConnectDocker implements Step {
-  private final DockerBuilderConfig config;
+final class StepConnectDocker {
+  private StepConnectDocker() {}
 
-  StepConnectDocker(DockerBuilderConfig config) {
-    this.config = config;
+  static StepConnect step(DockerBuilderConfig config) {
+    return new StepConnect(config.comm(), state -> target(config, state));
   }
 
-  @Override
-  public void run(BuildContext ctx, StateBag state) throws Exception {
-    String type = config.communicatorType();
-    if (type.equals("none")) {
-      StateKeys.addBuildData(state, Map.of("ConnType", "none"));
-      return;
-    }
+  private static ConnectTarget target(DockerBuilderConfig config, StateBag state) {
     String id = state.require(DockerState.CONTAINER_ID);
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("container_id", id);
@@ -43,27 +31,6 @@ final class StepConnectDocker implements Step {
       String user = containerConfig == null ? null : containerConfig.getUser();
       attributes.put("upload_owner", user == null || user.isEmpty() ? "root" : user);
     }
-    CommunicatorFactory factory = find(type);
-    CommunicatorConfig comm =
-        config.comm() == null ? new CommunicatorConfig(type, null, null, null) : config.comm();
-    Communicator communicator =
-        factory.connect(comm, new ConnectTarget(null, 0, null, attributes), ctx);
-    state.put(StateKeys.COMMUNICATOR, communicator);
-    StateKeys.addBuildData(state, Map.of("ConnType", type));
-  }
-
-  private static CommunicatorFactory find(String type) {
-    for (CommunicatorFactory f : ServiceLoader.load(CommunicatorFactory.class)) {
-      if (f.type().equals(type)) {
-        return f;
-      }
-    }
-    throw new IllegalStateException("no communicator plugin of type " + type + " is installed");
-  }
-
-  @Override
-  public void cleanup(BuildContext ctx, StateBag state) {
-    state.find(StateKeys.COMMUNICATOR).ifPresent(Communicator::close);
-    state.remove(StateKeys.COMMUNICATOR);
+    return new ConnectTarget(null, 0, null, attributes);
   }
 }

@@ -23,7 +23,7 @@ public final class DockerCommunicatorFactory implements CommunicatorFactory {
   public Communicator connect(CommunicatorConfig config, ConnectTarget target, BuildContext ctx)
       throws Exception {
     ContainerTarget container = ContainerTarget.of(target);
-    DockerEngine docker = DockerEngine.fromProcess();
+    DockerEngine docker = DockerEngine.of(ctx);
     try {
       var state = docker.api().inspectContainerCmd(container.containerId()).exec().getState();
       if (state == null || !Boolean.TRUE.equals(state.getRunning())) {

@@ -45,7 +45,7 @@ final class DockerImportPostProcessor implements PostProcessor {
     ctx.ui().message("Importing image: " + input.id());
     ctx.ui().message("Repository: " + importRepo);
     String id;
-    try (DockerEngine engine = DockerEngine.fromProcess();
+    try (DockerEngine engine = DockerEngine.of(ctx);
         InputStream tarball = Files.newInputStream(input.files().get(0))) {
       id =
           engine.importImage(
@@ -60,7 +60,7 @@ final class DockerImportPostProcessor implements PostProcessor {
             importRepo.isEmpty() ? id : importRepo,
             List.of(),
             Map.of(),
-            DockerEngine::fromProcess),
+            () -> DockerEngine.of(ctx)),
         false,
         false);
   }

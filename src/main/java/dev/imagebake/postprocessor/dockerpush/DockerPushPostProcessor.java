@@ -39,7 +39,7 @@ final class DockerPushPostProcessor implements PostProcessor {
     Set<String> names = new LinkedHashSet<>();
     names.add(input.id());
     names.addAll(tags);
-    try (DockerEngine engine = DockerEngine.fromProcess()) {
+    try (DockerEngine engine = DockerEngine.of(ctx)) {
       RegistryLogin login = null;
       if (Boolean.TRUE.equals(config.login())) {
         login =
@@ -63,7 +63,7 @@ final class DockerPushPostProcessor implements PostProcessor {
     }
     return new Result(
         new DockerImageArtifact(
-            DockerIds.IMPORT, input.id(), tags, input.generatedData(), DockerEngine::fromProcess),
+            DockerIds.IMPORT, input.id(), tags, input.generatedData(), () -> DockerEngine.of(ctx)),
         true,
         false);
   }

@@ -43,7 +43,7 @@ final class DockerSavePostProcessor implements PostProcessor {
       throw new IOException("Error creating output file: " + e.getMessage(), e);
     }
     ctx.ui().message("Saving image: " + input.id());
-    try (DockerEngine engine = DockerEngine.fromProcess();
+    try (DockerEngine engine = DockerEngine.of(ctx);
         InputStream in = save(engine, input.id());
         OutputStream out = Files.newOutputStream(partial);
         AutoCloseable hook = ctx.cancellation().onCancel(() -> closeQuietly(in))) {

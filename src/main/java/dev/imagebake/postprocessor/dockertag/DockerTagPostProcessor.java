@@ -35,7 +35,7 @@ final class DockerTagPostProcessor implements PostProcessor {
     List<String> tags = config.allTags();
     List<String> given = new ArrayList<>();
     String last = repository;
-    try (DockerEngine engine = DockerEngine.fromProcess()) {
+    try (DockerEngine engine = DockerEngine.of(ctx)) {
       try {
         if (tags.isEmpty()) {
           tag(ctx, engine, input.id(), repository, null);
@@ -59,7 +59,7 @@ final class DockerTagPostProcessor implements PostProcessor {
     }
     return new Result(
         new DockerImageArtifact(
-            DockerIds.TAG, last, given, input.generatedData(), DockerEngine::fromProcess),
+            DockerIds.TAG, last, given, input.generatedData(), () -> DockerEngine.of(ctx)),
         true,
         true);
   }
