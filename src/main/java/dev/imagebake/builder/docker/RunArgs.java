@@ -55,14 +55,9 @@ record RunArgs(
     VALUED.put("security-opt", null);
     VALUED.put("shm-size", null);
     VALUED.put("platform", null);
-    VALUED.put("publish", "p");
-    VALUED.put("expose", null);
-    VALUED.put("ulimit", null);
-    VALUED.put("sysctl", null);
     VALUED.put("runtime", null);
     VALUED.put("pid", null);
     VALUED.put("ipc", null);
-    VALUED.put("cpus", null);
     SWITCHES.put("detach", "d");
     SWITCHES.put("interactive", "i");
     SWITCHES.put("tty", "t");
