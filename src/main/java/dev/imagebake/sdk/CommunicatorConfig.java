@@ -10,8 +10,9 @@ import java.time.Duration;
  * Null means "not set"; defaults are applied by the accessors of {@link SshConfig}.
  */
 public record CommunicatorConfig(
-    @Doc("How to reach the machine: ssh (default), none, or winrm (not supported).")
-        @OneOf({"ssh", "none", "winrm"})
+    @Doc(
+            "How to reach the machine: ssh (default; docker for the docker builder), none, docker, or winrm (not supported).")
+        @OneOf({"ssh", "none", "winrm", "docker"})
         String communicator,
     @Doc("Wait this long after the first successful connection, then connect again.")
         Duration pauseBeforeConnecting,
