@@ -104,7 +104,7 @@ final class BuildCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     CheckedTemplate checked =
-        Checking.checker().check(template, Checking.options(cli, variables, selection, false));
+        Checking.checker(cli).check(template, Checking.options(cli, variables, selection, false));
     cli.err()
         .print(
             DiagnosticRenderer.text(checked.sourceLines(), checked::mask)

@@ -1,10 +1,12 @@
 package dev.imagebake.cli;
 
 import dev.imagebake.config.PluginKind;
+import dev.imagebake.config.PluginPath;
 import dev.imagebake.config.PluginRegistry;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,9 @@ final class ClassDataTraining {
    */
   public static void main(String[] args) {
     PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-    Map<String, String> env = System.getenv();
+    // Without the plugins of the training machine's plugin directories (~/.imagebake/plugins).
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put(PluginPath.VARIABLE, "");
     String last = args[args.length - 1];
     List<List<String>> runs = new ArrayList<>();
     runs.add(concat(List.of("validate"), List.of(args)));
@@ -42,9 +46,10 @@ final class ClassDataTraining {
     // The factories of all plugins, not only of those the templates above use: validate creates
     // the factories its template names, and they should come from the archive too.
     PluginRegistry registry = PluginRegistry.load();
-    for (PluginKind kind : PluginKind.values()) {
+    for (PluginKind kind : PluginKind.BLOCKS) {
       registry.all(kind);
     }
+    registry.communicators();
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

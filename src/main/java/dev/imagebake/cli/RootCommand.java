@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
       "",
       "Packer's single-dash flags (-var, -only=a,b, -machine-readable) work as well",
       "as the --long forms.",
-      "Exit codes: 0 ok, 1 invalid template or failed build, 2 usage error,",
+      "Exit codes: 0 ok, 1 invalid template or failed build, 2 usage or plugin error,",
       "3 internal error, 127 unknown command, 130 interrupted."
     })
 final class RootCommand implements Runnable {
@@ -31,6 +31,7 @@ final class RootCommand implements Runnable {
     all.put("build", BuildCommand.class);
     all.put("inspect", InspectCommand.class);
     all.put("schema", SchemaCommand.class);
+    all.put("plugins", PluginsCommand.class);
     all.put("version", VersionCommand.class);
     all.put("completion", CompletionCommand.class);
     return Collections.unmodifiableMap(all);

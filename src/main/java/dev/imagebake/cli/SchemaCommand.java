@@ -38,7 +38,7 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = PluginRegistry.load();
+    PluginRegistry registry = PluginRegistry.load(cli.env());
     if (kind == null) {
       cli.out().print(TemplateSchema.toJson(registry));
       return ExitCodes.OK;
@@ -62,12 +62,8 @@ final class SchemaCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** A kind with blocks of its own (a communicator's keys are in its builder's schema). */
   private static Optional<PluginKind> kindNamed(String name) {
-    for (PluginKind k : PluginKind.values()) {
-      if (k.noun().equals(name)) {
-        return Optional.of(k);
-      }
-    }
-    return Optional.empty();
+    return PluginKind.named(name).filter(PluginKind.BLOCKS::contains);
   }
 }

@@ -1,12 +1,18 @@
 package dev.imagebake.config;
 
 import dev.imagebake.sdk.BuilderFactory;
+import dev.imagebake.sdk.CommunicatorFactory;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.ProvisionerFactory;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** The three kinds of plugin a template names by {@code type}. */
+/**
+ * The kinds of plugin: the three a template names in blocks of their own by {@code type}, and the
+ * communicator a builder block names by its {@code communicator} key.
+ */
 public enum PluginKind {
   BUILDER("builder", BuilderFactory.class, Set.of("type", "name")),
   PROVISIONER(
@@ -16,14 +22,21 @@ public enum PluginKind {
   POST_PROCESSOR(
       "post-processor",
       PostProcessorFactory.class,
-      Set.of("type", "name", "only", "except", "keep_input_artifact"));
+      Set.of("type", "name", "only", "except", "keep_input_artifact")),
+  /** Its keys live in the builder block ({@code ssh_host}, ...), so it has no block of its own. */
+  COMMUNICATOR("communicator", CommunicatorFactory.class, Set.of());
+
+  /**
+   * The kinds with blocks of their own, whose factories are {@link PluginFactory}s with a config
+   * record (and so a schema).
+   */
+  public static final List<PluginKind> BLOCKS = List.of(BUILDER, PROVISIONER, POST_PROCESSOR);
 
   private final String noun;
-  private final Class<? extends PluginFactory<?>> factoryType;
+  private final Class<?> factoryType;
   private final Set<String> coreKeys;
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  PluginKind(String noun, Class factoryType, Set<String> coreKeys) {
+  PluginKind(String noun, Class<?> factoryType, Set<String> coreKeys) {
     this.noun = noun;
     this.factoryType = factoryType;
     this.coreKeys = coreKeys;
@@ -42,8 +55,28 @@ public enum PluginKind {
     return noun;
   }
 
-  /** The factory interface plugins of this kind implement. */
-  public Class<? extends PluginFactory<?>> factoryType() {
+  /**
+   * The factory interface plugins of this kind implement, and that {@link java.util.ServiceLoader}
+   * looks up: {@code META-INF/services/} followed by its name lists them.
+   */
+  public Class<?> factoryType() {
     return factoryType;
+  }
+
+  /** The kind a user names by {@code noun}, e.g. {@code post-processor}. */
+  public static Optional<PluginKind> named(String noun) {
+    for (PluginKind k : values()) {
+      if (k.noun.equals(noun)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The type a factory of this kind claims. */
+  String typeOf(Object factory) {
+    return this == COMMUNICATOR
+        ? ((CommunicatorFactory) factory).type()
+        : ((PluginFactory<?>) factory).type();
   }
 }

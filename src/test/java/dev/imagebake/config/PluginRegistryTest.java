@@ -25,13 +25,32 @@ class PluginRegistryTest {
   @Test
   void theIndexTheBuildWroteListsThePluginsOfTheServicesFiles() {
     PluginRegistry services = PluginRegistry.loadServices();
-    for (PluginKind kind : PluginKind.values()) {
+    for (PluginKind kind : PluginKind.BLOCKS) {
       Map<String, Class<?>> indexed = new TreeMap<>();
       registry.all(kind).forEach((type, factory) -> indexed.put(type, factory.getClass()));
       Map<String, Class<?>> declared = new TreeMap<>();
       services.all(kind).forEach((type, factory) -> declared.put(type, factory.getClass()));
       assertThat(indexed).as(kind.noun()).isNotEmpty().isEqualTo(declared);
     }
+  }
+
+  @Test
+  void theIndexTheBuildWroteIsUsedAsItMatchesTheServicesFiles() {
+    assertThat(OwnPlugins.indexIsCurrent()).isTrue();
+  }
+
+  @Test
+  void builtInPluginsComeFromImagebakeItself() {
+    assertThat(registry.entries())
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.source()).isEqualTo(PluginSource.BUILT_IN))
+        .anySatisfy(e -> assertThat(e.type()).isEqualTo("shell-local"));
+  }
+
+  @Test
+  void communicatorsAreNotConfigBlocks() {
+    assertThatThrownBy(() -> registry.all(PluginKind.COMMUNICATOR))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -101,7 +120,10 @@ class PluginRegistryTest {
         };
 
     assertThatThrownBy(() -> PluginRegistry.of(List.of(new NullBuilderFactory(), impostor)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("builder type 'null' is provided by both");
+        .isInstanceOf(PluginLoadException.class)
+        .hasMessageStartingWith(
+            "builder type 'null' is provided by both imagebake itself"
+                + " (dev.imagebake.builder.nullhost.NullBuilderFactory) and imagebake itself"
+                + " (dev.imagebake.config.PluginRegistryTest$1)");
   }
 }

@@ -1,0 +1,128 @@
+package dev.imagebake.config;
+
+import dev.imagebake.config.PluginRegistry.Collector;
+import dev.imagebake.config.PluginRegistry.Plugin;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.jar.JarFile;
+
+/**
+ * The plugins of the jars ({@code *.jar}, in name order) of the plugin directories, found through
+ * {@link ServiceLoader} over each jar's {@code META-INF/services}.
+ *
+ * <p>Each jar gets a class loader of its own, which sees the jar's classes (and the jars its
+ * manifest's {@code Class-Path} names), the SDK and the JDK, nothing else of imagebake's: a plugin
+ * is written against the SDK alone, bundles its libraries, and cannot clash with another plugin's
+ * or with imagebake's versions of them (as Packer's plugins are processes of their own).
+ */
+final class PluginJars {
+  private PluginJars() {}
+
+  private static final ClassLoader SDK = new SdkOnly(PluginJars.class.getClassLoader());
+
+  static void load(PluginPath path, Collector plugins) {
+    for (Path directory : path.directories()) {
+      for (Path jar : jars(directory, plugins)) {
+        loadJar(jar, plugins);
+      }
+    }
+  }
+
+  /** The jars of a directory; none when it does not exist (one system call). */
+  private static List<Path> jars(Path directory, Collector plugins) {
+    List<Path> jars = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.jar")) {
+      for (Path entry : entries) {
+        jars.add(entry.toAbsolutePath());
+      }
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (NotDirectoryException e) {
+      plugins.problem("plugin directory " + directory + " is not a directory");
+    } catch (IOException e) {
+      plugins.problem("cannot read plugin directory " + directory + ": " + e);
+    }
+    Collections.sort(jars);
+    return jars;
+  }
+
+  private static void loadJar(Path jar, Collector plugins) {
+    // URLClassLoader skips a jar it cannot open without a word; opening it first says why.
+    try (JarFile file = new JarFile(jar.toFile())) {
+      file.getManifest();
+    } catch (IOException | SecurityException e) {
+      plugins.problem("cannot load plugin jar " + jar + ": not a valid jar (" + e + ")");
+      return;
+    }
+    ClassLoader loader;
+    try {
+      loader = new JarLoader(jar);
+    } catch (MalformedURLException e) {
+      plugins.problem("cannot load plugin jar " + jar + ": " + e.getMessage());
+      return;
+    }
+    PluginSource source = new PluginSource(jar);
+    for (PluginKind kind : PluginKind.values()) {
+      try {
+        for (Object factory : ServiceLoader.load(kind.factoryType(), loader)) {
+          plugins.add(kind, kind.typeOf(factory), new Plugin(factory, source));
+        }
+      } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+        plugins.problem("cannot load plugin jar " + jar + ": " + Failures.reason(e));
+        return; // one line per jar: its first problem
+      }
+    }
+  }
+
+  /** One plugin jar: its own classes and services files, and through its parent the SDK. */
+  private static final class JarLoader extends URLClassLoader {
+    static {
+      registerAsParallelCapable();
+    }
+
+    JarLoader(Path jar) throws MalformedURLException {
+      super("plugin " + jar.getFileName(), new URL[] {jar.toUri().toURL()}, SDK);
+    }
+
+    /** The jar's own resources only: ServiceLoader must see this jar's services files alone. */
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      return findResources(name);
+    }
+  }
+
+  /** The SDK's classes from imagebake, everything else from the JDK. */
+  private static final class SdkOnly extends ClassLoader {
+    static {
+      registerAsParallelCapable();
+    }
+
+    private final ClassLoader app;
+
+    SdkOnly(ClassLoader app) {
+      super("imagebake-sdk", ClassLoader.getPlatformClassLoader());
+      this.app = app;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.startsWith("dev.imagebake.sdk.")) {
+        return app.loadClass(name);
+      }
+      return super.loadClass(name, resolve);
+    }
+  }
+}
