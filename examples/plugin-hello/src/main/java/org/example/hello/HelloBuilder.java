@@ -28,6 +28,6 @@ final class HelloBuilder implements Builder {
         written.toString(),
         List.of(written),
         "Greeting in " + written,
-        Map.of("Greeted", config.nameOrDefault()));
+        Map.of("Greeted", config.recipientOrDefault()));
   }
 }

@@ -11,12 +11,12 @@ import dev.imagebake.sdk.config.Secret;
 public record HelloConfig(
     @Doc("File to write the greeting to (required); relative to the working directory.")
         String output,
-    @Doc("Who to greet; default: world.") String name,
+    @Doc("Who to greet; default: world. (Not `name`: that key names the build.)") String recipient,
     @Doc("How many times to write the line, 1 to 100; default: 1.") Integer times,
     @Doc("A token the greeting must never show; masked in all output.") @Secret String token) {
 
-  String nameOrDefault() {
-    return name == null || name.isEmpty() ? "world" : name;
+  String recipientOrDefault() {
+    return recipient == null || recipient.isEmpty() ? "world" : recipient;
   }
 
   int timesOrDefault() {

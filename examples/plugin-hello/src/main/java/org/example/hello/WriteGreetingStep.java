@@ -27,7 +27,7 @@ final class WriteGreetingStep implements Step {
     if (output.getParent() != null) {
       Files.createDirectories(output.getParent());
     }
-    String line = "Hello, " + config.nameOrDefault() + "!\n";
+    String line = "Hello, " + config.recipientOrDefault() + "!\n";
     Files.writeString(output, line.repeat(config.timesOrDefault()), StandardCharsets.UTF_8);
     state.put(WRITTEN, output);
     ctx.ui().say("Wrote " + config.timesOrDefault() + " greeting(s) to " + config.output());
