@@ -46,27 +46,32 @@ final class OwnPlugins {
 
   /** Own plugins, from the index when it is true to the services files, else ServiceLoader. */
   static void load(Collector plugins) {
-    Path own = ownLocation();
-    if (own != null) {
-      Map<PluginKind, Map<String, String>> indexed = readIndex();
-      if (indexed != null && classes(indexed).equals(declared(own))) {
-        indexed.forEach(
-            (kind, types) ->
-                types.forEach(
-                    (type, factoryClass) ->
-                        plugins.add(
-                            kind, type, new Plugin(factoryClass, APP, PluginSource.BUILT_IN))));
-        return;
+    Map<PluginKind, Map<String, String>> indexed = currentIndex();
+    if (indexed == null) {
+      loadServices(plugins);
+      return;
+    }
+    for (Map.Entry<PluginKind, Map<String, String>> kind : indexed.entrySet()) {
+      for (Map.Entry<String, String> type : kind.getValue().entrySet()) {
+        plugins.add(
+            kind.getKey(), type.getKey(), new Plugin(type.getValue(), APP, PluginSource.BUILT_IN));
       }
     }
-    loadServices(plugins);
   }
 
   /** Whether the index names exactly the classes own services files name (and so is used). */
   static boolean indexIsCurrent() {
+    return currentIndex() != null;
+  }
+
+  /** The index, when it names exactly the classes own services files name; else null. */
+  private static Map<PluginKind, Map<String, String>> currentIndex() {
     Path own = ownLocation();
+    if (own == null) {
+      return null;
+    }
     Map<PluginKind, Map<String, String>> indexed = readIndex();
-    return own != null && indexed != null && classes(indexed).equals(declared(own));
+    return indexed != null && classes(indexed).equals(declared(own)) ? indexed : null;
   }
 
   /**
@@ -172,7 +177,9 @@ final class OwnPlugins {
   private static Map<PluginKind, Set<String>> classes(
       Map<PluginKind, Map<String, String>> indexed) {
     Map<PluginKind, Set<String>> classes = emptyKinds();
-    indexed.forEach((kind, types) -> classes.get(kind).addAll(types.values()));
+    for (Map.Entry<PluginKind, Map<String, String>> kind : indexed.entrySet()) {
+      classes.get(kind.getKey()).addAll(kind.getValue().values());
+    }
     return classes;
   }
 
@@ -240,7 +247,12 @@ final class OwnPlugins {
       for (int n = in.readInt(); n > 0; n--) {
         PluginKind kind = PluginKind.valueOf(in.readUTF());
         String type = in.readUTF();
-        indexed.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(type, in.readUTF());
+        Map<String, String> types = indexed.get(kind);
+        if (types == null) {
+          types = new LinkedHashMap<>();
+          indexed.put(kind, types);
+        }
+        types.put(type, in.readUTF());
       }
       return indexed;
     } catch (IOException | IllegalArgumentException e) {

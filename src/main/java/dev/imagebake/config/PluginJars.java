@@ -31,8 +31,6 @@ import java.util.jar.JarFile;
 final class PluginJars {
   private PluginJars() {}
 
-  private static final ClassLoader SDK = new SdkOnly(PluginJars.class.getClassLoader());
-
   static void load(PluginPath path, Collector plugins) {
     for (Path directory : path.directories()) {
       for (Path jar : jars(directory, plugins)) {
@@ -44,9 +42,11 @@ final class PluginJars {
   /** The jars of a directory; none when it does not exist (one system call). */
   private static List<Path> jars(Path directory, Collector plugins) {
     List<Path> jars = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.jar")) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
       for (Path entry : entries) {
-        jars.add(entry.toAbsolutePath());
+        if (entry.getFileName().toString().endsWith(".jar")) {
+          jars.add(entry.toAbsolutePath());
+        }
       }
     } catch (NoSuchFileException e) {
       return List.of();
@@ -94,7 +94,7 @@ final class PluginJars {
     }
 
     JarLoader(Path jar) throws MalformedURLException {
-      super("plugin " + jar.getFileName(), new URL[] {jar.toUri().toURL()}, SDK);
+      super("plugin " + jar.getFileName(), new URL[] {jar.toUri().toURL()}, SdkOnly.INSTANCE);
     }
 
     /** The jar's own resources only: ServiceLoader must see this jar's services files alone. */
@@ -109,6 +109,9 @@ final class PluginJars {
     static {
       registerAsParallelCapable();
     }
+
+    /** Made with the first plugin jar, not at every start. */
+    static final SdkOnly INSTANCE = new SdkOnly(PluginJars.class.getClassLoader());
 
     private final ClassLoader app;
 

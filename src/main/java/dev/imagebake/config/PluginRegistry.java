@@ -207,7 +207,9 @@ public final class PluginRegistry {
   private static Map<PluginKind, SortedMap<String, Plugin>> unmodifiable(
       Map<PluginKind, SortedMap<String, Plugin>> byKind) {
     Map<PluginKind, SortedMap<String, Plugin>> copy = new EnumMap<>(PluginKind.class);
-    byKind.forEach((kind, plugins) -> copy.put(kind, Collections.unmodifiableSortedMap(plugins)));
+    for (Map.Entry<PluginKind, SortedMap<String, Plugin>> kind : byKind.entrySet()) {
+      copy.put(kind.getKey(), Collections.unmodifiableSortedMap(kind.getValue()));
+    }
     return copy;
   }
 
