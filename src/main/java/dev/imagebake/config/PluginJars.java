@@ -2,6 +2,7 @@ package dev.imagebake.config;
 
 import dev.imagebake.config.PluginRegistry.Collector;
 import dev.imagebake.config.PluginRegistry.Plugin;
+import dev.imagebake.sdk.PluginFactory;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -78,6 +79,11 @@ final class PluginJars {
     for (PluginKind kind : PluginKind.values()) {
       try {
         for (Object factory : ServiceLoader.load(kind.factoryType(), loader)) {
+          if (factory instanceof PluginFactory<?> configured) {
+            // A config record of a type the binder cannot bind is the plugin's bug: say so now,
+            // naming the jar, rather than fail as an internal error when a template uses it.
+            RecordModel.of(configured.configType());
+          }
           plugins.add(kind, kind.typeOf(factory), new Plugin(factory, source));
         }
       } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
