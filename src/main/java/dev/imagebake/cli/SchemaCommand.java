@@ -62,8 +62,7 @@ final class SchemaCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** A kind with blocks of its own (a communicator's keys are in its builder's schema). */
   private static Optional<PluginKind> kindNamed(String name) {
-    return PluginKind.named(name).filter(PluginKind.BLOCKS::contains);
+    return PluginKind.named(name);
   }
 }

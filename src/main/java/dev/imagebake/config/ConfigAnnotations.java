@@ -199,7 +199,7 @@ record ConfigAnnotations(
    */
   static void writeIndex(PluginRegistry registry, Path file) throws IOException {
     Map<String, ConfigAnnotations> types = new LinkedHashMap<>();
-    for (PluginKind kind : PluginKind.BLOCKS) {
+    for (PluginKind kind : PluginKind.values()) {
       for (PluginFactory<?> factory : registry.all(kind).values()) {
         collect(factory.configType(), types);
       }

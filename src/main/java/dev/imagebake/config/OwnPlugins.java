@@ -2,6 +2,7 @@ package dev.imagebake.config;
 
 import dev.imagebake.config.PluginRegistry.Collector;
 import dev.imagebake.config.PluginRegistry.Plugin;
+import dev.imagebake.sdk.PluginFactory;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.File;
@@ -85,8 +86,8 @@ final class OwnPlugins {
     ClassLoader loader = own == null ? APP : new OwnServices(APP, own);
     for (PluginKind kind : PluginKind.values()) {
       try {
-        for (Object factory : ServiceLoader.load(kind.factoryType(), loader)) {
-          plugins.add(kind, kind.typeOf(factory), new Plugin(factory, PluginSource.BUILT_IN));
+        for (PluginFactory<?> factory : ServiceLoader.load(kind.factoryType(), loader)) {
+          plugins.add(kind, factory.type(), new Plugin(factory, PluginSource.BUILT_IN));
         }
       } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
         plugins.problem("cannot load imagebake's own " + kind.noun() + "s: " + Failures.reason(e));
@@ -107,15 +108,15 @@ final class OwnPlugins {
     }
     for (PluginKind kind : PluginKind.values()) {
       try {
-        for (ServiceLoader.Provider<?> provider :
+        for (ServiceLoader.Provider<? extends PluginFactory<?>> provider :
             ServiceLoader.load(kind.factoryType(), APP).stream().toList()) {
           Path from = locationOf(provider.type().getProtectionDomain().getCodeSource());
           if (from != null && from.equals(own)) {
             continue;
           }
-          Object factory = provider.get();
+          PluginFactory<?> factory = provider.get();
           PluginSource source = from == null ? PluginSource.BUILT_IN : new PluginSource(from);
-          plugins.add(kind, kind.typeOf(factory), new Plugin(factory, source));
+          plugins.add(kind, factory.type(), new Plugin(factory, source));
         }
       } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
         plugins.problem(
@@ -129,7 +130,7 @@ final class OwnPlugins {
     Path own = ownLocation();
     List<Path> foreign = new ArrayList<>();
     for (PluginKind kind : PluginKind.values()) {
-      for (ServiceLoader.Provider<?> provider :
+      for (ServiceLoader.Provider<? extends PluginFactory<?>> provider :
           ServiceLoader.load(kind.factoryType(), APP).stream().toList()) {
         Path from = locationOf(provider.type().getProtectionDomain().getCodeSource());
         if (from == null || !from.equals(own)) {

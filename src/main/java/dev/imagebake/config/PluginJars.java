@@ -78,13 +78,11 @@ final class PluginJars {
     PluginSource source = new PluginSource(jar);
     for (PluginKind kind : PluginKind.values()) {
       try {
-        for (Object factory : ServiceLoader.load(kind.factoryType(), loader)) {
-          if (factory instanceof PluginFactory<?> configured) {
-            // A config record of a type the binder cannot bind is the plugin's bug: say so now,
-            // naming the jar, rather than fail as an internal error when a template uses it.
-            RecordModel.of(configured.configType());
-          }
-          plugins.add(kind, kind.typeOf(factory), new Plugin(factory, source));
+        for (PluginFactory<?> factory : ServiceLoader.load(kind.factoryType(), loader)) {
+          // A config record of a type the binder cannot bind is the plugin's bug: say so now,
+          // naming the jar, rather than fail as an internal error when a template uses it.
+          RecordModel.of(factory.configType());
+          plugins.add(kind, factory.type(), new Plugin(factory, source));
         }
       } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
         plugins.problem("cannot load plugin jar " + jar + ": " + Failures.reason(e));

@@ -5,14 +5,10 @@ import dev.imagebake.sdk.CommunicatorFactory;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.ProvisionerFactory;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * The kinds of plugin: the three a template names in blocks of their own by {@code type}, and the
- * communicator a builder block names by its {@code communicator} key.
- */
+/** The kinds of plugin a template names: by {@code type}, communicators by {@code communicator}. */
 public enum PluginKind {
   BUILDER("builder", BuilderFactory.class, Set.of("type", "name")),
   PROVISIONER(
@@ -23,20 +19,18 @@ public enum PluginKind {
       "post-processor",
       PostProcessorFactory.class,
       Set.of("type", "name", "only", "except", "keep_input_artifact")),
-  /** Its keys live in the builder block ({@code ssh_host}, ...), so it has no block of its own. */
+  /**
+   * Selected by a builder block's {@code communicator} key; its keys are flat in the builder block
+   * (bound into the block's {@link dev.imagebake.sdk.CommunicatorConfig}).
+   */
   COMMUNICATOR("communicator", CommunicatorFactory.class, Set.of());
 
-  /**
-   * The kinds with blocks of their own, whose factories are {@link PluginFactory}s with a config
-   * record (and so a schema).
-   */
-  public static final List<PluginKind> BLOCKS = List.of(BUILDER, PROVISIONER, POST_PROCESSOR);
-
   private final String noun;
-  private final Class<?> factoryType;
+  private final Class<? extends PluginFactory<?>> factoryType;
   private final Set<String> coreKeys;
 
-  PluginKind(String noun, Class<?> factoryType, Set<String> coreKeys) {
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  PluginKind(String noun, Class factoryType, Set<String> coreKeys) {
     this.noun = noun;
     this.factoryType = factoryType;
     this.coreKeys = coreKeys;
@@ -59,7 +53,7 @@ public enum PluginKind {
    * The factory interface plugins of this kind implement, and that {@link java.util.ServiceLoader}
    * looks up: {@code META-INF/services/} followed by its name lists them.
    */
-  public Class<?> factoryType() {
+  public Class<? extends PluginFactory<?>> factoryType() {
     return factoryType;
   }
 
@@ -71,12 +65,5 @@ public enum PluginKind {
       }
     }
     return Optional.empty();
-  }
-
-  /** The type a factory of this kind claims. */
-  String typeOf(Object factory) {
-    return this == COMMUNICATOR
-        ? ((CommunicatorFactory) factory).type()
-        : ((PluginFactory<?>) factory).type();
   }
 }

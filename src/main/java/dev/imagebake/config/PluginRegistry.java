@@ -62,9 +62,9 @@ public final class PluginRegistry {
     private final String factoryClass;
     private final ClassLoader loader;
     private final PluginSource source;
-    private Object factory;
+    private PluginFactory<?> factory;
 
-    Plugin(Object factory, PluginSource source) {
+    Plugin(PluginFactory<?> factory, PluginSource source) {
       this.factoryClass = factory.getClass().getName();
       this.loader = factory.getClass().getClassLoader();
       this.source = source;
@@ -77,11 +77,15 @@ public final class PluginRegistry {
       this.source = source;
     }
 
-    synchronized Object factory() {
+    synchronized PluginFactory<?> factory() {
       if (factory == null) {
         try {
-          factory = Class.forName(factoryClass, true, loader).getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
+          factory =
+              Class.forName(factoryClass, true, loader)
+                  .asSubclass(PluginFactory.class)
+                  .getConstructor()
+                  .newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
           // The index was checked against the services files, so this is a broken build.
           throw new IllegalStateException("cannot create plugin factory " + factoryClass, e);
         }
@@ -184,12 +188,12 @@ public final class PluginRegistry {
    *
    * @throws PluginLoadException when two plugins of one kind claim the same type
    */
-  public static PluginRegistry of(Collection<?> factories) {
+  public static PluginRegistry of(Collection<? extends PluginFactory<?>> factories) {
     Collector plugins = new Collector();
-    for (Object factory : factories) {
+    for (PluginFactory<?> factory : factories) {
       for (PluginKind kind : PluginKind.values()) {
         if (kind.factoryType().isInstance(factory)) {
-          plugins.add(kind, kind.typeOf(factory), new Plugin(factory, PluginSource.BUILT_IN));
+          plugins.add(kind, factory.type(), new Plugin(factory, PluginSource.BUILT_IN));
         }
       }
     }
@@ -246,45 +250,21 @@ public final class PluginRegistry {
 
   /** The communicator a builder block's {@code communicator} key names, e.g. {@code ssh}. */
   public Optional<CommunicatorFactory> communicator(String type) {
-    Plugin plugin = byKind.get(PluginKind.COMMUNICATOR).get(type);
-    return plugin == null ? Optional.empty() : Optional.of((CommunicatorFactory) plugin.factory());
+    return find(PluginKind.COMMUNICATOR, type).map(CommunicatorFactory.class::cast);
   }
 
-  /** The communicators, sorted by type. */
-  public SortedMap<String, CommunicatorFactory> communicators() {
-    SortedMap<String, CommunicatorFactory> all = new TreeMap<>();
-    byKind
-        .get(PluginKind.COMMUNICATOR)
-        .forEach((type, plugin) -> all.put(type, (CommunicatorFactory) plugin.factory()));
-    return Collections.unmodifiableSortedMap(all);
-  }
-
-  /**
-   * @param kind one of {@link PluginKind#BLOCKS}
-   */
   public Optional<PluginFactory<?>> find(PluginKind kind, String type) {
-    Plugin plugin = blocks(kind).get(type);
-    return plugin == null ? Optional.empty() : Optional.of((PluginFactory<?>) plugin.factory());
+    Plugin plugin = byKind.get(kind).get(type);
+    return plugin == null ? Optional.empty() : Optional.of(plugin.factory());
   }
 
-  /**
-   * The plugins of one kind, sorted by type.
-   *
-   * @param kind one of {@link PluginKind#BLOCKS}
-   */
+  /** The plugins of one kind, sorted by type. */
   public SortedMap<String, PluginFactory<?>> all(PluginKind kind) {
     SortedMap<String, PluginFactory<?>> all = new TreeMap<>();
-    for (Map.Entry<String, Plugin> plugin : blocks(kind).entrySet()) {
-      all.put(plugin.getKey(), (PluginFactory<?>) plugin.getValue().factory());
+    for (Map.Entry<String, Plugin> plugin : byKind.get(kind).entrySet()) {
+      all.put(plugin.getKey(), plugin.getValue().factory());
     }
     return Collections.unmodifiableSortedMap(all);
-  }
-
-  private SortedMap<String, Plugin> blocks(PluginKind kind) {
-    if (!PluginKind.BLOCKS.contains(kind)) {
-      throw new IllegalArgumentException(kind.noun() + " factories have no config record");
-    }
-    return byKind.get(kind);
   }
 
   /**

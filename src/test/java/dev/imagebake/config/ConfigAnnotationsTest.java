@@ -31,7 +31,7 @@ class ConfigAnnotationsTest {
   private static Map<String, ConfigAnnotations> pluginRecords() {
     Map<String, ConfigAnnotations> all = new LinkedHashMap<>();
     PluginRegistry registry = PluginRegistry.load();
-    for (PluginKind kind : PluginKind.BLOCKS) {
+    for (PluginKind kind : PluginKind.values()) {
       for (PluginFactory<?> factory : registry.all(kind).values()) {
         ConfigAnnotations.collect(factory.configType(), all);
       }

@@ -25,7 +25,7 @@ class PluginRegistryTest {
   @Test
   void theIndexTheBuildWroteListsThePluginsOfTheServicesFiles() {
     PluginRegistry services = PluginRegistry.loadServices();
-    for (PluginKind kind : PluginKind.BLOCKS) {
+    for (PluginKind kind : PluginKind.values()) {
       Map<String, Class<?>> indexed = new TreeMap<>();
       registry.all(kind).forEach((type, factory) -> indexed.put(type, factory.getClass()));
       Map<String, Class<?>> declared = new TreeMap<>();
@@ -45,12 +45,6 @@ class PluginRegistryTest {
         .isNotEmpty()
         .allSatisfy(e -> assertThat(e.source()).isEqualTo(PluginSource.BUILT_IN))
         .anySatisfy(e -> assertThat(e.type()).isEqualTo("shell-local"));
-  }
-
-  @Test
-  void communicatorsAreNotConfigBlocks() {
-    assertThatThrownBy(() -> registry.all(PluginKind.COMMUNICATOR))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

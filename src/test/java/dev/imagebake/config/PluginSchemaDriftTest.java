@@ -31,7 +31,7 @@ class PluginSchemaDriftTest {
   static Stream<Arguments> plugins() {
     PluginRegistry registry = PluginRegistry.load();
     List<Arguments> all = new ArrayList<>();
-    for (PluginKind kind : PluginKind.BLOCKS) {
+    for (PluginKind kind : PluginKind.values()) {
       registry.all(kind).forEach((type, factory) -> all.add(Arguments.of(kind, type, factory)));
     }
     return all.stream();
