@@ -22,19 +22,23 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The plugins imagebake knows, by kind and type. Every plugin, built in or not, is found through
- * {@link java.util.ServiceLoader} ({@code META-INF/services/dev.imagebake.sdk.BuilderFactory} and
- * the like):
+ * The plugins imagebake knows, by kind and type. Every plugin, built in or not, declares itself the
+ * {@link java.util.ServiceLoader} way, in {@code
+ * META-INF/services/dev.imagebake.sdk.BuilderFactory} and the like, and is looked for in three
+ * places, in this order:
  *
  * <ol>
- *   <li>imagebake's own jar: its services files, read through an index the build wrote next to the
- *       classes ({@link OwnPlugins}), which is used only while it names exactly the classes the
- *       jar's services files name, else through {@code ServiceLoader};
- *   <li>the rest of the class path, when there is any beyond that jar (not with {@code
- *       bin/imagebake}, whose class path is the jar and the libraries its manifest names, which the
- *       build checked declare no plugin);
- *   <li>every {@code *.jar} in the plugin directories ({@link PluginPath}), each through its own
- *       class loader that sees the jar, the SDK and the JDK ({@link PluginJars}).
+ *   <li>imagebake's own jar (or class directory): the factories its services files name. So that a
+ *       start creates only the factories a template uses, they are read from an index the build
+ *       wrote next to the classes ({@link OwnPlugins}); a cache only, used while it names exactly
+ *       the classes the jar's services files name, else the jar's plugins are loaded through {@code
+ *       ServiceLoader};
+ *   <li>the rest of the class path, through {@code ServiceLoader}, when there is any beyond that
+ *       jar (not with {@code bin/imagebake}: its class path is the jar and the libraries its
+ *       manifest names, which the build checked declare no plugin);
+ *   <li>every {@code *.jar} of the plugin directories ({@link PluginPath}), through {@code
+ *       ServiceLoader} over a class loader per jar that sees the jar, the SDK and the JDK ({@link
+ *       PluginJars}).
  * </ol>
  *
  * <p>A jar that cannot be loaded and two plugins of one kind claiming one type are refused, all of
