@@ -79,9 +79,6 @@ final class PluginJars {
     for (PluginKind kind : PluginKind.values()) {
       try {
         for (PluginFactory<?> factory : ServiceLoader.load(kind.factoryType(), loader)) {
-          // A config record of a type the binder cannot bind is the plugin's bug: say so now,
-          // naming the jar, rather than fail as an internal error when a template uses it.
-          RecordModel.of(factory.configType());
           plugins.add(kind, factory.type(), new Plugin(factory, source));
         }
       } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {

@@ -273,29 +273,6 @@ class PluginDirectoryTest {
   }
 
   @Test
-  void aConfigRecordTheBinderCannotBindNamesTheJar() throws IOException {
-    String source =
-        provisioner("p", "Factory", "greet", "")
-            .replace(
-                "record Config(String message)", "record Config(java.util.Set<String> message)")
-            .replace("ctx.ui().say(c.message())", "ctx.ui().say(c.message().toString())");
-    Path jar =
-        PluginJarBuilder.jar(
-            work,
-            plugins().resolve("set.jar"),
-            Map.of("p.Factory", source),
-            Map.of(SDK + "ProvisionerFactory", "p.Factory"),
-            PluginJarBuilder.SDK_JAR);
-
-    assertThat(problems(plugins()))
-        .containsExactly(
-            "cannot load plugin jar "
-                + jar.toAbsolutePath()
-                + ": java.lang.IllegalArgumentException: config component Config.message has"
-                + " unsupported type java.util.Set<java.lang.String>");
-  }
-
-  @Test
   void aPluginPathEntryThatIsAFileIsAProblem() throws IOException {
     Path file = Files.writeString(work.resolve("plugins.txt"), "");
 
