@@ -3,6 +3,7 @@ package dev.imagebake.config;
 import dev.imagebake.config.PluginRegistry.Collector;
 import dev.imagebake.config.PluginRegistry.Plugin;
 import dev.imagebake.sdk.PluginFactory;
+import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -40,8 +41,19 @@ final class PluginJars {
     }
   }
 
-  /** The jars of a directory; none when it does not exist (one system call). */
+  /**
+   * The jars of a directory; none when it does not exist. Checked with {@link java.io.File}, whose
+   * {@code stat} throws nothing: the usual start has no plugin directory, and building the
+   * exceptions {@code Files} reports a missing one with costs more than the look-up.
+   */
   private static List<Path> jars(Path directory, Collector plugins) {
+    File asFile = directory.toFile();
+    if (!asFile.isDirectory()) {
+      if (asFile.exists()) {
+        plugins.problem("plugin directory " + directory + " is not a directory");
+      }
+      return List.of();
+    }
     List<Path> jars = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
       for (Path entry : entries) {
