@@ -105,7 +105,7 @@ final class BuildCommand implements Callable<Integer> {
       cli.err().println("imagebake: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    TemplateChecker checker = Checking.checker();
+    TemplateChecker checker = Checking.checker(cli);
     CheckedTemplate checked =
         checker.check(template, Checking.options(cli, variables, selection, false));
     cli.err()

@@ -14,8 +14,11 @@ final class Checking {
     return Path.of("").toAbsolutePath();
   }
 
-  static TemplateChecker checker() {
-    return new TemplateChecker(PluginRegistry.load(), workingDir());
+  /**
+   * @throws dev.imagebake.config.PluginLoadException when the plugins cannot be loaded
+   */
+  static TemplateChecker checker(Cli cli) {
+    return new TemplateChecker(PluginRegistry.load(cli.env()), workingDir());
   }
 
   static CheckOptions options(

@@ -1,6 +1,7 @@
 package dev.imagebake.cli;
 
 import dev.imagebake.config.PluginKind;
+import dev.imagebake.config.PluginPath;
 import dev.imagebake.config.PluginRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +29,9 @@ final class ClassDataTraining {
    */
   public static void main(String[] args) {
     PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-    Map<String, String> env = System.getenv();
+    // Without the plugins of the training machine's plugin directories (~/.imagebake/plugins).
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put(PluginPath.VARIABLE, "");
     String last = args[args.length - 1];
     List<List<String>> runs = new ArrayList<>();
     runs.add(concat(List.of("validate"), List.of(args)));

@@ -1,5 +1,6 @@
 package dev.imagebake.cli;
 
+import dev.imagebake.config.PluginLoadException;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -10,6 +11,20 @@ import java.util.Map;
  * @param machineReadable Packer's global {@code -machine-readable} switch
  */
 record Cli(PrintStream out, PrintStream err, Map<String, String> env, boolean machineReadable) {
+  /**
+   * Reports an exception no command handled: plugins that cannot be loaded as a usage problem, one
+   * line each; anything else as a bug ({@link #internalError}).
+   *
+   * @return the exit status
+   */
+  int uncaught(Exception e, boolean trace) {
+    if (e instanceof PluginLoadException plugins) {
+      plugins.problems().forEach(p -> err.println("imagebake: " + p));
+      return ExitCodes.USAGE;
+    }
+    return internalError(e, trace);
+  }
+
   /**
    * Reports an exception no command handled, which is a bug: one line and a pointer to {@code
    * --stacktrace}, or the stack trace when asked.

@@ -11,7 +11,10 @@ final class ExitCodes {
   /** The template is invalid, or a build failed (Packer returns 1 for both). */
   static final int FAILED = 1;
 
-  /** The command line is wrong: unknown flag, missing argument (Packer returns 1). */
+  /**
+   * The command line or the set-up is wrong: unknown flag, missing argument, a plugin jar that does
+   * not load, two plugins claiming one type (Packer returns 1).
+   */
   static final int USAGE = 2;
 
   /** A bug in imagebake: an unexpected exception. Rerun with --stacktrace and report it. */

@@ -57,7 +57,7 @@ final class InspectCommand implements Callable<Integer> {
     }
     CheckOptions options =
         Checking.options(cli, new VariableOptions(), new SelectionOptions(), true);
-    CheckedTemplate checked = Checking.checker().check(template, options);
+    CheckedTemplate checked = Checking.checker(cli).check(template, options);
     if (checked.hasErrors()) {
       cli.err()
           .print(

@@ -3,7 +3,8 @@ package dev.imagebake.cli;
 import picocli.CommandLine;
 
 /**
- * An exception no command handled is a bug: one line, a pointer to {@code --stacktrace}, exit 3.
+ * An exception no command handled is a bug: one line, a pointer to {@code --stacktrace}, exit 3;
+ * except plugins that cannot be loaded, a problem of the set-up ({@link Cli#uncaught}).
  */
 final class InternalErrors implements CommandLine.IExecutionExceptionHandler {
   private final Cli cli;
@@ -21,6 +22,6 @@ final class InternalErrors implements CommandLine.IExecutionExceptionHandler {
         sub = sub.subcommand()) {
       trace = sub.hasMatchedOption("--stacktrace");
     }
-    return cli.internalError(e, trace);
+    return cli.uncaught(e, trace);
   }
 }

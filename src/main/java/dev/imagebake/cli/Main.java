@@ -43,7 +43,7 @@ public final class Main {
       try {
         return plain.get().call();
       } catch (RuntimeException e) {
-        return cli.internalError(e, false);
+        return cli.uncaught(e, false);
       }
     }
     return CommandLines.execute(cli, rest);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
       "",
       "Packer's single-dash flags (-var, -only=a,b, -machine-readable) work as well",
       "as the --long forms.",
-      "Exit codes: 0 ok, 1 invalid template or failed build, 2 usage error,",
+      "Exit codes: 0 ok, 1 invalid template or failed build, 2 usage or plugin error,",
       "3 internal error, 127 unknown command, 130 interrupted."
     })
 final class RootCommand implements Runnable {
@@ -31,6 +31,7 @@ final class RootCommand implements Runnable {
     all.put("inspect", InspectCommand.class);
     all.put("schema", SchemaCommand.class);
     all.put("registry", RegistryCommand.class);
+    all.put("plugins", PluginsCommand.class);
     all.put("version", VersionCommand.class);
     all.put("completion", CompletionCommand.class);
     return Collections.unmodifiableMap(all);
@@ -53,7 +54,7 @@ final class RootCommand implements Runnable {
    * than picocli's "Unmatched argument".
    */
   static final java.util.Set<String> PACKER_ONLY =
-      java.util.Set.of("console", "fix", "fmt", "hcl2_upgrade", "init", "plugins");
+      java.util.Set.of("console", "fix", "fmt", "hcl2_upgrade", "init");
 
   @picocli.CommandLine.Option(
       names = "--stacktrace",

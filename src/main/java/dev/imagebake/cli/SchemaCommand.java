@@ -38,7 +38,7 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = PluginRegistry.load();
+    PluginRegistry registry = PluginRegistry.load(cli.env());
     if (kind == null) {
       cli.out().print(TemplateSchema.toJson(registry));
       return ExitCodes.OK;
@@ -63,11 +63,6 @@ final class SchemaCommand implements Callable<Integer> {
   }
 
   private static Optional<PluginKind> kindNamed(String name) {
-    for (PluginKind k : PluginKind.values()) {
-      if (k.noun().equals(name)) {
-        return Optional.of(k);
-      }
-    }
-    return Optional.empty();
+    return PluginKind.named(name);
   }
 }

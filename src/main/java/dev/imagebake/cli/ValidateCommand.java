@@ -53,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TemplateChecker checker = Checking.checker();
+    TemplateChecker checker = Checking.checker(cli);
     CheckOptions options = Checking.options(cli, variables, selection, syntaxOnly);
     List<CheckedTemplate> results = new ArrayList<>();
     for (Path t : templates) {

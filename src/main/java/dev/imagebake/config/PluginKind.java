@@ -5,6 +5,7 @@ import dev.imagebake.sdk.CommunicatorFactory;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.ProvisionerFactory;
+import java.util.Optional;
 import java.util.Set;
 
 /** The kinds of plugin a template names: by {@code type}, communicators by {@code communicator}. */
@@ -48,8 +49,21 @@ public enum PluginKind {
     return noun;
   }
 
-  /** The factory interface plugins of this kind implement. */
+  /**
+   * The factory interface plugins of this kind implement, and that {@link java.util.ServiceLoader}
+   * looks up: {@code META-INF/services/} followed by its name lists them.
+   */
   public Class<? extends PluginFactory<?>> factoryType() {
     return factoryType;
+  }
+
+  /** The kind a user names by {@code noun}, e.g. {@code post-processor}. */
+  public static Optional<PluginKind> named(String noun) {
+    for (PluginKind k : values()) {
+      if (k.noun.equals(noun)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
   }
 }

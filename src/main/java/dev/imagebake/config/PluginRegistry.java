@@ -5,35 +5,45 @@ import dev.imagebake.sdk.CommunicatorFactory;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.ProvisionerFactory;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.jar.JarFile;
 
 /**
- * The plugins imagebake knows, by kind and {@code type}. Built-in and third-party plugins are found
- * the same way, through {@link ServiceLoader} ({@code META-INF/services}). Immutable; a plugin's
- * factory is created when it is first asked for.
+ * The plugins imagebake knows, by kind and type. Every plugin, built in or not, declares itself the
+ * {@link java.util.ServiceLoader} way, in {@code
+ * META-INF/services/dev.imagebake.sdk.BuilderFactory} and the like, and is looked for in three
+ * places, in this order:
+ *
+ * <ol>
+ *   <li>imagebake's own jar (or class directory): the factories its services files name. So that a
+ *       start creates only the factories a template uses, they are read from an index the build
+ *       wrote next to the classes ({@link OwnPlugins}); a cache only, used while it names exactly
+ *       the classes the jar's services files name, else the jar's plugins are loaded through {@code
+ *       ServiceLoader};
+ *   <li>the rest of the class path, through {@code ServiceLoader}, when there is any beyond that
+ *       jar (not with {@code bin/imagebake}: its class path is the jar and the libraries its
+ *       manifest names, which the build checked declare no plugin);
+ *   <li>every {@code *.jar} of the plugin directories ({@link PluginPath}), through {@code
+ *       ServiceLoader} over a class loader per jar that sees the jar, the SDK and the JDK ({@link
+ *       PluginJars}).
+ * </ol>
+ *
+ * <p>A jar that cannot be loaded and two plugins of one kind claiming one type are refused, all of
+ * them in one {@link PluginLoadException}. Immutable; a built-in plugin's factory is created when
+ * it is first asked for (the others were created to learn their types).
  */
 public final class PluginRegistry {
   /**
@@ -48,21 +58,27 @@ public final class PluginRegistry {
     this.byKind = byKind;
   }
 
-  /** One plugin: its factory, or the factory's class until the factory is first asked for. */
-  private static final class Plugin {
+  /**
+   * One plugin: where it came from and its factory, or the factory's class until the factory is
+   * first asked for.
+   */
+  static final class Plugin {
     private final String factoryClass;
     private final ClassLoader loader;
+    private final PluginSource source;
     private PluginFactory<?> factory;
 
-    Plugin(PluginFactory<?> factory) {
+    Plugin(PluginFactory<?> factory, PluginSource source) {
       this.factoryClass = factory.getClass().getName();
       this.loader = factory.getClass().getClassLoader();
+      this.source = source;
       this.factory = factory;
     }
 
-    Plugin(String factoryClass, ClassLoader loader) {
+    Plugin(String factoryClass, ClassLoader loader, PluginSource source) {
       this.factoryClass = factoryClass;
       this.loader = loader;
+      this.source = source;
     }
 
     synchronized PluginFactory<?> factory() {
@@ -74,120 +90,118 @@ public final class PluginRegistry {
                   .getConstructor()
                   .newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
-          throw new IllegalStateException(
-              "cannot create plugin factory " + factoryClass + " (" + INDEX + " is stale?)", e);
+          // The index was checked against the services files, so this is a broken build.
+          throw new IllegalStateException("cannot create plugin factory " + factoryClass, e);
         }
       }
       return factory;
     }
+
+    String describe() {
+      return source.builtIn()
+          ? "imagebake itself (" + factoryClass + ")"
+          : source + " (" + factoryClass + ")";
+    }
+  }
+
+  /** Gathers plugins and problems while they are looked for, in order of precedence. */
+  static final class Collector {
+    private final Map<PluginKind, SortedMap<String, Plugin>> byKind = emptyKinds();
+    private final List<String> problems = new ArrayList<>();
+
+    /** Adds a plugin; a second one claiming the type of another of its kind is a problem. */
+    void add(PluginKind kind, String type, Plugin plugin) {
+      if (type == null || type.isBlank()) {
+        problem(kind.noun() + " " + plugin.describe() + " claims no type");
+        return;
+      }
+      Plugin previous = byKind.get(kind).putIfAbsent(type, plugin);
+      if (previous != null
+          && !(previous.factoryClass.equals(plugin.factoryClass)
+              && previous.source.equals(plugin.source))) {
+        problem(
+            kind.noun()
+                + " type '"
+                + type
+                + "' is provided by both "
+                + previous.describe()
+                + " and "
+                + plugin.describe());
+      }
+    }
+
+    void problem(String line) {
+      problems.add(line);
+    }
+
+    /**
+     * @throws PluginLoadException with every problem found
+     */
+    PluginRegistry registry() {
+      if (!problems.isEmpty()) {
+        throw new PluginLoadException(problems);
+      }
+      return new PluginRegistry(unmodifiable(byKind));
+    }
   }
 
   /**
-   * The plugins imagebake's own jar declares, from the index the build wrote; without one, from the
-   * jar's {@code META-INF/services} ({@link #loadServices}). The index spares a start-up loading
-   * and creating every factory, and reading the services files, for the two or three plugins a
-   * template uses.
+   * imagebake's own plugins and those of the rest of the class path: no plugin directory. For the
+   * build's tools and tests; the commands use {@link #load(Map)}.
+   *
+   * @throws PluginLoadException when a plugin cannot be loaded or two claim one type
    */
   public static PluginRegistry load() {
-    ClassLoader app = PluginRegistry.class.getClassLoader();
-    try (InputStream in = app.getResourceAsStream(INDEX)) {
-      if (in != null) {
-        return readIndex(new DataInputStream(new ByteArrayInputStream(in.readAllBytes())), app);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + INDEX, e);
-    }
-    return loadServices();
+    return load(PluginPath.NONE);
   }
 
   /**
-   * The plugins imagebake's own jar declares in its {@code META-INF/services}. Only that jar's are
-   * read: {@link #load(ClassLoader)} with the application class loader opens every jar of the class
-   * path to look for them, and reading the directories of the AWS SDK and Bouncy Castle jars
-   * (27,000 entries) costs more start-up time than checking a template.
+   * Every plugin: imagebake's own, the rest of the class path's, and those of the plugin
+   * directories the environment names ({@link PluginPath#from}).
+   *
+   * @throws PluginLoadException when a plugin jar cannot be loaded or two plugins claim one type
+   */
+  public static PluginRegistry load(Map<String, String> env) {
+    return load(PluginPath.from(env));
+  }
+
+  /**
+   * @throws PluginLoadException when a plugin jar cannot be loaded or two plugins claim one type
+   */
+  public static PluginRegistry load(PluginPath path) {
+    Collector plugins = new Collector();
+    OwnPlugins.load(plugins);
+    OwnPlugins.loadRestOfClassPath(plugins);
+    PluginJars.load(path, plugins);
+    return plugins.registry();
+  }
+
+  /**
+   * The plugins imagebake's own jar declares in its {@code META-INF/services}, each factory created
+   * through {@link java.util.ServiceLoader}: what the index must list.
    */
   static PluginRegistry loadServices() {
-    ClassLoader app = PluginRegistry.class.getClassLoader();
-    CodeSource own = PluginRegistry.class.getProtectionDomain().getCodeSource();
-    if (own == null || own.getLocation() == null) {
-      return load(app);
-    }
-    return load(new OwnServices(app, own.getLocation()));
+    Collector plugins = new Collector();
+    OwnPlugins.loadServices(plugins);
+    return plugins.registry();
   }
 
   /**
-   * Loads classes like its parent, the application class loader, but finds resources ({@code
-   * META-INF/services} files) in one jar or class directory only, without following the jar's
-   * {@code Class-Path} as a {@link java.net.URLClassLoader} would.
-   */
-  private static final class OwnServices extends ClassLoader {
-    private final URL location;
-
-    OwnServices(ClassLoader parent, URL location) {
-      super(parent);
-      this.location = location;
-    }
-
-    @Override
-    public Enumeration<URL> getResources(String name) throws IOException {
-      Path path;
-      try {
-        path = Path.of(location.toURI());
-      } catch (URISyntaxException | IllegalArgumentException e) {
-        throw new IOException("cannot read the plugins of " + location, e);
-      }
-      URL found = null;
-      if (Files.isDirectory(path)) {
-        Path file = path.resolve(name);
-        found = Files.isRegularFile(file) ? file.toUri().toURL() : null;
-      } else {
-        try (JarFile jar = new JarFile(path.toFile(), false)) {
-          found = jar.getJarEntry(name) == null ? null : new URL("jar:" + location + "!/" + name);
-        }
-      }
-      return Collections.enumeration(found == null ? List.of() : List.of(found));
-    }
-  }
-
-  /**
-   * @throws IllegalStateException when two plugins of one kind claim the same type
-   */
-  public static PluginRegistry load(ClassLoader loader) {
-    List<PluginFactory<?>> factories = new ArrayList<>();
-    ServiceLoader.load(BuilderFactory.class, loader).forEach(factories::add);
-    ServiceLoader.load(ProvisionerFactory.class, loader).forEach(factories::add);
-    ServiceLoader.load(PostProcessorFactory.class, loader).forEach(factories::add);
-    ServiceLoader.load(CommunicatorFactory.class, loader).forEach(factories::add);
-    return of(factories);
-  }
-
-  /**
-   * A registry of exactly these factories; one implementing several factory interfaces counts as
-   * each kind.
+   * A registry of exactly these factories, all counted as built in; one implementing several
+   * factory interfaces counts as each kind.
    *
-   * @throws IllegalStateException when two plugins of one kind claim the same type
+   * @throws PluginLoadException when two plugins of one kind claim the same type
    */
   public static PluginRegistry of(Collection<? extends PluginFactory<?>> factories) {
-    Map<PluginKind, SortedMap<String, Plugin>> byKind = emptyKinds();
+    Collector plugins = new Collector();
     for (PluginFactory<?> factory : factories) {
       for (PluginKind kind : PluginKind.values()) {
-        if (!kind.factoryType().isInstance(factory)) {
-          continue;
-        }
-        Plugin previous = byKind.get(kind).putIfAbsent(factory.type(), new Plugin(factory));
-        if (previous != null && !previous.factoryClass.equals(factory.getClass().getName())) {
-          throw new IllegalStateException(
-              kind.noun()
-                  + " type '"
-                  + factory.type()
-                  + "' is provided by both "
-                  + previous.factoryClass
-                  + " and "
-                  + factory.getClass().getName());
+        if (kind.factoryType().isInstance(factory)) {
+          plugins.add(kind, factory.type(), new Plugin(factory, PluginSource.BUILT_IN));
         }
       }
     }
-    return new PluginRegistry(unmodifiable(byKind));
+    return plugins.registry();
   }
 
   private static Map<PluginKind, SortedMap<String, Plugin>> emptyKinds() {
@@ -200,24 +214,14 @@ public final class PluginRegistry {
 
   private static Map<PluginKind, SortedMap<String, Plugin>> unmodifiable(
       Map<PluginKind, SortedMap<String, Plugin>> byKind) {
-    for (PluginKind kind : PluginKind.values()) {
-      byKind.put(kind, Collections.unmodifiableSortedMap(byKind.get(kind)));
+    Map<PluginKind, SortedMap<String, Plugin>> copy = new EnumMap<>(PluginKind.class);
+    for (Map.Entry<PluginKind, SortedMap<String, Plugin>> kind : byKind.entrySet()) {
+      copy.put(kind.getKey(), Collections.unmodifiableSortedMap(kind.getValue()));
     }
-    return byKind;
+    return copy;
   }
 
-  private static PluginRegistry readIndex(DataInputStream in, ClassLoader loader)
-      throws IOException {
-    Map<PluginKind, SortedMap<String, Plugin>> byKind = emptyKinds();
-    for (int n = in.readInt(); n > 0; n--) {
-      PluginKind kind = PluginKind.valueOf(in.readUTF());
-      String type = in.readUTF();
-      byKind.get(kind).put(type, new Plugin(in.readUTF(), loader));
-    }
-    return new PluginRegistry(unmodifiable(byKind));
-  }
-
-  /** Writes the index {@link #load} reads: kind, type and factory class of every plugin. */
+  /** Writes the index {@link OwnPlugins} reads: kind, type and factory class of every plugin. */
   void writeIndex(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
@@ -248,6 +252,7 @@ public final class PluginRegistry {
     return find(PluginKind.POST_PROCESSOR, type).map(f -> (PostProcessorFactory<?>) f);
   }
 
+  /** The communicator a builder block's {@code communicator} key names, e.g. {@code ssh}. */
   public Optional<CommunicatorFactory> communicator(String type) {
     return find(PluginKind.COMMUNICATOR, type).map(CommunicatorFactory.class::cast);
   }
@@ -267,18 +272,33 @@ public final class PluginRegistry {
   }
 
   /**
+   * Every plugin with where it came from, by kind then type, without creating a factory that was
+   * not created yet.
+   */
+  public List<PluginEntry> entries() {
+    List<PluginEntry> entries = new ArrayList<>();
+    byKind.forEach(
+        (kind, plugins) ->
+            plugins.forEach(
+                (type, plugin) ->
+                    entries.add(new PluginEntry(kind, type, plugin.factoryClass, plugin.source))));
+    return Collections.unmodifiableList(entries);
+  }
+
+  /**
    * Why {@code type} cannot be used, for a type {@link #find} did not find: {@code builder type
    * 'virtualbox-iso' is not supported by imagebake yet} for a Packer type imagebake lacks, else
    * {@code unknown builder type 'amazon-ebz'; did you mean 'amazon-ebs'?}.
    */
   public String unknownTypeMessage(PluginKind kind, String type) {
-    if (PackerTypes.ALL.get(kind).contains(type)) {
+    TreeSet<String> packer = new TreeSet<>(PackerTypes.ALL.getOrDefault(kind, Set.of()));
+    if (packer.contains(type)) {
       return kind.noun() + " type '" + type + "' is not supported by imagebake yet";
     }
     TreeSet<String> known = new TreeSet<>(byKind.get(kind).keySet());
     Optional<String> suggestion = DidYouMean.suggest(type, known);
     if (suggestion.isEmpty()) {
-      suggestion = DidYouMean.suggest(type, new TreeSet<>(PackerTypes.ALL.get(kind)));
+      suggestion = DidYouMean.suggest(type, packer);
     }
     return "unknown "
         + kind.noun()

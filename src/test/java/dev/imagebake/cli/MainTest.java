@@ -42,7 +42,8 @@ class MainTest {
   void helpListsEveryCommand() {
     Run r = run("--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("validate", "build", "inspect", "schema", "version", "completion");
+    assertThat(r.out())
+        .contains("validate", "build", "inspect", "schema", "plugins", "version", "completion");
   }
 
   static Stream<String> commands() {
@@ -186,7 +187,11 @@ class MainTest {
   void completionScriptsForBashAndZsh() {
     Run bash = run("completion", "bash");
     assertThat(bash.code()).isZero();
-    assertThat(bash.out()).contains("complete").contains("validate").contains("-var-file");
+    assertThat(bash.out())
+        .contains("complete")
+        .contains("validate")
+        .contains("plugins")
+        .contains("-var-file");
     assertThat(run("completion", "zsh").out()).contains("bashcompinit");
   }
 

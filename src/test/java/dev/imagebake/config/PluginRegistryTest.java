@@ -35,6 +35,19 @@ class PluginRegistryTest {
   }
 
   @Test
+  void theIndexTheBuildWroteIsUsedAsItMatchesTheServicesFiles() {
+    assertThat(OwnPlugins.indexIsCurrent()).isTrue();
+  }
+
+  @Test
+  void builtInPluginsComeFromImagebakeItself() {
+    assertThat(registry.entries())
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.source()).isEqualTo(PluginSource.BUILT_IN))
+        .anySatisfy(e -> assertThat(e.type()).isEqualTo("shell-local"));
+  }
+
+  @Test
   void aFactoryIsCreatedOnceWhenFirstAskedFor() {
     assertThat(registry.builder("null").orElseThrow())
         .isSameAs(registry.builder("null").orElseThrow())
@@ -101,7 +114,10 @@ class PluginRegistryTest {
         };
 
     assertThatThrownBy(() -> PluginRegistry.of(List.of(new NullBuilderFactory(), impostor)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("builder type 'null' is provided by both");
+        .isInstanceOf(PluginLoadException.class)
+        .hasMessageStartingWith(
+            "builder type 'null' is provided by both imagebake itself"
+                + " (dev.imagebake.builder.nullhost.NullBuilderFactory) and imagebake itself"
+                + " (dev.imagebake.config.PluginRegistryTest$1)");
   }
 }
