@@ -1,10 +1,10 @@
 package dev.imagebake.config;
 
 import dev.imagebake.sdk.PluginFactory;
-import dev.imagebake.sdk.config.Deprecated;
 import dev.imagebake.sdk.config.Doc;
 import dev.imagebake.sdk.config.Embedded;
 import dev.imagebake.sdk.config.OneOf;
+import dev.imagebake.sdk.config.RenamedKey;
 import dev.imagebake.sdk.config.RenderLater;
 import dev.imagebake.sdk.config.Secret;
 import java.io.BufferedOutputStream;
@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The annotations of a config record that the binder reads: {@link Doc}, {@link Deprecated} on the
+ * The annotations of a config record that the binder reads: {@link Doc}, {@link RenamedKey} on the
  * record, {@link Embedded}, {@link RenderLater}, {@link Secret} and {@link OneOf} on its
  * components.
  *
@@ -97,7 +97,7 @@ record ConfigAnnotations(
 
   static ConfigAnnotations reflect(Class<? extends Record> type) {
     Map<String, String> deprecated = new LinkedHashMap<>();
-    for (Deprecated d : type.getAnnotationsByType(Deprecated.class)) {
+    for (RenamedKey d : type.getAnnotationsByType(RenamedKey.class)) {
       deprecated.put(d.key(), d.use());
     }
     List<ComponentAnnotations> components = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.imagebake.config;
 
-import dev.imagebake.sdk.GoDuration;
+import dev.imagebake.sdk.go.GoDuration;
+import dev.imagebake.sdk.go.GoStrings;
 import java.math.BigInteger;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ final class Mismatch {
         + ": expected "
         + expected.noun()
         + ", got "
-        + (secret ? "a string" : GoQuote.of(got));
+        + (secret ? "a string" : GoStrings.quoteShortened(got));
   }
 
   /** Packer's wording for a value outside a fixed set. */
@@ -80,7 +81,7 @@ final class Mismatch {
       return "null";
     }
     if (node.isString()) {
-      return secret ? "a string" : GoQuote.of(node.stringValue());
+      return secret ? "a string" : GoStrings.quoteShortened(node.stringValue());
     }
     if (node.isNumber()) {
       return secret ? "a number" : node.numberValue().toString();

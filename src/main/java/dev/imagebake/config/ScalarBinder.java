@@ -1,6 +1,6 @@
 package dev.imagebake.config;
 
-import dev.imagebake.sdk.GoDuration;
+import dev.imagebake.sdk.go.GoDuration;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.imagebake.config;
 
-import dev.imagebake.sdk.GoDuration;
+import dev.imagebake.sdk.go.GoDuration;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,8 +1,8 @@
 package dev.imagebake.sdk;
 
-import dev.imagebake.sdk.config.Deprecated;
 import dev.imagebake.sdk.config.Doc;
 import dev.imagebake.sdk.config.OneOf;
+import dev.imagebake.sdk.config.RenamedKey;
 import dev.imagebake.sdk.config.Secret;
 import java.time.Duration;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.List;
  * The SSH communicator keys (reference §4.2), with imagebake's host-key pinning added. The renamed
  * keys are the ones {@code packer fix} rewrites; Packer refuses them by name.
  */
-@Deprecated(key = "ssh_key_path", use = "ssh_private_key_file")
-@Deprecated(key = "ssh_disable_agent", use = "ssh_disable_agent_forwarding")
+@RenamedKey(key = "ssh_key_path", use = "ssh_private_key_file")
+@RenamedKey(key = "ssh_disable_agent", use = "ssh_disable_agent_forwarding")
 public record SshConfig(
     @Doc("Host to connect to; required by the null builder.") String sshHost,
     @Doc("Port to connect to (default 22).") Integer sshPort,

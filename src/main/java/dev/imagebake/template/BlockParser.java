@@ -94,7 +94,7 @@ final class BlockParser {
           pointer,
           prefix
               + "Error decoding provisioner: '' expected a map, got '"
-              + GoValues.kind(raw)
+              + GoJsonValues.kind(raw)
               + "'");
       return null;
     }
@@ -135,7 +135,7 @@ final class BlockParser {
     }
     String at = pointer + "/override";
     if (!raw.isObject()) {
-      valueError(at, prefix + "'Override' expected a map, got '" + GoValues.kind(raw) + "'");
+      valueError(at, prefix + "'Override' expected a map, got '" + GoJsonValues.kind(raw) + "'");
       return out;
     }
     for (Map.Entry<String, JsonNode> e : raw.properties()) {
@@ -288,7 +288,7 @@ final class BlockParser {
   }
 
   private static String kindOrNull(JsonNode n) {
-    return n.isNull() ? "null" : GoValues.kind(n);
+    return n.isNull() ? "null" : GoJsonValues.kind(n);
   }
 
   private void decodeError(String prefix, MapDecode.DecodeException e) {

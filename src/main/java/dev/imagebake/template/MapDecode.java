@@ -1,6 +1,6 @@
 package dev.imagebake.template;
 
-import dev.imagebake.sdk.GoDuration;
+import dev.imagebake.sdk.go.GoDuration;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ record MapDecode(boolean weak) {
     if (!n.isArray()) {
       if (!weak) {
         throw new DecodeException(
-            "'" + field + "': source data must be an array or slice, got " + GoValues.kind(n),
+            "'" + field + "': source data must be an array or slice, got " + GoJsonValues.kind(n),
             pointer);
       }
       if (n.isObject() && n.isEmpty()) {
@@ -115,9 +115,9 @@ record MapDecode(boolean weak) {
             + "' expected type '"
             + type
             + "', got unconvertible type '"
-            + GoValues.typeName(n)
+            + GoJsonValues.typeName(n)
             + "', value: '"
-            + GoValues.format(n)
+            + GoJsonValues.format(n)
             + "'",
         pointer);
   }

@@ -49,7 +49,7 @@ final class TemplateParser {
       return Template.empty();
     }
     if (!root.isObject()) {
-      error("", false, "'' expected a map, got '" + GoValues.kind(root) + "'");
+      error("", false, "'' expected a map, got '" + GoJsonValues.kind(root) + "'");
       return Template.empty();
     }
     Map<String, String> comments = new LinkedHashMap<>();
@@ -87,7 +87,9 @@ final class TemplateParser {
     String minVersion = rootString(known, "min_packer_version");
     if (known.containsKey("push") && !isNull(known.get("push")) && !known.get("push").isObject()) {
       error(
-          "/push", false, "'Push' expected a map, got '" + GoValues.kind(known.get("push")) + "'");
+          "/push",
+          false,
+          "'Push' expected a map, got '" + GoJsonValues.kind(known.get("push")) + "'");
     }
     List<BuilderBlock> builders = new ArrayList<>();
     List<JsonNode> rawBuilders = rootArray(known, "builders");
@@ -152,7 +154,8 @@ final class TemplateParser {
       return out;
     }
     if (!node.isObject()) {
-      error("/variables", false, "'Variables' expected a map, got '" + GoValues.kind(node) + "'");
+      error(
+          "/variables", false, "'Variables' expected a map, got '" + GoJsonValues.kind(node) + "'");
       return out;
     }
     for (Map.Entry<String, JsonNode> e : node.properties()) {
@@ -169,9 +172,9 @@ final class TemplateParser {
             "variable "
                 + e.getKey()
                 + ": '' expected type 'string', got unconvertible type '"
-                + GoValues.typeName(v)
+                + GoJsonValues.typeName(v)
                 + "', value: '"
-                + GoValues.format(v)
+                + GoJsonValues.format(v)
                 + "'");
       }
     }
@@ -188,7 +191,7 @@ final class TemplateParser {
           "/sensitive-variables",
           false,
           "'sensitive-variables': source data must be an array or slice, got "
-              + GoValues.kind(node));
+              + GoJsonValues.kind(node));
       return out;
     }
     Set<String> declared = new HashSet<>();
@@ -206,9 +209,9 @@ final class TemplateParser {
             "'sensitive-variables["
                 + i
                 + "]' expected type 'string', got unconvertible type '"
-                + GoValues.typeName(n)
+                + GoJsonValues.typeName(n)
                 + "', value: '"
-                + GoValues.format(n)
+                + GoJsonValues.format(n)
                 + "'");
         continue;
       }
@@ -237,9 +240,9 @@ final class TemplateParser {
         "'"
             + ROOT_KEYS.get(key)
             + "' expected type 'string', got unconvertible type '"
-            + GoValues.typeName(n)
+            + GoJsonValues.typeName(n)
             + "', value: '"
-            + GoValues.format(n)
+            + GoJsonValues.format(n)
             + "'");
     return null;
   }
@@ -257,7 +260,7 @@ final class TemplateParser {
           "'"
               + ROOT_KEYS.get(key)
               + "': source data must be an array or slice, got "
-              + GoValues.kind(n).toLowerCase(Locale.ROOT));
+              + GoJsonValues.kind(n).toLowerCase(Locale.ROOT));
       return out;
     }
     n.forEach(out::add);

@@ -250,7 +250,7 @@ public final class Variables {
   private String shown(String name, String value) {
     return template.sensitiveVariables().contains(name)
         ? ""
-        : "\"" + GoValues.oneLine(value) + "\"; ";
+        : "\"" + GoJsonValues.oneLine(value) + "\"; ";
   }
 
   private static RenderContext contextFor(RenderContext base, Map<String, String> resolved) {

@@ -3,10 +3,10 @@ package dev.imagebake.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagebake.sdk.PluginFactory;
-import dev.imagebake.sdk.config.Deprecated;
 import dev.imagebake.sdk.config.Doc;
 import dev.imagebake.sdk.config.Embedded;
 import dev.imagebake.sdk.config.OneOf;
+import dev.imagebake.sdk.config.RenamedKey;
 import dev.imagebake.sdk.config.RenderLater;
 import dev.imagebake.sdk.config.Secret;
 import java.util.LinkedHashMap;
@@ -18,8 +18,8 @@ class ConfigAnnotationsTest {
   record Inner(@Doc("the host") String sshHost) {}
 
   @Doc("a sample")
-  @Deprecated(key = "old", use = "new_key")
-  @Deprecated(key = "older", use = "new_key")
+  @RenamedKey(key = "old", use = "new_key")
+  @RenamedKey(key = "older", use = "new_key")
   record Sample(
       @Embedded Inner inner,
       @RenderLater List<String> commands,

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.config.ConfigCheck;
-import dev.imagebake.sdk.config.Deprecated;
 import dev.imagebake.sdk.config.OneOf;
+import dev.imagebake.sdk.config.RenamedKey;
 import dev.imagebake.sdk.config.RenderLater;
 import dev.imagebake.sdk.config.Secret;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ConfigBinderTest {
   record Mapping(String deviceName, Integer volumeSize) {}
 
-  @Deprecated(key = "filename", use = "output")
+  @RenamedKey(key = "filename", use = "output")
   record Demo(
       String output,
       @RenderLater String executeCommand,

@@ -3,7 +3,7 @@ package dev.imagebake.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imagebake.sdk.GoDuration;
+import dev.imagebake.sdk.go.GoDuration;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;

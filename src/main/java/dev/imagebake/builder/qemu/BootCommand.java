@@ -1,6 +1,6 @@
 package dev.imagebake.builder.qemu;
 
-import dev.imagebake.sdk.GoDuration;
+import dev.imagebake.sdk.go.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.imagebake.builder.qemu;
 
-import dev.imagebake.sdk.GoStrings;
+import dev.imagebake.sdk.go.GoStrings;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -8,6 +8,7 @@ import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import dev.imagebake.sdk.steps.StateKeys;
 import dev.imagebake.sdk.steps.StepProvision;
+import dev.imagebake.sdk.steps.StepSucceeded;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

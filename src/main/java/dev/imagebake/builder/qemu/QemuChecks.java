@@ -1,7 +1,7 @@
 package dev.imagebake.builder.qemu;
 
-import dev.imagebake.sdk.GoStrings;
 import dev.imagebake.sdk.config.ConfigCheck;
+import dev.imagebake.sdk.go.GoStrings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.imagebake.builder.qemu;
 
 import dev.imagebake.sdk.StateKey;
+import dev.imagebake.sdk.steps.StateKeys;
 import java.nio.file.Path;
 
 /** What the qemu builder's steps pass to each other. */
@@ -36,7 +37,7 @@ final class QemuState {
   static final StateKey<Path> QMP_SOCKET = StateKey.of("qemu qmp socket", Path.class);
 
   /** Set by the last step: the cleanups keep the output directory. */
-  static final StateKey<Boolean> SUCCEEDED = StateKey.of("qemu build succeeded", Boolean.class);
+  static final StateKey<Boolean> SUCCEEDED = StateKeys.SUCCEEDED;
 
   private QemuState() {}
 }

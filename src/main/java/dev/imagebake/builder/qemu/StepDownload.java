@@ -1,9 +1,9 @@
 package dev.imagebake.builder.qemu;
 
 import dev.imagebake.sdk.BuildContext;
-import dev.imagebake.sdk.GoStrings;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.go.GoStrings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,9 +1,9 @@
 package dev.imagebake.builder.qemu;
 
 import dev.imagebake.sdk.BuildContext;
-import dev.imagebake.sdk.GoDuration;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.go.GoDuration;
 import dev.imagebake.sdk.steps.StateKeys;
 import java.time.Duration;
 import java.util.ArrayList;

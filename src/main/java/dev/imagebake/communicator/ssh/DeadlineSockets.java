@@ -1,6 +1,6 @@
 package dev.imagebake.communicator.ssh;
 
-import dev.imagebake.sdk.GoDuration;
+import dev.imagebake.sdk.go.GoDuration;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

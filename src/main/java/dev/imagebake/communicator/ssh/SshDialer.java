@@ -1,7 +1,7 @@
 package dev.imagebake.communicator.ssh;
 
-import dev.imagebake.sdk.GoDuration;
 import dev.imagebake.sdk.Ui;
+import dev.imagebake.sdk.go.GoDuration;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

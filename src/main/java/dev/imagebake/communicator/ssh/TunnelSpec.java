@@ -1,6 +1,6 @@
 package dev.imagebake.communicator.ssh;
 
-import dev.imagebake.sdk.GoStrings;
+import dev.imagebake.sdk.go.GoStrings;
 import java.util.Optional;
 
 /**

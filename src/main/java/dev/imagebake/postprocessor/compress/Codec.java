@@ -1,6 +1,9 @@
 package dev.imagebake.postprocessor.compress;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import dev.imagebake.sdk.io.DeflateFraming;
+import dev.imagebake.sdk.io.ParallelDeflateOutputStream;
+import dev.imagebake.sdk.io.ParallelGzip;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
@@ -28,8 +31,8 @@ enum Codec {
   /** Packer's default level (gzip's). */
   static final int DEFAULT_LEVEL = 6;
 
-  /** Bytes per parallel gzip task: big enough that task overhead vanishes, small for memory. */
-  static final int GZIP_CHUNK = 512 * 1024;
+  /** Bytes per parallel gzip task. */
+  static final int GZIP_CHUNK = ParallelGzip.CHUNK;
 
   /** Sixteen BGZF blocks per task. */
   static final int BGZF_CHUNK = 16 * DeflateFraming.Bgzf.BLOCK_INPUT;

@@ -4,6 +4,7 @@ import dev.imagebake.sdk.Artifact;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.PostProcessor;
 import dev.imagebake.sdk.Ui;
+import dev.imagebake.sdk.io.Abortable;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,9 +3,9 @@
  * its single file compressed, chosen by the output's extension as in Packer.
  *
  * <p>gzip and BGZF are deflated on every core by {@link
- * dev.imagebake.postprocessor.compress.ParallelDeflateOutputStream} (pigz-style: one gzip member
- * whose chunks are primed with the previous 32 KiB, so any gzip reader opens it); zstd uses
- * zstd-jni's worker threads; xz (tukaani) and lz4 (lz4-java) run on one core.
+ * dev.imagebake.sdk.io.ParallelDeflateOutputStream} (pigz-style: one gzip member whose chunks are
+ * primed with the previous 32 KiB, so any gzip reader opens it); zstd uses zstd-jni's worker
+ * threads; xz (tukaani) and lz4 (lz4-java) run on one core.
  *
  * <p>Differences from Packer: {@code .zst}/{@code .tar.zst} (zstd) exist; {@code compression_level}
  * 0 means no compression (stored) where the format can store and the fastest setting otherwise,

@@ -1,13 +1,13 @@
 package dev.imagebake.postprocessor.manifest;
 
-import dev.imagebake.sdk.config.Deprecated;
 import dev.imagebake.sdk.config.Doc;
+import dev.imagebake.sdk.config.RenamedKey;
 import dev.imagebake.sdk.config.RenderLater;
 import java.util.Map;
 
 /** The {@code manifest} post-processor's keys (reference §7.1). */
 @Doc("Records each build's artifact in a JSON file that accumulates across builds and runs.")
-@Deprecated(key = "filename", use = "output")
+@RenamedKey(key = "filename", use = "output")
 public record ManifestConfig(
     @Doc("The manifest file (default packer-manifest.json).") String output,
     @Doc("Record only the file names of the artifact, without their directories.")

@@ -1,11 +1,11 @@
 package dev.imagebake.postprocessor.shelllocal;
 
-import dev.imagebake.provisioner.shelllocal.ShellLocalConfig;
-import dev.imagebake.provisioner.shelllocal.ShellLocalProvisionerFactory;
-import dev.imagebake.provisioner.shelllocal.ShellLocalRunner;
 import dev.imagebake.sdk.PostProcessor;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.config.ConfigCheck;
+import dev.imagebake.sdk.shelllocal.ShellLocalChecks;
+import dev.imagebake.sdk.shelllocal.ShellLocalConfig;
+import dev.imagebake.sdk.shelllocal.ShellLocalRunner;
 
 /**
  * The {@code shell-local} post-processor: the shell-local provisioner's keys and run, once per
@@ -28,7 +28,7 @@ public final class ShellLocalPostProcessorFactory
 
   @Override
   public void check(ShellLocalConfig config, ConfigCheck check) {
-    new ShellLocalProvisionerFactory().check(config, check);
+    ShellLocalChecks.check(config, check);
   }
 
   @Override

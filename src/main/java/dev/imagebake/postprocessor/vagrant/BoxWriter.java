@@ -1,8 +1,8 @@
 package dev.imagebake.postprocessor.vagrant;
 
-import dev.imagebake.postprocessor.compress.ParallelGzip;
 import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.Ui;
+import dev.imagebake.sdk.io.ParallelGzip;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

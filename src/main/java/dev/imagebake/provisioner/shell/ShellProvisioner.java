@@ -4,13 +4,18 @@ import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
-import dev.imagebake.sdk.GoDuration;
 import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.Provisioner;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.sdk.Renderer;
 import dev.imagebake.sdk.Ui;
 import dev.imagebake.sdk.UploadFailedException;
+import dev.imagebake.sdk.go.GoDuration;
+import dev.imagebake.sdk.shell.EnvVars;
+import dev.imagebake.sdk.shell.InlineScript;
+import dev.imagebake.sdk.shell.ScriptFailedException;
+import dev.imagebake.sdk.shell.ScriptRendering;
+import dev.imagebake.sdk.shell.ValidExitCodes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,7 +164,8 @@ final class ShellProvisioner implements Provisioner {
             });
     if (result.isDisconnected()) {
       if (!Boolean.TRUE.equals(config.expectDisconnect())
-          && !ExitCodes.orDefault(config.validExitCodes()).contains(CommandResult.DISCONNECTED)) {
+          && !ValidExitCodes.orDefault(config.validExitCodes())
+              .contains(CommandResult.DISCONNECTED)) {
         throw new ScriptFailedException(UNEXPECTED_DISCONNECT);
       }
       // The combined command never reached its cleanup.
@@ -168,7 +174,7 @@ final class ShellProvisioner implements Provisioner {
       }
       return;
     }
-    ExitCodes.check(result.exitStatus(), ExitCodes.orDefault(config.validExitCodes()));
+    ValidExitCodes.check(result.exitStatus(), ValidExitCodes.orDefault(config.validExitCodes()));
   }
 
   private void removeAfterDisconnect(

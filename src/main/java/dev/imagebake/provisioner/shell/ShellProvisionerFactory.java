@@ -3,6 +3,8 @@ package dev.imagebake.provisioner.shell;
 import dev.imagebake.sdk.Provisioner;
 import dev.imagebake.sdk.ProvisionerFactory;
 import dev.imagebake.sdk.config.ConfigCheck;
+import dev.imagebake.sdk.shell.EnvVars;
+import dev.imagebake.sdk.shell.ScriptFiles;
 import java.util.List;
 
 /** The {@code shell} provisioner: scripts run on the machine through its communicator. */

@@ -35,6 +35,12 @@ public final class StateKeys {
   public static final StateKey<String> FAILURE_MESSAGE =
       StateKey.of("failure message", String.class);
 
+  /**
+   * Set by {@link StepSucceeded}, a builder's last step: the cleanups keep what the build made only
+   * when it is true.
+   */
+  public static final StateKey<Boolean> SUCCEEDED = StateKey.of("build succeeded", Boolean.class);
+
   private StateKeys() {}
 
   /** {@link #BUILD_DATA} with {@code extra} merged over it. */

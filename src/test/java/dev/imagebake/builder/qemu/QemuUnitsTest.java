@@ -248,12 +248,11 @@ class QemuUnitsTest {
   void scriptsSeeTheHttpAddressOnlyWhenTheBuilderServesHttp() {
     Map<String, String> base = Map.of("PACKER_BUILD_NAME", "b");
     assertThat(
-            dev.imagebake.provisioner.shell.EnvVars.withHttpAddr(
+            dev.imagebake.sdk.shell.EnvVars.withHttpAddr(
                 base, Map.of("PackerHTTPAddr", "10.0.2.2:8123")))
         .containsEntry("PACKER_HTTP_ADDR", "10.0.2.2:8123")
         .containsEntry("IMAGEBAKE_HTTP_ADDR", "10.0.2.2:8123")
         .containsEntry("PACKER_BUILD_NAME", "b");
-    assertThat(dev.imagebake.provisioner.shell.EnvVars.withHttpAddr(base, Map.of()))
-        .isEqualTo(base);
+    assertThat(dev.imagebake.sdk.shell.EnvVars.withHttpAddr(base, Map.of())).isEqualTo(base);
   }
 }

@@ -7,6 +7,7 @@ import dev.imagebake.provisioner.fixtures.Configs;
 import dev.imagebake.provisioner.fixtures.LocalCommunicator;
 import dev.imagebake.provisioner.fixtures.TestContext;
 import dev.imagebake.sdk.CancelledException;
+import dev.imagebake.sdk.shell.ScriptFailedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

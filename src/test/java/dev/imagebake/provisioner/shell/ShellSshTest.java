@@ -9,6 +9,7 @@ import dev.imagebake.provisioner.fixtures.TestContext;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.ConnectTarget;
+import dev.imagebake.sdk.shell.ScriptFailedException;
 import dev.imagebake.testing.OpenSshServer;
 import dev.imagebake.testing.SshConfigBuilder;
 import dev.imagebake.testing.TestBuildContext;

@@ -2,6 +2,7 @@ package dev.imagebake.builder.amazon.common;
 
 import dev.imagebake.sdk.ConnectTarget;
 import dev.imagebake.sdk.StateKey;
+import dev.imagebake.sdk.steps.StateKeys;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
@@ -42,5 +43,5 @@ public final class AmazonState {
   public static final StateKey<MadeImages> IMAGES = StateKey.of("images", MadeImages.class);
 
   /** Set by the last step: the cleanups keep the AMIs. */
-  public static final StateKey<Boolean> SUCCEEDED = StateKey.of("succeeded", Boolean.class);
+  public static final StateKey<Boolean> SUCCEEDED = StateKeys.SUCCEEDED;
 }

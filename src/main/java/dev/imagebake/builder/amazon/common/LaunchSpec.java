@@ -5,16 +5,14 @@ import dev.imagebake.sdk.StateBag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
-import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Image;
 
-/** What on-demand and spot launches share: user data, tags, block devices. */
+/**
+ * What on-demand and spot launches share: user data, tags (block devices: {@link BlockDevices}).
+ */
 final class LaunchSpec {
   private LaunchSpec() {}
 
@@ -43,41 +41,6 @@ final class LaunchSpec {
     ctx.ui().say("Adding tags to source instance");
     tags.forEach((k, v) -> ctx.ui().message("Adding tag: \"" + k + "\": \"" + v + "\""));
     return tags;
-  }
-
-  static List<BlockDeviceMapping> mappings(List<BlockDevice> devices) {
-    List<BlockDeviceMapping> list = new ArrayList<>();
-    for (BlockDevice d : ConfigRules.nonNull(devices)) {
-      BlockDeviceMapping.Builder m = BlockDeviceMapping.builder().deviceName(d.deviceName());
-      if (Boolean.TRUE.equals(d.noDevice())) {
-        m.noDevice("");
-      } else if (!ConfigRules.blank(d.virtualName())) {
-        m.virtualName(d.virtualName());
-      } else {
-        m.ebs(
-            EbsBlockDevice.builder()
-                .deleteOnTermination(Boolean.TRUE.equals(d.deleteOnTermination()))
-                .encrypted(d.encrypted())
-                .kmsKeyId(d.kmsKeyId())
-                .iops(d.iops())
-                .throughput(d.throughput())
-                .snapshotId(d.snapshotId())
-                .volumeType(d.volumeType())
-                .volumeSize(d.volumeSize())
-                .build());
-      }
-      list.add(m.build());
-    }
-    return list;
-  }
-
-  /** {@code no_ephemeral}: NoDevice for xvdca to xvdcz. */
-  static List<BlockDeviceMapping> noEphemeral() {
-    List<BlockDeviceMapping> list = new ArrayList<>();
-    for (char c = 'a'; c <= 'z'; c++) {
-      list.add(BlockDeviceMapping.builder().deviceName("xvdc" + c).noDevice("").build());
-    }
-    return list;
   }
 
   static void requireEbsRoot(Image image) {

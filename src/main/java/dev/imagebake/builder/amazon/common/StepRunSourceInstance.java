@@ -5,15 +5,12 @@ import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
-import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
@@ -36,34 +33,30 @@ public final class StepRunSourceInstance implements Step {
   @Override
   public void run(BuildContext ctx, StateBag state) throws Exception {
     Ec2Client ec2 = state.require(AmazonState.SESSION).ec2();
-    Image image = state.require(AmazonState.SOURCE_IMAGE);
     ctx.ui().say("Launching a source AWS instance...");
-    LaunchSpec.requireEbsRoot(image);
-    Map<String, String> tags = LaunchSpec.instanceTags(ctx, state, run);
-    Map<String, String> volumeTags = Render.tags(ctx, state, run.runVolumeTags());
-    NetworkInfo network = state.find(AmazonState.NETWORK).orElse(new NetworkInfo(null, null, null));
-    List<String> groups = state.find(AmazonState.GROUPS).map(SecurityGroups::ids).orElse(List.of());
+    LaunchParameters launch = LaunchParameters.of(ctx, state, run);
+    NetworkInfo network = launch.network();
     String token = UUID.randomUUID().toString();
     state.put(AmazonState.LAUNCH_TOKEN, token);
 
     RunInstancesRequest.Builder req =
         RunInstancesRequest.builder()
-            .imageId(image.imageId())
+            .imageId(launch.imageId())
             .instanceType(run.instanceType())
             .minCount(1)
             .maxCount(1)
             .clientToken(token)
-            .userData(LaunchSpec.userData(ctx, run))
+            .userData(launch.userData())
+            .keyName(launch.keyName())
             .ebsOptimized(Boolean.TRUE.equals(run.ebsOptimized()) ? Boolean.TRUE : null)
             .instanceInitiatedShutdownBehavior(run.shutdownBehavior());
-    state.find(AmazonState.KEY_PAIR).map(TempKeyPair::name).ifPresent(req::keyName);
-    if (!ConfigRules.blank(run.iamInstanceProfile())) {
-      req.iamInstanceProfile(p -> p.name(run.iamInstanceProfile()));
+    if (launch.iamInstanceProfile() != null) {
+      req.iamInstanceProfile(p -> p.name(launch.iamInstanceProfile()));
     }
     List<BlockDeviceMapping> mappings =
-        new ArrayList<>(LaunchSpec.mappings(run.launchBlockDeviceMappings()));
+        new ArrayList<>(BlockDevices.mappings(run.launchBlockDeviceMappings()));
     if (Boolean.TRUE.equals(run.noEphemeral())) {
-      mappings.addAll(LaunchSpec.noEphemeral());
+      mappings.addAll(BlockDevices.noEphemeral());
     }
     req.blockDeviceMappings(mappings);
     if (network.availabilityZone() != null || run.tenancy() != null) {
@@ -80,31 +73,20 @@ public final class StepRunSourceInstance implements Step {
                   .httpPutResponseHopLimit(metadata.httpPutResponseHopLimit())
                   .instanceMetadataTags(metadata.instanceMetadataTags()));
     }
-    List<TagSpecification> specs = new ArrayList<>();
-    specs.add(
-        TagSpecification.builder()
-            .resourceType(ResourceType.INSTANCE)
-            .tags(Render.sdkTags(tags))
-            .build());
-    if (!volumeTags.isEmpty()) {
-      specs.add(
-          TagSpecification.builder()
-              .resourceType(ResourceType.VOLUME)
-              .tags(Render.sdkTags(volumeTags))
-              .build());
-    }
-    req.tagSpecifications(specs);
-    if (run.associatePublicIpAddress() != null && network.subnetId() != null) {
+    req.tagSpecifications(
+        launch.tagSpecifications(
+            (type, tags) -> TagSpecification.builder().resourceType(type).tags(tags).build()));
+    if (launch.ownNetworkInterface(run)) {
       req.networkInterfaces(
           InstanceNetworkInterfaceSpecification.builder()
               .deviceIndex(0)
               .associatePublicIpAddress(run.associatePublicIpAddress())
               .subnetId(network.subnetId())
-              .groups(groups)
+              .groups(launch.groups())
               .deleteOnTermination(true)
               .build());
     } else {
-      req.subnetId(network.subnetId()).securityGroupIds(groups);
+      req.subnetId(network.subnetId()).securityGroupIds(launch.groups());
     }
     Instance launched = null;
     Waits waits = state.require(AmazonState.WAITS);

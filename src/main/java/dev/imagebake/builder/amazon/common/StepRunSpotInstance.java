@@ -5,19 +5,14 @@ import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateFleetResponse;
 import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateConfigRequest;
 import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverridesRequest;
-import software.amazon.awssdk.services.ec2.model.Image;
-import software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest;
-import software.amazon.awssdk.services.ec2.model.LaunchTemplateEbsBlockDeviceRequest;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateInstanceNetworkInterfaceSpecificationRequest;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateTagSpecificationRequest;
 import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /**
  * Launches the source instance as spot through a launch template and an instant fleet (Packer's
@@ -35,13 +30,9 @@ public final class StepRunSpotInstance implements Step {
   @Override
   public void run(BuildContext ctx, StateBag state) throws Exception {
     Ec2Client ec2 = state.require(AmazonState.SESSION).ec2();
-    Image image = state.require(AmazonState.SOURCE_IMAGE);
     ctx.ui().say("Launching a spot AWS instance...");
-    LaunchSpec.requireEbsRoot(image);
-    Map<String, String> tags = LaunchSpec.instanceTags(ctx, state, run);
-    Map<String, String> volumeTags = Render.tags(ctx, state, run.runVolumeTags());
-    NetworkInfo network = state.find(AmazonState.NETWORK).orElse(new NetworkInfo(null, null, null));
-    List<String> groups = state.find(AmazonState.GROUPS).map(SecurityGroups::ids).orElse(List.of());
+    LaunchParameters launch = LaunchParameters.of(ctx, state, run);
+    NetworkInfo network = launch.network();
     List<String> types =
         run.spotInstanceTypes() == null || run.spotInstanceTypes().isEmpty()
             ? List.of(run.instanceType())
@@ -49,8 +40,9 @@ public final class StepRunSpotInstance implements Step {
 
     RequestLaunchTemplateData.Builder data =
         RequestLaunchTemplateData.builder()
-            .imageId(image.imageId())
-            .userData(LaunchSpec.userData(ctx, run))
+            .imageId(launch.imageId())
+            .userData(launch.userData())
+            .keyName(launch.keyName())
             .instanceMarketOptions(
                 m ->
                     m.marketType("spot")
@@ -61,60 +53,29 @@ public final class StepRunSpotInstance implements Step {
                                 s.maxPrice(run.spotPrice());
                               }
                             }));
-    state.find(AmazonState.KEY_PAIR).map(TempKeyPair::name).ifPresent(data::keyName);
-    if (!ConfigRules.blank(run.iamInstanceProfile())) {
-      data.iamInstanceProfile(p -> p.name(run.iamInstanceProfile()));
+    if (launch.iamInstanceProfile() != null) {
+      data.iamInstanceProfile(p -> p.name(launch.iamInstanceProfile()));
     }
-    List<LaunchTemplateBlockDeviceMappingRequest> mappings = new ArrayList<>();
-    for (var m : LaunchSpec.mappings(run.launchBlockDeviceMappings())) {
-      var b = LaunchTemplateBlockDeviceMappingRequest.builder().deviceName(m.deviceName());
-      if (m.noDevice() != null) {
-        b.noDevice("");
-      } else if (m.virtualName() != null) {
-        b.virtualName(m.virtualName());
-      } else {
-        var e = m.ebs();
-        b.ebs(
-            LaunchTemplateEbsBlockDeviceRequest.builder()
-                .deleteOnTermination(e.deleteOnTermination())
-                .encrypted(e.encrypted())
-                .kmsKeyId(e.kmsKeyId())
-                .iops(e.iops())
-                .throughput(e.throughput())
-                .snapshotId(e.snapshotId())
-                .volumeType(e.volumeTypeAsString())
-                .volumeSize(e.volumeSize())
-                .build());
-      }
-      mappings.add(b.build());
-    }
-    data.blockDeviceMappings(mappings);
-    if (run.associatePublicIpAddress() != null && network.subnetId() != null) {
+    data.blockDeviceMappings(BlockDevices.launchTemplateMappings(run.launchBlockDeviceMappings()));
+    if (launch.ownNetworkInterface(run)) {
       data.networkInterfaces(
           LaunchTemplateInstanceNetworkInterfaceSpecificationRequest.builder()
               .deviceIndex(0)
               .associatePublicIpAddress(run.associatePublicIpAddress())
               .subnetId(network.subnetId())
-              .groups(groups)
+              .groups(launch.groups())
               .deleteOnTermination(true)
               .build());
     } else {
-      data.securityGroupIds(groups);
+      data.securityGroupIds(launch.groups());
     }
-    List<LaunchTemplateTagSpecificationRequest> specs = new ArrayList<>();
-    specs.add(
-        LaunchTemplateTagSpecificationRequest.builder()
-            .resourceType(ResourceType.INSTANCE)
-            .tags(Render.sdkTags(tags))
-            .build());
-    if (!volumeTags.isEmpty()) {
-      specs.add(
-          LaunchTemplateTagSpecificationRequest.builder()
-              .resourceType(ResourceType.VOLUME)
-              .tags(Render.sdkTags(volumeTags))
-              .build());
-    }
-    data.tagSpecifications(specs);
+    data.tagSpecifications(
+        launch.tagSpecifications(
+            (type, tags) ->
+                LaunchTemplateTagSpecificationRequest.builder()
+                    .resourceType(type)
+                    .tags(tags)
+                    .build()));
 
     String templateName =
         "packer-fleet-launch-template-" + UUID.randomUUID().toString().substring(0, 8);

@@ -4,7 +4,7 @@ import dev.imagebake.builder.amazon.common.AmazonState;
 import dev.imagebake.builder.amazon.common.AmiConfig;
 import dev.imagebake.builder.amazon.common.AwsErrors;
 import dev.imagebake.builder.amazon.common.AwsSession;
-import dev.imagebake.builder.amazon.common.BlockDevice;
+import dev.imagebake.builder.amazon.common.BlockDevices;
 import dev.imagebake.builder.amazon.common.ImageRollback;
 import dev.imagebake.builder.amazon.common.MadeImage;
 import dev.imagebake.builder.amazon.common.MadeImages;
@@ -13,12 +13,10 @@ import dev.imagebake.builder.amazon.common.Waits;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
-import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 
 /**
  * Creates the AMI from the instance and waits until it is available. The AMI is recorded in {@link
@@ -54,7 +52,7 @@ final class StepCreateAmi implements Step {
     state.put(
         AmazonState.IMAGES, state.find(AmazonState.IMAGES).orElse(MadeImages.none()).with(made));
     ctx.ui().say("Creating AMI " + name + " from instance " + instanceId);
-    List<BlockDeviceMapping> mappings = mappings(ami.amiBlockDeviceMappings());
+    List<BlockDeviceMapping> mappings = BlockDevices.mappings(ami.amiBlockDeviceMappings());
     String id = null;
     for (int attempt = 1; id == null; attempt++) {
       try {
@@ -81,35 +79,6 @@ final class StepCreateAmi implements Step {
     ctx.ui().message("AMI: " + id);
     ctx.ui().say("Waiting for AMI to become ready...");
     waits.imageAvailable(ec2, id);
-  }
-
-  private static List<BlockDeviceMapping> mappings(List<BlockDevice> devices) {
-    List<BlockDeviceMapping> list = new ArrayList<>();
-    if (devices == null) {
-      return list;
-    }
-    for (BlockDevice d : devices) {
-      BlockDeviceMapping.Builder m = BlockDeviceMapping.builder().deviceName(d.deviceName());
-      if (Boolean.TRUE.equals(d.noDevice())) {
-        m.noDevice("");
-      } else if (d.virtualName() != null && !d.virtualName().isEmpty()) {
-        m.virtualName(d.virtualName());
-      } else {
-        m.ebs(
-            EbsBlockDevice.builder()
-                .deleteOnTermination(Boolean.TRUE.equals(d.deleteOnTermination()))
-                .encrypted(d.encrypted())
-                .kmsKeyId(d.kmsKeyId())
-                .iops(d.iops())
-                .throughput(d.throughput())
-                .snapshotId(d.snapshotId())
-                .volumeType(d.volumeType())
-                .volumeSize(d.volumeSize())
-                .build());
-      }
-      list.add(m.build());
-    }
-    return list;
   }
 
   @Override
