@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 /** {@code imagebake}: the root of every command. */
 @Command(
     name = "imagebake",
-    mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Builds machine images from Packer-compatible JSON templates.",
     footer = {
@@ -35,6 +34,25 @@ final class RootCommand implements Runnable {
     all.put("completion", CompletionCommand.class);
     return Collections.unmodifiableMap(all);
   }
+
+  @picocli.CommandLine.Option(
+      names = {"-h", "-help", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @picocli.CommandLine.Option(
+      names = {"-v", "-V", "-version", "--version"},
+      versionHelp = true,
+      description = "Print version information and exit.")
+  boolean version;
+
+  /**
+   * Packer 1.6–1.8 commands imagebake does not provide; naming one gets one line saying so rather
+   * than picocli's "Unmatched argument".
+   */
+  static final java.util.Set<String> PACKER_ONLY =
+      java.util.Set.of("console", "fix", "fmt", "hcl2_upgrade", "init", "plugins");
 
   @picocli.CommandLine.Option(
       names = "--stacktrace",

@@ -13,6 +13,18 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
   @Override
   public int handleParseException(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
+    if (cl.getParent() == null
+        && e instanceof CommandLine.UnmatchedArgumentException u
+        && !u.getUnmatched().isEmpty()
+        && RootCommand.PACKER_ONLY.contains(u.getUnmatched().get(0))
+        && !RootCommand.COMMANDS.containsKey(u.getUnmatched().get(0))) {
+      cli.err()
+          .println(
+              "imagebake: 'packer "
+                  + u.getUnmatched().get(0)
+                  + "' has no imagebake counterpart yet; run 'imagebake --help' for the commands");
+      return ExitCodes.UNKNOWN_COMMAND;
+    }
     cli.err().println("imagebake: " + e.getMessage());
     if (cl.getParent() == null
         && e instanceof CommandLine.UnmatchedArgumentException u

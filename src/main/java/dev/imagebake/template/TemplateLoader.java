@@ -3,6 +3,7 @@ package dev.imagebake.template;
 import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.diag.Diagnostics;
 import dev.imagebake.diag.Locations;
+import dev.imagebake.diag.SourceRef;
 import java.io.InputStream;
 import java.nio.file.Path;
 
@@ -19,7 +20,23 @@ public final class TemplateLoader {
    * every problem (missing file, JSON syntax, duplicate keys, structure) is a diagnostic.
    */
   public static LoadedTemplate load(Path file, InputStream stdin) {
+    if (isHcl2(file)) {
+      Diagnostics refused = new Diagnostics();
+      refused.add(
+          Diagnostic.error(
+              SourceRef.file(file),
+              "HCL2 templates (.pkr.hcl, .pkr.json) are not read by imagebake; it reads Packer's"
+                  + " JSON templates"));
+      return new LoadedTemplate(Template.empty(), new PositionIndex(file, ""), refused);
+    }
     return fromJson(JsonSource.read(file, stdin, true));
+  }
+
+  /** Packer 1.5+'s HCL2 files, named so by Packer's own rule (its JSON templates are *.json). */
+  private static boolean isHcl2(Path file) {
+    Path name = file.getFileName();
+    String n = name == null ? "" : name.toString();
+    return n.endsWith(".pkr.hcl") || n.endsWith(".pkr.json") || n.endsWith(".pkrvars.hcl");
   }
 
   /** Parses template {@code content}; {@code file} only names it in diagnostics. */

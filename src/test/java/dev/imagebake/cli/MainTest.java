@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command line itself: commands, Packer's flag spellings, exit codes, streams. */
 class MainTest {
@@ -40,6 +43,58 @@ class MainTest {
     Run r = run("--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("validate", "build", "inspect", "schema", "version", "completion");
+  }
+
+  static Stream<String> commands() {
+    return RootCommand.COMMANDS.keySet().stream();
+  }
+
+  /** Packer's commands take -h/-help/--help; so does every command here, and `help CMD`. */
+  @ParameterizedTest
+  @MethodSource("commands")
+  void everyCommandPrintsItsOwnHelp(String command) {
+    for (Run r :
+        List.of(
+            run(command, "--help"),
+            run(command, "-h"),
+            run(command, "-help"),
+            run("help", command))) {
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).startsWith("Usage: imagebake " + command);
+      assertThat(r.err()).isEmpty();
+    }
+  }
+
+  @Test
+  void packerCommandsImagebakeLacksGetOneLine() {
+    for (String command : List.of("hcl2_upgrade", "init", "fmt")) {
+      Run r = run(command, "x");
+      assertThat(r.code()).isEqualTo(127);
+      assertThat(r.err().lines())
+          .containsExactly(
+              "imagebake: 'packer "
+                  + command
+                  + "' has no imagebake counterpart yet; run 'imagebake --help' for the commands");
+    }
+  }
+
+  @Test
+  void hcl2TemplatesGetOneLine() throws Exception {
+    Path hcl = Files.writeString(dir.resolve("t.pkr.hcl"), "source \"null\" \"x\" {}\n");
+    Run r = run("validate", hcl.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains(
+            "HCL2 templates (.pkr.hcl, .pkr.json) are not read by imagebake; it reads Packer's"
+                + " JSON templates")
+        .doesNotContain("invalid character");
+  }
+
+  @Test
+  void packersVersionFlags() {
+    for (String flag : List.of("-v", "-version", "--version")) {
+      assertThat(run(flag).out()).startsWith("imagebake ");
+    }
   }
 
   @Test
