@@ -116,11 +116,11 @@ public final class OutputDirectory {
     List<Kept> keep = new ArrayList<>();
     keep.add(new Kept(ctx.workingDirectory().toAbsolutePath(), "the working directory"));
     templateDirectory(ctx).ifPresent(t -> keep.add(new Kept(t, "the template's folder")));
-    // $HOME and the account's home (user.home), which differ when HOME is set by hand.
-    for (String home : new String[] {System.getenv("HOME"), System.getProperty("user.home")}) {
-      if (home != null && !home.isEmpty()) {
-        keep.add(new Kept(Path.of(home).toAbsolutePath(), "the home directory"));
-      }
+    // The account's home and $HOME, which differ when HOME is set by hand.
+    keep.add(new Kept(ctx.homeDirectory().toAbsolutePath(), "the home directory"));
+    String home = ctx.environment().get("HOME");
+    if (home != null && !home.isEmpty()) {
+      keep.add(new Kept(Path.of(home).toAbsolutePath(), "the home directory"));
     }
     keep.add(new Kept(Path.of("/"), "the root directory"));
     return keep;
