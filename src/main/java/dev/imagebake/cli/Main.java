@@ -17,6 +17,16 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    boolean trace = List.of(args).contains("--stacktrace");
+    // A thread of our own or of a library that dies is reported in one line too.
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          System.err.println(
+              Cli.internalErrorLine(e, trace) + " (thread " + thread.getName() + ")");
+          if (trace) {
+            e.printStackTrace(System.err);
+          }
+        });
     int code = run(args, System.out, System.err, System.getenv());
     System.out.flush();
     System.exit(code);
@@ -38,15 +48,16 @@ public final class Main {
       }
     }
     Cli cli = new Cli(out, err, env, machineReadable);
-    Optional<ValidateCommand> plain = plainValidate(cli, rest);
-    if (plain.isPresent()) {
-      try {
+    try {
+      Optional<ValidateCommand> plain = plainValidate(cli, rest);
+      if (plain.isPresent()) {
         return plain.get().call();
-      } catch (RuntimeException e) {
-        return cli.uncaught(e, false);
       }
+      return CommandLines.execute(cli, rest);
+    } catch (RuntimeException | Error e) {
+      // picocli hands exceptions to InternalErrors; errors (out of memory or stack) come here.
+      return cli.uncaught(e, rest.contains("--stacktrace"));
     }
-    return CommandLines.execute(cli, rest);
   }
 
   /**

@@ -41,14 +41,12 @@ public record CheckedTemplate(
     return diagnostics.stream().filter(Diagnostic::isError).count();
   }
 
-  /** Source lines of the template and its var-files, for caret snippets. */
+  /**
+   * Source lines of the template, for caret snippets. Never a var-file's: var-files hold secrets
+   * (and a file that is not JSON may hold anything), so errors in them give the position only.
+   */
   public SourceLines sourceLines() {
-    List<dev.imagebake.diag.Locations> all = new java.util.ArrayList<>();
-    all.add(loaded.locations());
-    if (variables != null) {
-      all.addAll(variables.varFiles());
-    }
-    return SourceLines.of(all);
+    return SourceLines.of(List.of(loaded.locations()));
   }
 
   /** Replaces every secret in {@code text} with {@code <sensitive>}. */

@@ -14,6 +14,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +40,15 @@ public final class JsonSource {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /**
+   * The largest template or var-file read, in bytes. Templates are a few KiB; this bounds the
+   * memory a mistaken or hostile input (a disk image, a log) takes before it is rejected.
+   */
+  public static final int MAX_BYTES = 1 << 20;
+
+  private static final String TOO_LARGE =
+      "larger than " + (MAX_BYTES >> 20) + " MiB, the limit for templates and var-files";
+
   private JsonSource() {}
 
   /**
@@ -61,12 +71,49 @@ public final class JsonSource {
 
   private static byte[] readBytes(Path file, InputStream stdin) throws IOException {
     if (file.toString().equals("-")) {
-      return stdin.readAllBytes();
+      byte[] bytes = stdin.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new IOException("read " + file + ": " + TOO_LARGE);
+      }
+      return bytes;
     }
-    if (Files.isDirectory(file)) {
+    // Checked before opening: opening a FIFO blocks until a writer comes, and a device (zero,
+    // urandom) never ends.
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    if (attributes.isDirectory()) {
       throw new IOException("read " + file + ": is a directory");
     }
-    return Files.readAllBytes(file);
+    if (!attributes.isRegularFile()) {
+      throw new IOException("read " + file + ": not a regular file (" + kind(file) + ")");
+    }
+    if (attributes.size() > MAX_BYTES) {
+      throw new IOException("read " + file + ": " + TOO_LARGE);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      // The file may have grown since: never read more than the cap.
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new IOException("read " + file + ": " + TOO_LARGE);
+      }
+      return bytes;
+    }
+  }
+
+  /** What a file that is neither a directory nor a regular file is, as {@code ls -l} tells. */
+  private static String kind(Path file) {
+    try {
+      Object mode = Files.getAttribute(file, "unix:mode");
+      int type = (Integer) mode & 0170000;
+      return switch (type) {
+        case 0010000 -> "a FIFO";
+        case 0020000 -> "a character device";
+        case 0060000 -> "a block device";
+        case 0140000 -> "a socket";
+        default -> "a special file";
+      };
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return "a special file";
+    }
   }
 
   private static String readError(Path file, Exception e) {

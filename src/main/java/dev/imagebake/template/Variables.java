@@ -2,7 +2,6 @@ package dev.imagebake.template;
 
 import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.diag.Diagnostics;
-import dev.imagebake.diag.Locations;
 import dev.imagebake.diag.SourceRef;
 import dev.imagebake.template.interpolate.RenderContext;
 import dev.imagebake.template.interpolate.TemplateException;
@@ -38,7 +37,6 @@ public final class Variables {
   private final Map<String, String> raw = new LinkedHashMap<>();
   private final Map<String, SourceRef> origin = new HashMap<>();
   private final Set<String> supplied = new HashSet<>();
-  private final List<Locations> varFileLocations = new ArrayList<>();
 
   private Variables(Template template) {
     this.template = template;
@@ -73,7 +71,7 @@ public final class Variables {
       }
     }
     Map<String, String> values = v.render(context);
-    return new ResolvedVariables(values, v.secrets(values), v.diagnostics, v.varFileLocations);
+    return new ResolvedVariables(values, v.secrets(values), v.diagnostics);
   }
 
   private void cliVar(String arg) {
@@ -93,7 +91,6 @@ public final class Variables {
 
   private void readVarFile(Path file) {
     ParsedJson json = JsonSource.read(file, InputStream.nullInputStream(), false);
-    varFileLocations.add(json.locations());
     String prefix = "Error reading variables in '" + file + "': ";
     for (Diagnostic d : json.diagnostics().all()) {
       diagnostics.add(asVarFileProblem(d, prefix));
@@ -139,11 +136,25 @@ public final class Variables {
       return d;
     }
     if (m.startsWith("Error parsing JSON: ")) {
-      m = prefix + m.substring("Error parsing JSON: ".length());
+      m = prefix + withoutCharacter(m.substring("Error parsing JSON: ".length()));
     } else if (m.startsWith("stat ")) {
       m = "open " + m.substring("stat ".length());
     }
     return new Diagnostic(d.severity(), m, d.source(), d.hint());
+  }
+
+  /**
+   * Go's "invalid character 'p' looking for ..." without the character: a var-file's text holds
+   * secrets, so no part of it is quoted (the position says where).
+   */
+  static String withoutCharacter(String goMessage) {
+    String lead = "invalid character '";
+    int start = goMessage.indexOf(lead);
+    int end = start < 0 ? -1 : goMessage.indexOf("' ", start + lead.length() + 1);
+    if (end < 0) {
+      return goMessage;
+    }
+    return goMessage.substring(0, start) + "invalid character" + goMessage.substring(end + 1);
   }
 
   private static String jsonKind(tools.jackson.databind.JsonNode n) {

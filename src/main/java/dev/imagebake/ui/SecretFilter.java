@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Replaces every known secret value by {@code <sensitive>} (Packer's {@code LogSecretFilter}). It
  * sits in front of every renderer, so machine-readable output and the event log are masked too
  * (Packer leaks secrets in machine-readable output). Longer secrets are replaced first, so a secret
- * containing another is masked whole. Thread-safe; secrets may be added while builds run.
+ * containing another is masked whole. A secret of several lines (a private key, a certificate) is
+ * masked line by line too, since output arrives one line at a time. Thread-safe; secrets may be
+ * added while builds run.
  */
 public final class SecretFilter {
   static final String MASK = "<sensitive>";
@@ -22,10 +24,23 @@ public final class SecretFilter {
     initial.forEach(this::add);
   }
 
+  /**
+   * Lines of a multi-line secret shorter than this (after trimming) are not masked on their own:
+   * masking a lone "}" or "--" would hide them in every line of output, and they reveal little.
+   */
+  static final int SHORTEST_LINE = 4;
+
   /** Adds a value to mask; empty and null values are ignored (they would match everywhere). */
   public void add(String secret) {
     if (secret == null || secret.isEmpty() || !secrets.add(secret)) {
       return;
+    }
+    if (secret.indexOf('\n') >= 0 || secret.indexOf('\r') >= 0) {
+      secret
+          .lines()
+          .map(String::strip)
+          .filter(line -> line.length() >= SHORTEST_LINE)
+          .forEach(secrets::add);
     }
     synchronized (this) {
       List<String> sorted = new ArrayList<>(secrets);

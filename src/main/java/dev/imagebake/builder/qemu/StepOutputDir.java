@@ -1,16 +1,17 @@
 package dev.imagebake.builder.qemu;
 
 import dev.imagebake.sdk.BuildContext;
+import dev.imagebake.sdk.OutputDirectory;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Packer's {@code StepOutputDir}: refuses an existing output directory unless {@code -force} (then
- * deletes it), and creates it. Produces {@link QemuState#OUTPUT_DIR}; the cleanup deletes the
- * directory unless the build succeeded.
+ * deletes it if it is an earlier output of imagebake, see {@link OutputDirectory}), and creates it.
+ * Produces {@link QemuState#OUTPUT_DIR}; the cleanup deletes the directory unless the build
+ * succeeded.
  */
 final class StepOutputDir implements Step {
   private final String configured;
@@ -28,16 +29,9 @@ final class StepOutputDir implements Step {
   @Override
   public void run(BuildContext ctx, StateBag state) throws IOException {
     Path dir = resolve(ctx, configured);
-    if (Files.exists(dir)) {
-      if (!ctx.force()) {
-        throw new IOException(
-            "Output directory '" + shown(ctx, dir) + "' already exists. It must not exist.");
-      }
-      ctx.ui().say("Deleting previous output directory...");
-      Trees.delete(dir);
-    }
+    // Refuses an existing directory, or with -force replaces an earlier (marked) output only.
+    OutputDirectory.prepare(ctx, dir);
     state.put(QemuState.OUTPUT_DIR, dir);
-    Files.createDirectories(dir);
   }
 
   @Override
@@ -52,11 +46,6 @@ final class StepOutputDir implements Step {
               ctx.ui().say("Deleting output directory...");
               Trees.deleteOrReport(ctx, dir);
             });
-  }
-
-  static String shown(BuildContext ctx, Path dir) {
-    Path wd = ctx.workingDirectory();
-    return dir.startsWith(wd) && !dir.equals(wd) ? wd.relativize(dir).toString() : dir.toString();
   }
 
   @Override

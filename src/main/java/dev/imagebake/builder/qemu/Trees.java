@@ -1,10 +1,10 @@
 package dev.imagebake.builder.qemu;
 
 import dev.imagebake.sdk.BuildContext;
+import dev.imagebake.sdk.OutputDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -13,14 +13,7 @@ final class Trees {
   private Trees() {}
 
   static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    OutputDirectory.deleteTree(dir);
   }
 
   /** Deletes {@code dir}; says what to remove by hand when that fails. Never throws. */
@@ -32,10 +25,13 @@ final class Trees {
     }
   }
 
-  /** Every regular file under {@code dir}, sorted. */
+  /** Every regular file under {@code dir}, sorted, but the output directory's marker. */
   static List<Path> files(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> !(p.getParent().equals(dir) && OutputDirectory.isMarker(p)))
+          .sorted()
+          .toList();
     }
   }
 }

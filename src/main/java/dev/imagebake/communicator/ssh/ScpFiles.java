@@ -177,7 +177,8 @@ final class ScpFiles implements RemoteFiles {
       return;
     }
     try {
-      Files.setPosixFilePermissions(file, Modes.toPermissions(mode));
+      // The remote mode less the local umask: a machine cannot plant a world-writable file here.
+      Files.setPosixFilePermissions(file, Modes.toPermissions(Modes.local(mode)));
     } catch (IOException | UnsupportedOperationException ignored) {
       // Permissions are best effort on the local side (e.g. on non-POSIX file systems).
     }

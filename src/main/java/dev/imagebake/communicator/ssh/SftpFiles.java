@@ -164,7 +164,9 @@ final class SftpFiles implements RemoteFiles {
         }
         try {
           Files.setPosixFilePermissions(
-              local, Modes.toPermissions(child.getAttributes().getMode().getPermissionsMask()));
+              local,
+              Modes.toPermissions(
+                  Modes.local(child.getAttributes().getMode().getPermissionsMask())));
         } catch (IOException | UnsupportedOperationException ignored) {
           // Best effort, as for scp.
         }

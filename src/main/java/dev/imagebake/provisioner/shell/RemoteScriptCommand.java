@@ -5,11 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * The one remote command that runs an uploaded script. Packer spends a round trip on each of {@code
- * chmod 0755}, the execute command and {@code rm -f}; this folds them into one shell text that
- * keeps what the script observes ({@code $0}, environment, working directory, exit status) and
- * still cleans up when the execute command calls {@code exit}, because that runs in a subshell.
- * Lines are separated by newlines so a {@code #} comment in a user's execute command cannot swallow
- * the cleanup.
+ * chmod 0755}, the execute command and {@code rm -f} (imagebake's chmod is 0700: the script may
+ * hold rendered secrets); this folds them into one shell text that keeps what the script observes
+ * ({@code $0}, environment, working directory, exit status) and still cleans up when the execute
+ * command calls {@code exit}, because that runs in a subshell. Lines are separated by newlines so a
+ * {@code #} comment in a user's execute command cannot swallow the cleanup.
  */
 final class RemoteScriptCommand {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./~+=:,@%-]+");
@@ -28,7 +28,7 @@ final class RemoteScriptCommand {
     for (String file : chmodFirst) {
       cmd.append("chmod 0600 ").append(quote(file)).append('\n');
     }
-    cmd.append("chmod 0755 ").append(quote(remotePath)).append('\n');
+    cmd.append("chmod 0700 ").append(quote(remotePath)).append('\n');
     // A cancelled build signals this shell (TERM) and drops the connection. A shell reacts to a
     // signal only once its foreground command ends, and the script's children would outlive it
     // anyway; so the script runs in the background while the shell waits, and TERM takes the

@@ -35,6 +35,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * started, which with the communicator's reconnect is how reboots are survived.
  */
 final class ShellProvisioner implements Provisioner {
+  /** The mode of an uploaded script: readable by its owner only. */
+  static final int SCRIPT_MODE = 0700;
+
   static final String UNEXPECTED_DISCONNECT =
       "Script disconnected unexpectedly. If you expected your script to disconnect, i.e. from a"
           + " restart, you can try adding `\"expect_disconnect\": true` or `\"valid_exit_codes\":"
@@ -157,7 +160,9 @@ final class ShellProvisioner implements Provisioner {
             ctx.cancellation(),
             () -> {
               try {
-                return comm.uploadAndRun(remotePath, upload, 0755, command, sink);
+                // Owner only (Packer: 0755): inline lines and environment_vars are rendered into
+                // it, secrets included, and it sits in a shared folder (/tmp) while it runs.
+                return comm.uploadAndRun(remotePath, upload, SCRIPT_MODE, command, sink);
               } catch (UploadFailedException e) {
                 throw new IOException("Error uploading script: " + e.getMessage(), e);
               }

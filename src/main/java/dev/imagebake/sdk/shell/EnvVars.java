@@ -49,6 +49,19 @@ public final class EnvVars {
    * quotes replaced by {@code '"'"'}, each pair printed with the Go format {@code format}.
    */
   public static String flatten(Map<String, String> base, List<String> userVars, String format) {
+    Map<String, String> vars = merged(base, userVars);
+    StringBuilder flattened = new StringBuilder();
+    vars.forEach(
+        (key, value) ->
+            flattened.append(GoFormat.sprintf(format, key, value.replace("'", "'\"'\"'"))));
+    return flattened.toString();
+  }
+
+  /**
+   * {@code base} and the user's rendered {@code KEY=VALUE} entries (which win), sorted by name: the
+   * variables themselves, for a process environment.
+   */
+  public static Map<String, String> merged(Map<String, String> base, List<String> userVars) {
     Map<String, String> vars = new TreeMap<>(base);
     for (String kv : userVars) {
       int eq = kv.indexOf('=');
@@ -58,10 +71,6 @@ public final class EnvVars {
       }
       vars.put(kv.substring(0, eq), kv.substring(eq + 1));
     }
-    StringBuilder flattened = new StringBuilder();
-    vars.forEach(
-        (key, value) ->
-            flattened.append(GoFormat.sprintf(format, key, value.replace("'", "'\"'\"'"))));
-    return flattened.toString();
+    return vars;
   }
 }

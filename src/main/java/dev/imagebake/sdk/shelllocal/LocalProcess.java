@@ -11,13 +11,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Runs one argv locally as Packer's shell-local communicator does: in {@code cwd}, with the
- * inherited environment, no standard input, each output line passed on as it arrives. Cancellation
- * kills the process and every descendant (Packer kills only the process, leaving e.g. a script's
- * {@code sleep} running).
+ * inherited environment plus the given variables, no standard input, each output line passed on as
+ * it arrives. Cancellation kills the process and every descendant (Packer kills only the process,
+ * leaving e.g. a script's {@code sleep} running).
  */
 final class LocalProcess {
   private static final long CANCEL_DRAIN_MILLIS = 2_000;
@@ -29,13 +30,19 @@ final class LocalProcess {
    * @throws IOException when the program could not be started
    * @throws CancelledException when cancelled, after the processes were killed
    */
-  static int run(List<String> argv, Path cwd, OutputSink sink, Cancellation cancellation)
+  static int run(
+      List<String> argv,
+      Map<String, String> env,
+      Path cwd,
+      OutputSink sink,
+      Cancellation cancellation)
       throws IOException, InterruptedException {
     cancellation.throwIfCancelled();
     ProcessBuilder builder =
         new ProcessBuilder(argv)
             .directory(cwd.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())));
+    builder.environment().putAll(env);
     Process process = builder.start();
     Thread out = pump(process.getInputStream(), sink::stdout, "shell-local stdout");
     Thread err = pump(process.getErrorStream(), sink::stderr, "shell-local stderr");

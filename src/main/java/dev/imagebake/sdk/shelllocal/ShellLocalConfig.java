@@ -24,7 +24,11 @@ public record ShellLocalConfig(
     @Doc("Local scripts to run, in order.") List<String> scripts,
     @Doc("KEY=VALUE pairs set for the command, rendered with build data at run time.") @RenderLater
         List<String> environmentVars,
-    @Doc("Go format of one variable (default \"%s='%s' \").") @RenderLater String envVarFormat,
+    @Doc(
+            "Accepted for Packer templates and unused: imagebake passes the variables in the"
+                + " script's environment, and {{.Vars}} stands for nothing.")
+        @RenderLater
+        String envVarFormat,
     @Doc("Windows Subsystem for Linux: pass script paths as /mnt/<drive>/... paths.")
         Boolean useLinuxPathing,
     @Doc(
@@ -55,13 +59,6 @@ public record ShellLocalConfig(
       return inlineShebang;
     }
     return goos == Goos.WINDOWS ? "" : "/bin/sh -e";
-  }
-
-  String envFormat(Goos goos) {
-    if (envVarFormat != null && !envVarFormat.isEmpty()) {
-      return envVarFormat;
-    }
-    return goos == Goos.WINDOWS ? "set %s=%s && " : "%s='%s' ";
   }
 
   List<String> argv(Goos goos) {

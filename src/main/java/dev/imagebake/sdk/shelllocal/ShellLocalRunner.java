@@ -77,27 +77,31 @@ public final class ShellLocalRunner {
                   renderer, kv, buildData, Map.of(), "Error interpolating environment_vars: "));
         }
       }
-      String vars =
-          EnvVars.flatten(
-              EnvVars.withHttpAddr(ctx.scriptEnvironment(), buildData),
-              userVars,
-              config.envFormat(goos));
+      // The variables go into the process environment, which only its owner can read; on the
+      // command line (Packer's {{.Vars}}) every local user would see them in ps. So {{.Vars}}
+      // stands for nothing, and an argument that is only {{.Vars}} is left out.
+      Map<String, String> env =
+          EnvVars.merged(EnvVars.withHttpAddr(ctx.scriptEnvironment(), buildData), userVars);
       for (String script : scripts) {
         List<String> argv = new ArrayList<>();
         for (String arg : config.argv(goos)) {
+          if (arg.strip().equals("{{.Vars}}")) {
+            continue;
+          }
           argv.add(
               ScriptRendering.render(
                   renderer,
                   arg,
                   buildData,
-                  Map.of("Vars", vars, "Script", script, "Command", script),
+                  Map.of("Vars", "", "Script", script, "Command", script),
                   "Error processing command: "));
         }
         ui.say("Running local shell script: " + script);
         int status;
         try {
           status =
-              LocalProcess.run(argv, ctx.workingDirectory(), OutputSink.of(ui), ctx.cancellation());
+              LocalProcess.run(
+                  argv, env, ctx.workingDirectory(), OutputSink.of(ui), ctx.cancellation());
         } catch (IOException e) {
           throw new ScriptFailedException(
               "Error executing script: " + script + ": " + e.getMessage(), e);

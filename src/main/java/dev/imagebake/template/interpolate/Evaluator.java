@@ -35,6 +35,9 @@ final class Evaluator {
     Object data = context.fields() == null ? UNAVAILABLE_DATA : context.fields();
     evaluator.push("$", data);
     evaluator.run(nodes, data);
+    if (evaluator.out.length() > TemplateString.MAX_LENGTH) {
+      throw new TemplateException(TemplateString.TOO_LONG, -1);
+    }
     return evaluator.out.toString();
   }
 
@@ -47,6 +50,10 @@ final class Evaluator {
 
   private void run(List<Node> nodes, Object dot) throws TemplateException {
     for (Node node : nodes) {
+      // Checked as it grows: variables that double each other reach any size in a few steps.
+      if (out.length() > TemplateString.MAX_LENGTH) {
+        throw new TemplateException(TemplateString.TOO_LONG, -1);
+      }
       if (node instanceof Node.Text text) {
         out.append(text.text());
       } else if (node instanceof Node.Action action) {

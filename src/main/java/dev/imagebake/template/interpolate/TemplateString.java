@@ -16,6 +16,15 @@ public final class TemplateString {
   /** Packer loops until stable; the cap only guards against self-reproducing values. */
   static final int MAX_PASSES = 100;
 
+  /**
+   * The longest rendered value, in chars: as large as a whole template may be, and small enough for
+   * the heap the launcher gives a build.
+   */
+  static final int MAX_LENGTH = 1 << 20;
+
+  static final String TOO_LONG =
+      "the rendered value is longer than " + (MAX_LENGTH >> 20) + " Mi characters";
+
   private final String source;
   private final List<Node> nodes;
   private final boolean literal;

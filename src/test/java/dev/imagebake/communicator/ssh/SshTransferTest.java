@@ -328,6 +328,39 @@ class SshTransferTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"scp", "sftp"})
+  void downloadsApplyTheLocalUmaskToRemoteModes(String method) throws Exception {
+    Path tree = Files.createDirectories(remote.resolve("modes"));
+    Files.writeString(tree.resolve("open"), "x");
+    Files.writeString(tree.resolve("suid"), "x");
+    Files.writeString(tree.resolve("private"), "x");
+    Files.setAttribute(tree.resolve("open"), "unix:mode", 0777);
+    Files.setAttribute(tree.resolve("suid"), "unix:mode", 06755);
+    Files.setAttribute(tree.resolve("private"), "unix:mode", 0600);
+    Path into = local.resolve("into");
+    try (Communicator comm = connect(method)) {
+      comm.downloadDir(tree.toString(), into);
+    }
+    // The test JVM's umask; 022 on every machine this runs on, but read it to be exact.
+    int umask = umask();
+    assertThat(localMode(into.resolve("modes/open"))).isEqualTo(0777 & ~umask);
+    assertThat(localMode(into.resolve("modes/suid"))).isEqualTo(0755 & ~umask);
+    assertThat(localMode(into.resolve("modes/private"))).isEqualTo(0600);
+  }
+
+  private static int localMode(Path file) throws IOException {
+    return (Integer) Files.getAttribute(file, "unix:mode") & 07777;
+  }
+
+  private static int umask() throws IOException {
+    return Files.readAllLines(Path.of("/proc/self/status")).stream()
+        .filter(l -> l.startsWith("Umask:"))
+        .map(l -> Integer.parseInt(l.substring(6).strip(), 8))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scp", "sftp"})
   void manyFilesInOneTree(String method) throws IOException {
     // 600 files: over scp, enough for one tar stream per CPU of the machine.
     Path many = local.resolve("many");

@@ -21,7 +21,7 @@ class RemoteScriptCommandTest {
                 "chmod +x /tmp/s.sh; /tmp/s.sh",
                 List.of("/tmp/s.sh", "/tmp/v.sh")))
         .isEqualTo(
-            "chmod 0600 /tmp/v.sh\nchmod 0755 /tmp/s.sh\n"
+            "chmod 0600 /tmp/v.sh\nchmod 0700 /tmp/s.sh\n"
                 + "trap 'rm -f /tmp/s.sh /tmp/v.sh; trap - TERM; kill -TERM 0' TERM\n"
                 + "(chmod +x /tmp/s.sh; /tmp/s.sh\n) &\n"
                 + "wait $!; rc=$?; rm -f /tmp/s.sh /tmp/v.sh; exit $rc");
@@ -31,7 +31,7 @@ class RemoteScriptCommandTest {
   void withoutCleanupNothingIsRemoved() {
     assertThat(RemoteScriptCommand.of(List.of(), "/tmp/s.sh", "sudo /tmp/s.sh", List.of()))
         .isEqualTo(
-            "chmod 0755 /tmp/s.sh\ntrap 'trap - TERM; kill -TERM 0' TERM\n"
+            "chmod 0700 /tmp/s.sh\ntrap 'trap - TERM; kill -TERM 0' TERM\n"
                 + "(sudo /tmp/s.sh\n) &\nwait $!; rc=$?; exit $rc");
   }
 

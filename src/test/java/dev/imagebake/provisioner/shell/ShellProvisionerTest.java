@@ -84,7 +84,7 @@ class ShellProvisionerTest {
         .satisfies(
             u -> {
               assertThat(new String(u.content())).startsWith("#!/bin/sh -e\necho \"0=$0\"\n");
-              assertThat(u.mode()).isEqualTo(0755);
+              assertThat(u.mode()).isEqualTo(0700);
             });
     assertThat(comm.commands()).hasSize(1);
     assertThat(comm.commands().get(0))

@@ -100,6 +100,18 @@ class ShellSshTest {
   }
 
   @Test
+  void theRemoteScriptIsReadableByItsOwnerOnly() throws Exception {
+    // Packer's default execute command (chmod +x) and a plain one: either way no other account
+    // can read the rendered secret while the script runs.
+    for (String execute : List.of("chmod +x {{.Path}}; {{.Vars}} {{.Path}}", "sh {{.Path}}")) {
+      ctx = TestContext.in(dir);
+      run(Map.of("inline", List.of("stat -c %a \"$0\""), "execute_command", execute));
+      int mode = Integer.parseInt(ctx.ui().messages().get(0), 8);
+      assertThat(mode & 0066).as("group/other read or write bits of %o", mode).isZero();
+    }
+  }
+
+  @Test
   void inlineSeesPackersEnvironmentAndIsCleanedUp() throws Exception {
     ShellProvisioner p =
         run(

@@ -107,14 +107,29 @@ class ShellLocalRunnerTest {
             "execute_command",
                 List.of("/bin/echo", "{{.Vars}}", "{{.Script}}", "{{.Command}}", "two words")));
     String abs = dir.resolve("s.sh").toString();
-    assertThat(ctx.ui().messages())
-        .containsExactly(
-            "IMAGEBAKE_BUILDER_TYPE='null' IMAGEBAKE_BUILD_NAME='local' PACKER_BUILDER_TYPE='null'"
-                + " PACKER_BUILD_NAME='local' Z='1'  "
-                + abs
-                + " "
-                + abs
-                + " two words");
+    // {{.Vars}} stands for nothing: the variables are in the environment.
+    assertThat(ctx.ui().messages()).containsExactly(abs + " " + abs + " two words");
+  }
+
+  @Test
+  void variablesAreInTheEnvironmentNotOnTheCommandLine() throws Exception {
+    // A shell that stays (no exec of the script): its command line is what ps shows.
+    run(
+        Map.of(
+            "inline",
+            List.of(
+                "tr '\\0' ' ' < /proc/$PPID/cmdline; echo",
+                "echo \"got=$TOKEN $PACKER_BUILD_NAME\""),
+            "environment_vars",
+            List.of("TOKEN=s3cr3t-{{build `ID`}}"),
+            "execute_command",
+            List.of("/bin/sh", "-c", "{{.Vars}} {{.Script}}; true")));
+    List<String> out = ctx.ui().messages();
+    assertThat(out.get(0))
+        .startsWith("/bin/sh -c")
+        .doesNotContain("s3cr3t")
+        .doesNotContain("TOKEN");
+    assertThat(out.get(1)).isEqualTo("got=s3cr3t-Null local");
   }
 
   @Test
@@ -193,7 +208,6 @@ class ShellLocalRunnerTest {
     ShellLocalConfig config = Configs.of(ShellLocalConfig.class, Map.of("command", "x"));
     assertThat(config.argv(Goos.WINDOWS))
         .containsExactly("cmd", "/V", "/C", "{{.Vars}}", "call", "{{.Script}}");
-    assertThat(config.envFormat(Goos.WINDOWS)).isEqualTo("set %s=%s && ");
     assertThat(config.extension(Goos.WINDOWS)).isEqualTo("cmd");
     assertThat(config.shebang(Goos.LINUX)).isEqualTo("/bin/sh -e");
   }
