@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -312,7 +311,8 @@ class ChefSoloSshTest {
           CompletableFuture.runAsync(
               () -> {
                 try {
-                  new ChefSoloProvisioner(Configs.of(ChefSoloConfig.class, keys)).provision(ctx, asTestUser, Map.of());
+                  new ChefSoloProvisioner(Configs.of(ChefSoloConfig.class, keys))
+                      .provision(ctx, asTestUser, Map.of());
                 } catch (Exception e) {
                   throw new java.util.concurrent.CompletionException(e);
                 }

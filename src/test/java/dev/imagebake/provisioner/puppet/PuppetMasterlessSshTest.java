@@ -249,7 +249,7 @@ class PuppetMasterlessSshTest {
               () -> {
                 try {
                   new PuppetMasterlessProvisioner(Configs.of(PuppetMasterlessConfig.class, keys))
-                    .provision(ctx, asTestUser, Map.of());
+                      .provision(ctx, asTestUser, Map.of());
                 } catch (Exception e) {
                   throw new java.util.concurrent.CompletionException(e);
                 }
