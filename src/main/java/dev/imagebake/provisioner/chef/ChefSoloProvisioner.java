@@ -92,7 +92,7 @@ final class ChefSoloProvisioner implements Provisioner {
         if (removeOnInterrupt == null) {
           removeOnInterrupt = removeFile(secret);
         }
-        Path local = local(ctx, config.encryptedDataBagSecretPath());
+        Path local = ctx.localPath(config.encryptedDataBagSecretPath());
         try (InputStream in = Files.newInputStream(local)) {
           comm.upload(secret, in, Files.size(local), 0600);
         } catch (IOException e) {
@@ -150,7 +150,7 @@ final class ChefSoloProvisioner implements Provisioner {
     String template = ChefSoloConfig.DEFAULT_CONFIG_TEMPLATE;
     if (isSet(config.configTemplate())) {
       try {
-        template = Files.readString(local(ctx, config.configTemplate()));
+        template = Files.readString(ctx.localPath(config.configTemplate()));
       } catch (IOException e) {
         throw new ChefFailedException("Error creating Chef config file: " + e.getMessage(), e);
       }
@@ -232,7 +232,7 @@ final class ChefSoloProvisioner implements Provisioner {
           what + ": Non-zero exit status. See output above for more info.");
     }
     try {
-      comm.uploadDir(remote, local(ctx, localDir), true);
+      comm.uploadDir(remote, ctx.localPath(localDir), true);
     } catch (IOException e) {
       throw new ChefFailedException(what + ": " + e.getMessage(), e);
     }
@@ -297,13 +297,5 @@ final class ChefSoloProvisioner implements Provisioner {
         ui.error(line);
       }
     };
-  }
-
-  /** A local path of the template: {@code ~/} is the home directory, relative to the work dir. */
-  static Path local(BuildContext ctx, String path) {
-    if (path.equals("~") || path.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home") + path.substring(1));
-    }
-    return ctx.workingDirectory().resolve(path);
   }
 }

@@ -38,8 +38,7 @@ public final class ChefSoloProvisionerFactory implements ProvisionerFactory<Chef
     } else if (os.equals("windows")) {
       check.error(
           "guest_os_type",
-          "guest_os_type windows is not supported by imagebake yet (chef-solo runs on unix"
-              + " machines only)");
+          "guest_os_type windows: imagebake's chef-solo provisions unix machines only, for now");
     }
     if (isSet(config.configTemplate())) {
       Path p = check.resolve(config.configTemplate());

@@ -144,7 +144,7 @@ final class PuppetMasterlessProvisioner implements Provisioner {
         comm,
         commands.createDir(remoteDir),
         "Error uploading manifests: Error creating manifests directory");
-    Path local = local(ctx, config.manifestFile());
+    Path local = ctx.localPath(config.manifestFile());
     if (Files.isDirectory(local)) {
       ui.message("Uploading manifest directory from: " + config.manifestFile());
       uploadDirectory(ctx, comm, remoteDir, config.manifestFile(), "Error uploading manifests");
@@ -213,7 +213,7 @@ final class PuppetMasterlessProvisioner implements Provisioner {
     ctx.ui().message("Creating directory: " + remote);
     mustRun(ctx.ui(), comm, commands.createDir(remote), what);
     try {
-      comm.uploadDir(remote, local(ctx, localDir), true);
+      comm.uploadDir(remote, ctx.localPath(localDir), true);
     } catch (IOException e) {
       throw new PuppetFailedException(what + ": " + e.getMessage(), e);
     }
@@ -222,7 +222,7 @@ final class PuppetMasterlessProvisioner implements Provisioner {
   private static void uploadFile(
       BuildContext ctx, Communicator comm, String remote, String localFile, String what)
       throws Exception {
-    Path file = local(ctx, localFile);
+    Path file = ctx.localPath(localFile);
     try (InputStream in = Files.newInputStream(file)) {
       comm.upload(remote, in, Files.size(file), 0644);
     } catch (IOException e) {
@@ -275,13 +275,5 @@ final class PuppetMasterlessProvisioner implements Provisioner {
         ui.error(line);
       }
     };
-  }
-
-  /** A local path of the template: {@code ~/} is the home directory, relative to the work dir. */
-  static Path local(BuildContext ctx, String path) {
-    if (path.equals("~") || path.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home") + path.substring(1));
-    }
-    return ctx.workingDirectory().resolve(path);
   }
 }

@@ -39,8 +39,7 @@ public final class PuppetMasterlessProvisionerFactory
     } else if (os.equals("windows")) {
       check.error(
           "guest_os_type",
-          "guest_os_type windows is not supported by imagebake yet (puppet-masterless runs on"
-              + " unix machines only)");
+          "guest_os_type windows: imagebake's puppet-masterless provisions unix machines only, for now");
     }
     for (String key : List.of("elevated_user", "elevated_password")) {
       String value =

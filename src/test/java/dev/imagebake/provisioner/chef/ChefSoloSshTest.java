@@ -3,7 +3,7 @@ package dev.imagebake.provisioner.chef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imagebake.communicator.ssh.SshConnector;
+import dev.imagebake.communicator.ssh.SshCommunicatorFactory;
 import dev.imagebake.provisioner.fixtures.Configs;
 import dev.imagebake.provisioner.fixtures.RenderingContext;
 import dev.imagebake.sdk.BuildContext;
@@ -71,7 +71,7 @@ class ChefSoloSshTest {
     test = TestBuildContext.create().withWorkingDirectory(dir).withBuild("app", "null");
     ctx = RenderingContext.of(test, Map.of("chef_solo", "'" + chefSolo + "'"));
     comm =
-        new SshConnector()
+        new SshCommunicatorFactory()
             .connect(
                 SshConfigBuilder.forServer(sshd).communicatorConfig(),
                 ConnectTarget.fromConfig(),
@@ -302,7 +302,7 @@ class ChefSoloSshTest {
             "execute_command",
             "echo started && sleep 78.25");
     try (Communicator asTestUser =
-        new SshConnector()
+        new SshCommunicatorFactory()
             .connect(
                 SshConfigBuilder.forServer(sshd).sshUsername("imagebake-test").communicatorConfig(),
                 ConnectTarget.fromConfig(),

@@ -3,7 +3,7 @@ package dev.imagebake.provisioner.puppet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imagebake.communicator.ssh.SshConnector;
+import dev.imagebake.communicator.ssh.SshCommunicatorFactory;
 import dev.imagebake.provisioner.fixtures.Configs;
 import dev.imagebake.provisioner.fixtures.RenderingContext;
 import dev.imagebake.sdk.BuildContext;
@@ -60,7 +60,7 @@ class PuppetMasterlessSshTest {
     test = TestBuildContext.create().withWorkingDirectory(dir).withBuild("web-1", "null");
     ctx = RenderingContext.of(test, Map.of());
     comm =
-        new SshConnector()
+        new SshCommunicatorFactory()
             .connect(
                 SshConfigBuilder.forServer(sshd).communicatorConfig(),
                 ConnectTarget.fromConfig(),
@@ -239,7 +239,7 @@ class PuppetMasterlessSshTest {
             "execute_command",
             "cd {{.WorkingDir}} && echo started && sleep 79.25");
     try (Communicator asTestUser =
-        new SshConnector()
+        new SshCommunicatorFactory()
             .connect(
                 SshConfigBuilder.forServer(sshd).sshUsername("imagebake-test").communicatorConfig(),
                 ConnectTarget.fromConfig(),
