@@ -129,6 +129,19 @@ class InterruptIT {
     }
   }
 
+  @Test
+  void anInterruptEndsTheSleepProvisionerAtOnce() throws Exception {
+    // An hour-long sleep: the build ends well within interruptAndCheck's bound only if the
+    // interrupt cuts it short.
+    interruptAndCheck(
+        "INT",
+        """
+        {"type": "shell", "inline": ["echo started"]}, {"type": "sleep", "duration": "1h"}
+        """,
+        "started",
+        sshd.user());
+  }
+
   private void interruptAndCheck(String signal, String sleepMarker) throws Exception {
     interruptAndCheck(signal, sleepMarker, sshd.user());
   }

@@ -306,6 +306,74 @@ class TemplatesIT {
         .containsPattern("# Made by imagebake from us-east-1:ami-[0-9a-f]+ \\(build amazon-ebs\\)");
   }
 
+  @Test
+  void puppetMasterlessAppliesAManifestWithAModuleHieraDataAndFacts() throws Exception {
+    // The target is this machine: the real Puppet of Debian (puppet-agent) runs there.
+    Path output = work.resolve("puppet-out");
+    Launcher.Result r =
+        Launcher.run(
+            work,
+            concat(
+                new String[] {"build"},
+                sshdVars(),
+                new String[] {
+                  "-var",
+                  "output_dir=" + output,
+                  "-var",
+                  "settle=0s",
+                  TEMPLATES.resolve("puppet-masterless.json").toString()
+                }));
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout())
+        .contains("==> puppet-host: Provisioning with Puppet...")
+        .contains("FACTER_api_token='<sensitive>'")
+        .contains("puppet apply --detailed-exitcodes")
+        .contains("Welcome to the web tier. Built by puppet-host (null) with Puppet.");
+    assertThat(r.all()).doesNotContain("t0ken-not-for-logs");
+    assertThat(output.resolve("api-token")).hasContent("t0ken-not-for-logs");
+    assertThat(Files.getPosixFilePermissions(output.resolve("api-token")))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    // clean_staging_directory: Packer's default staging directory is gone.
+    assertThat(Path.of("/tmp/packer-puppet-masterless")).doesNotExist();
+  }
+
+  @Test
+  void chefSoloRunsARoleWithACookbookADataBagAndNodeAttributes() throws Exception {
+    // No Chef is packaged for Debian: the stand-in chef-solo of the tests plays it, checking the
+    // rendered solo.rb, node JSON and uploaded trees.
+    Path bin = Files.createDirectories(work.resolve("chef-bin"));
+    Files.copy(
+        Launcher.HOME.resolve("src/test/resources/chef/chef-solo"), bin.resolve("chef-solo"));
+    Files.setPosixFilePermissions(
+        bin.resolve("chef-solo"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path output = work.resolve("chef-out");
+    Launcher.Result r =
+        Launcher.run(
+            work,
+            concat(
+                new String[] {"build"},
+                sshdVars(),
+                new String[] {
+                  "-var",
+                  "skip_install=true",
+                  "-var",
+                  "chef_solo=" + bin.resolve("chef-solo"),
+                  "-var",
+                  "output_dir=" + output,
+                  TEMPLATES.resolve("chef-solo.json").toString()
+                }));
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout())
+        .contains("==> chef-host: Provisioning with chef-solo")
+        .contains("chef-host: Executing Chef: sudo " + bin.resolve("chef-solo"))
+        .contains("Chef Infra Client finished, 3/3 resources updated")
+        .contains("Welcome to the web tier. Provisioned by chef-solo, through imagebake.");
+    assertThat(r.all()).doesNotContain("s3cret-not-for-logs");
+    assertThat(output.resolve("db-password")).hasContent("s3cret-not-for-logs");
+    assertThat(Path.of("/tmp/packer-chef-solo/node.json")).content().contains("\"role[web]\"");
+  }
+
   /** Builds templates/ansible-local.json against the test sshd, rendering into {@code output}. */
   private Launcher.Result buildAnsibleLocal(Path output) throws Exception {
     return Launcher.run(
