@@ -4,6 +4,7 @@ import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.Connector;
 import dev.imagebake.sdk.Renderer;
+import dev.imagebake.sdk.Resources;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import dev.imagebake.sdk.StepFailedException;
@@ -90,5 +91,10 @@ final class WatchedContext implements BuildContext {
   @Override
   public String mask(String text) {
     return delegate.mask(text);
+  }
+
+  @Override
+  public Resources resources() {
+    return delegate.resources();
   }
 }
