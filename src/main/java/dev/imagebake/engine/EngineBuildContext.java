@@ -48,7 +48,8 @@ final class EngineBuildContext implements BuildContext {
     return new EngineBuildContext(run, plan, log, other, cancellation, resources);
   }
 
-  EngineBuildContext withCancellation(Cancellation other) {
+  @Override
+  public EngineBuildContext withCancellation(Cancellation other) {
     return new EngineBuildContext(run, plan, log, ui, other, resources);
   }
 
@@ -126,6 +127,16 @@ final class EngineBuildContext implements BuildContext {
   @Override
   public Path workingDirectory() {
     return run.options().workingDirectory();
+  }
+
+  @Override
+  public Path homeDirectory() {
+    return run.options().homeDirectory();
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    return run.options().environment();
   }
 
   @Override

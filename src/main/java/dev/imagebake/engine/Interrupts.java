@@ -1,5 +1,6 @@
 package dev.imagebake.engine;
 
+import dev.imagebake.sdk.CancellationToken;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

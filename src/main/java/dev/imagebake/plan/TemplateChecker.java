@@ -49,7 +49,17 @@ public final class TemplateChecker {
 
   public TemplateChecker(PluginRegistry registry, Path workingDir) {
     this.registry = registry;
-    this.binder = new ConfigBinder(workingDir, Path.of(System.getProperty("user.home")));
+    this.binder =
+        new ConfigBinder(
+            workingDir,
+            Path.of(System.getProperty("user.home")),
+            System.getenv(),
+            registry::communicator);
+  }
+
+  /** The plugins templates are checked against. */
+  public PluginRegistry plugins() {
+    return registry;
   }
 
   public CheckedTemplate check(Path file, CheckOptions options) {

@@ -89,4 +89,11 @@ class InterruptsTest {
     System.clearProperty(Interrupts.GRACE_PROPERTY);
     assertThat(new Interrupts().grace()).isEqualTo(Duration.ofSeconds(5));
   }
+
+  @Test
+  void signalHandlersInstallAndRestore() throws Exception {
+    Interrupts fresh = new Interrupts();
+    fresh.installSignalHandlers().close();
+    assertThat(fresh.count()).isZero();
+  }
 }
