@@ -25,7 +25,7 @@ enum SignalPattern {
    * terminal sends it): the build gets it from the terminal, from {@code timeout} forwarding it,
    * and again from {@code timeout} signalling its group.
    */
-  TIMEOUT_WRAPPER("kill -INT -- -%1$d");
+  TIMEOUT_WRAPPER("kill -INT -%1$d");
 
   private final String kill;
 
