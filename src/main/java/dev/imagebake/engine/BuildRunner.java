@@ -191,9 +191,6 @@ public final class BuildRunner {
           error = StepRunner.messageOf(e);
         }
       }
-      if (interrupts.cleanups().isCancelled()) {
-        stopMachines(ctx);
-      }
       List<Artifact> artifacts = new ArrayList<>();
       if (error == null && artifact != null) {
         if (token.isCancelled()) {
@@ -224,21 +221,6 @@ public final class BuildRunner {
               : token.isCancelled() ? BuildReport.Outcome.CANCELLED : BuildReport.Outcome.SUCCEEDED;
       return new BuildReport(plan.name(), plan.type(), outcome, took, infos, error, log.timings());
     }
-  }
-
-  /** The cleanups were skipped: still end every running machine, so none runs on unseen. */
-  private static void stopMachines(EngineBuildContext ctx) {
-    ctx.resources()
-        .stopMachines(
-            (machine, e) ->
-                ctx.ui()
-                    .error(
-                        "Could not stop "
-                            + machine.describe()
-                            + ": "
-                            + StepRunner.messageOf(e)
-                            + (machine.delete().isEmpty() ? "" : "; " + machine.delete())))
-        .forEach(m -> ctx.ui().error("Stopped " + m.describe() + " (cleanups skipped)"));
   }
 
   private static ArtifactInfo info(Artifact a) {

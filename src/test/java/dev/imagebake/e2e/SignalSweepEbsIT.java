@@ -146,12 +146,11 @@ class SignalSweepEbsIT {
             + SignalPattern.values().length
             + " patterns), "
             + bursts
-            + " saw a later signal and ignored it, "
+            + " saw a later signal and ignored it (the kernel merges a signal into the same one"
+            + " still pending), "
             + failures.size()
             + " failed");
     assertThat(failures).isEmpty();
-    // The kernel may merge a signal into one still pending; most bursts must arrive as bursts.
-    assertThat(bursts).as("builds that received more than one signal").isGreaterThan(runs / 4);
   }
 
   /** One build, signalled at {@code wait}; adds what went wrong to {@code failures}. */
@@ -200,11 +199,17 @@ class SignalSweepEbsIT {
       if (code != 130) {
         problems.add("exit code " + code);
       }
-      if (!output.contains("Cancelling build after receiving interrupt")) {
-        problems.add("no 'Cancelling build after receiving interrupt'");
+      if (!output.contains("Cancelling build after receiving ")) {
+        problems.add("no 'Cancelling build after receiving'");
       }
       if (!output.contains("Cleanly cancelled builds after being interrupted.")) {
         problems.add("no 'Cleanly cancelled'");
+      }
+      // The kernel merges a signal into the same one still pending, so a burst of one signal may
+      // arrive as one; INT then TERM always arrives as two.
+      // (The JVM hands each signal to a thread of its own, so TERM may be taken first.)
+      if (pattern == SignalPattern.INT_THEN_TERM && !output.contains("Ignoring ")) {
+        problems.add("the second of INT and TERM was not seen");
       }
       for (String bad : List.of("skipping cleanup", "Left behind", "Interrupted again")) {
         if (output.contains(bad)) {
@@ -267,7 +272,7 @@ class SignalSweepEbsIT {
       assertThat(code).as(output).isEqualTo(130);
       assertThat(second).as(output).isTrue();
       assertThat(output)
-          .contains("press Ctrl-C again 0.3 s from now or later")
+          .contains("press Ctrl-C again 300 ms from now or later")
           .contains("Interrupted again: skipping the remaining cleanups")
           .containsPattern(
               "Stopped EC2 instance i-[0-9a-f]+ \\(us-east-1\\) \\(cleanups skipped\\)")
@@ -297,7 +302,10 @@ class SignalSweepEbsIT {
       List<String> left = new ArrayList<>();
       ec2.world().keyPairs().forEach(k -> left.add(k.name));
       ec2.world().securityGroups().forEach(g -> left.add(g.id));
-      ec2.world().volumes().forEach(v -> left.add(v.id));
+      // Volumes that go with the (shutting-down) instance are not left behind.
+      ec2.world().volumes().stream()
+          .filter(v -> !v.deleteOnTermination)
+          .forEach(v -> left.add(v.id));
       assertThat(listed).as(output).containsExactlyInAnyOrderElementsOf(left).isNotEmpty();
     }
   }

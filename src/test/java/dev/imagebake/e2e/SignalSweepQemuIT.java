@@ -46,7 +46,8 @@ class SignalSweepQemuIT {
           new Case("SSH", SignalPattern.TWO_WITHIN_50_MS, "Waiting for the guest's SSH server"),
           new Case("provisioner", SignalPattern.INT_THEN_TERM, "sweep: provisioning"),
           new Case("provisioner", SignalPattern.TIMEOUT_WRAPPER, "sweep: provisioning"),
-          new Case("shutdown", SignalPattern.TIMEOUT_WRAPPER, "Waiting for shutdown..."));
+          new Case(
+              "shutdown", SignalPattern.TIMEOUT_WRAPPER, "Gracefully halting virtual machine"));
 
   @Test
   void signalPatternsAtTheWaitsOfTheVmCleanUpEverything() throws Exception {
@@ -55,7 +56,8 @@ class SignalSweepQemuIT {
     for (Case c : VM_CASES) {
       Path dir = caseDir(c);
       Path template = dir.resolve("template.json");
-      Files.writeString(template, template("{{user `base_dir`}}/disk.qcow2"));
+      Files.writeString(
+          template, template("{{user `base_dir`}}/disk.qcow2", c.waitName().equals("provisioner")));
       SignalPattern.Build build =
           c.pattern()
               .start(
@@ -108,7 +110,7 @@ class SignalSweepQemuIT {
         Path template = dir.resolve("template.json");
         Files.writeString(
             template,
-            template("http://127.0.0.1:" + server.getAddress().getPort() + "/disk.qcow2"));
+            template("http://127.0.0.1:" + server.getAddress().getPort() + "/disk.qcow2", false));
         build.set(
             pattern.start(
                 dir,
@@ -141,8 +143,9 @@ class SignalSweepQemuIT {
     if (code != 130) {
       problems.add("exit code " + code);
     }
-    if (!output.contains("Cancelling build after receiving interrupt")) {
-      problems.add("no 'Cancelling build after receiving interrupt'");
+    // (The JVM hands each signal to a thread of its own, so of INT then TERM, TERM may be first.)
+    if (!output.contains("Cancelling build after receiving ")) {
+      problems.add("no 'Cancelling build after receiving'");
     }
     if (!output.contains("Cleanly cancelled builds after being interrupted.")) {
       problems.add("no 'Cleanly cancelled'");
@@ -185,8 +188,8 @@ class SignalSweepQemuIT {
         .toList();
   }
 
-  /** The test VM's build with a provisioner and a shutdown that both take their time. */
-  private static String template(String source) {
+  /** The test VM's build with a shutdown (and, if asked, a provisioner) that take their time. */
+  private static String template(String source, boolean slowProvisioner) {
     return """
         {"variables": {"base_dir": null},
          "builders": [{"type": "qemu", "disk_image": true, "use_backing_file": false,
@@ -201,8 +204,8 @@ class SignalSweepQemuIT {
            "shutdown_command": "(sleep 60; poweroff) >/dev/null 2>&1 &",
            "shutdown_timeout": "3m"}],
          "provisioners": [{"type": "shell",
-                           "inline": ["echo sweep: provisioning", "sleep 61.5"]}]}
+                           "inline": ["echo sweep: provisioning"%s]}]}
         """
-        .formatted(source);
+        .formatted(source, slowProvisioner ? ", \"sleep 61.5\"" : "");
   }
 }
