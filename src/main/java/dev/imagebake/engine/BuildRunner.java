@@ -35,6 +35,7 @@ public final class BuildRunner {
   private final Interrupts interrupts;
   private final BuildOptions options;
   private final Clock clock;
+  private Leftovers leftovers = new Leftovers();
 
   /**
    * @param connector opens communicators for {@link StepConnect}
@@ -76,6 +77,7 @@ public final class BuildRunner {
     RunServices services = new RunServices(output, clock, options, interrupts, connector, timers);
     long start = System.nanoTime();
     List<BuildReport> reports = new ArrayList<>();
+    leftovers = new Leftovers();
     Interrupts.Subscription announcer = interrupts.onInterrupt(this::announce);
     try {
       List<Future<BuildReport>> futures = new ArrayList<>();
@@ -92,15 +94,64 @@ public final class BuildRunner {
     }
     output.emit(new Event.WaitCompleted(clock.instant(), since(start)));
     boolean interrupted = interrupts.count() > 0;
-    output.emit(new Event.Summary(clock.instant(), reports, interrupted));
+    List<Leftovers.Entry> left = leftovers.entries();
+    String file = left.isEmpty() ? null : leftovers.write(options, clock.instant(), output);
+    boolean skipped =
+        reports.stream().flatMap(r -> r.steps().stream()).anyMatch(t -> t.cleanup() == null);
+    output.emit(
+        new Event.Summary(clock.instant(), reports, interrupted, skipped, left.size(), file));
     boolean anyErrored = reports.stream().anyMatch(r -> r.outcome() == BuildReport.Outcome.ERRORED);
     return new RunResult(reports, interrupted, interrupted ? 130 : anyErrored ? 1 : 0);
   }
 
-  private void announce(int count, String signal) {
-    if (count == 1) {
-      core(Event.LineKind.ERROR, "Cancelling build after receiving " + signal);
+  private void announce(int count, String signal, Interrupts.Effect effect, Duration sinceFirst) {
+    String grace = seconds(interrupts.grace());
+    switch (effect) {
+      case CANCEL -> {
+        core(Event.LineKind.ERROR, "Cancelling build after receiving " + signal);
+        core(
+            Event.LineKind.ERROR,
+            "Cleaning up. To skip the remaining cleanups, press Ctrl-C again "
+                + grace
+                + " from now or later (running machines are stopped even then, and what is left"
+                + " behind is listed).");
+      }
+      case BURST ->
+          core(
+              Event.LineKind.ERROR,
+              "Ignoring "
+                  + signal
+                  + " "
+                  + seconds(sinceFirst)
+                  + " after the first (a burst): still cleaning up. Ctrl-C "
+                  + grace
+                  + " or more after the first skips the remaining cleanups.");
+      case TERM_IGNORED ->
+          core(
+              Event.LineKind.ERROR,
+              "Ignoring "
+                  + signal
+                  + ": still cleaning up. Only Ctrl-C, "
+                  + grace
+                  + " or more after the first interrupt, skips the remaining cleanups.");
+      case SKIP_CLEANUPS ->
+          core(
+              Event.LineKind.ERROR,
+              "Interrupted again: skipping the remaining cleanups; running machines are still"
+                  + " stopped, and what is left behind is listed.");
+      case ALREADY_SKIPPING ->
+          core(Event.LineKind.ERROR, "Ignoring " + signal + ": already skipping cleanups.");
     }
+  }
+
+  private static String seconds(Duration d) {
+    long ms = d.toMillis();
+    return ms < 1000 && ms > 0
+        ? ms + " ms"
+        : (ms % 1000 == 0
+                ? Long.toString(ms / 1000)
+                : String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0))
+            + " s";
   }
 
   private BuildReport await(Future<BuildReport> future, BuildPlan plan) {
@@ -161,6 +212,7 @@ public final class BuildRunner {
       for (int i = 0; i < infos.size(); i++) {
         output.emit(new Event.ArtifactCreated(clock.instant(), plan.name(), i, infos.get(i)));
       }
+      leftovers.add(ctx);
       Duration took = since(start);
       output.emit(new Event.BuildFinished(clock.instant(), plan.name(), took, error));
       BuildReport.Outcome outcome =

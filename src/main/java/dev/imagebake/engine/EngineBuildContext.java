@@ -4,6 +4,7 @@ import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.Connector;
 import dev.imagebake.sdk.Renderer;
+import dev.imagebake.sdk.Resources;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import dev.imagebake.sdk.StepFailedException;
@@ -22,22 +23,34 @@ final class EngineBuildContext implements BuildContext {
   private final StepLog log;
   private final Ui ui;
   private final Cancellation cancellation;
+  private final Resources resources;
 
   EngineBuildContext(RunServices run, BuildPlan plan, StepLog log, Ui ui, Cancellation cancel) {
+    this(run, plan, log, ui, cancel, new Resources());
+  }
+
+  private EngineBuildContext(
+      RunServices run,
+      BuildPlan plan,
+      StepLog log,
+      Ui ui,
+      Cancellation cancel,
+      Resources resources) {
     this.run = run;
     this.plan = plan;
     this.log = log;
     this.ui = ui;
     this.cancellation = cancel;
+    this.resources = resources;
   }
 
   EngineBuildContext withUi(Ui other) {
-    return new EngineBuildContext(run, plan, log, other, cancellation);
+    return new EngineBuildContext(run, plan, log, other, cancellation, resources);
   }
 
   @Override
   public EngineBuildContext withCancellation(Cancellation other) {
-    return new EngineBuildContext(run, plan, log, ui, other);
+    return new EngineBuildContext(run, plan, log, ui, other, resources);
   }
 
   RunServices services() {
@@ -134,5 +147,10 @@ final class EngineBuildContext implements BuildContext {
   @Override
   public String mask(String text) {
     return run.output().secrets().mask(text);
+  }
+
+  @Override
+  public Resources resources() {
+    return resources;
   }
 }

@@ -74,6 +74,10 @@ final class StepRunner {
       abort = true;
     }
     cleanUp(entered, state, abort, cancelled, failed);
+    if (ctx.services().interrupts().cleanups().isCancelled()) {
+      // Before the builder closes its clients: they are what stops the machines.
+      Machines.stopAll(ctx);
+    }
     if (cancelled) {
       throw new CancelledException(ctx.cancellation().reason());
     }

@@ -83,4 +83,12 @@ public interface BuildContext {
    * this for what they write elsewhere (manifests, generated files).
    */
   String mask(String text);
+
+  /**
+   * The resources this build made and has not deleted yet (see {@link Resources}): record each one
+   * before the call that creates it and drop it once deleted, so that whatever a skipped or failed
+   * cleanup leaves behind is listed with its id, and running machines are stopped even when the
+   * cleanups are skipped.
+   */
+  Resources resources();
 }

@@ -101,4 +101,9 @@ final class CancellationScopedContext implements BuildContext {
   public String mask(String text) {
     return delegate.mask(text);
   }
+
+  @Override
+  public Resources resources() {
+    return delegate.resources();
+  }
 }

@@ -90,7 +90,7 @@ public final class ConsoleRenderer implements EventRenderer {
   private void summary(Event.Summary s) {
     if (s.interrupted()) {
       // Packer lists neither errors nor artifacts after an interrupt.
-      print(UiText.CANCELLED);
+      print(s.clean() ? UiText.CANCELLED : paintError(UiText.cancelledNotClean(s)));
       timings(s.builds());
       return;
     }
@@ -101,6 +101,9 @@ public final class ConsoleRenderer implements EventRenderer {
       for (BuildReport b : errored) {
         print("--> " + b.name() + ": " + b.error());
       }
+    }
+    if (s.leftBehind() > 0) {
+      print(paintError("\n==> " + UiText.leftBehind(s)));
     }
     List<BuildReport> withArtifacts =
         s.builds().stream().filter(b -> !b.artifacts().isEmpty()).toList();

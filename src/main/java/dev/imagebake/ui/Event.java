@@ -67,10 +67,31 @@ public sealed interface Event {
    * The end of the run: artifacts, errors and step timings of every build.
    *
    * @param interrupted whether the run was cancelled by an interrupt
+   * @param cleanupSkipped whether any build skipped a cleanup (a deliberate second Ctrl-C, {@code
+   *     -on-error=abort})
+   * @param leftBehind how many resources the builds left behind
+   * @param leftoversFile where they are listed, or null when none were (or it could not be written)
    */
-  record Summary(Instant at, List<BuildReport> builds, boolean interrupted) implements Event {
+  record Summary(
+      Instant at,
+      List<BuildReport> builds,
+      boolean interrupted,
+      boolean cleanupSkipped,
+      int leftBehind,
+      String leftoversFile)
+      implements Event {
     public Summary {
       builds = List.copyOf(builds);
+    }
+
+    /** A run that skipped no cleanup and left nothing behind. */
+    public Summary(Instant at, List<BuildReport> builds, boolean interrupted) {
+      this(at, builds, interrupted, false, 0, null);
+    }
+
+    /** Whether every cleanup ran and nothing is left behind. */
+    public boolean clean() {
+      return !cleanupSkipped && leftBehind == 0;
     }
   }
 }

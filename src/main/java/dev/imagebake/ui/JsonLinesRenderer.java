@@ -77,6 +77,8 @@ public final class JsonLinesRenderer implements EventRenderer {
       head(n, "wait_completed", event).put("took_ms", millis(w.took()));
     } else if (event instanceof Event.Summary s) {
       head(n, "summary", event).put("interrupted", s.interrupted());
+      n.put("cleanup_skipped", s.cleanupSkipped()).put("left_behind", s.leftBehind());
+      n.put("leftovers_file", s.leftoversFile());
       ArrayNode builds = n.putArray("builds");
       s.builds().forEach(b -> report(b, builds.addObject()));
     }

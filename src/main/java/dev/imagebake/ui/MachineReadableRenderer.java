@@ -66,7 +66,11 @@ public final class MachineReadableRenderer implements EventRenderer {
   private void summary(long ts, Event.Summary s) {
     if (s.interrupted()) {
       // Packer lists neither errors nor artifacts after an interrupt.
-      ui(ts, null, Event.LineKind.SAY, UiText.CANCELLED);
+      if (s.clean()) {
+        ui(ts, null, Event.LineKind.SAY, UiText.CANCELLED);
+      } else {
+        ui(ts, null, Event.LineKind.ERROR, UiText.cancelledNotClean(s));
+      }
       return;
     }
     List<BuildReport> errored =
@@ -78,6 +82,9 @@ public final class MachineReadableRenderer implements EventRenderer {
         record(ts, b.name(), "error", b.error());
         ui(ts, b.name(), Event.LineKind.ERROR, "--> " + b.name() + ": " + b.error());
       }
+    }
+    if (s.leftBehind() > 0) {
+      ui(ts, null, Event.LineKind.ERROR, UiText.leftBehind(s));
     }
     List<BuildReport> withArtifacts =
         s.builds().stream().filter(b -> !b.artifacts().isEmpty()).toList();

@@ -130,7 +130,12 @@ public final class SecretFilter {
     }
     if (event instanceof Event.Summary s) {
       return new Event.Summary(
-          s.at(), s.builds().stream().map(this::mask).toList(), s.interrupted());
+          s.at(),
+          s.builds().stream().map(this::mask).toList(),
+          s.interrupted(),
+          s.cleanupSkipped(),
+          s.leftBehind(),
+          s.leftoversFile() == null ? null : mask(s.leftoversFile()));
     }
     return event; // WaitCompleted: no text
   }

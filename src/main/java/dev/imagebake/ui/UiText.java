@@ -51,6 +51,24 @@ final class UiText {
   static final String NO_ARTIFACTS = "\n==> Builds finished but no artifacts were created.";
   static final String CANCELLED = "Cleanly cancelled builds after being interrupted.";
 
+  /** The last line of an interrupted run that skipped a cleanup or left something behind. */
+  static String cancelledNotClean(Event.Summary s) {
+    return "Cancelled builds after being interrupted, but not cleanly: "
+        + (s.cleanupSkipped() ? "cleanups were skipped; " : "")
+        + leftBehind(s);
+  }
+
+  /** {@code 3 resources left behind, listed in FILE} or {@code nothing recorded left behind}. */
+  static String leftBehind(Event.Summary s) {
+    if (s.leftBehind() == 0) {
+      return "nothing recorded was left behind.";
+    }
+    return s.leftBehind()
+        + (s.leftBehind() == 1 ? " resource" : " resources")
+        + " left behind"
+        + (s.leftoversFile() == null ? " (listed above)." : ", listed in " + s.leftoversFile());
+  }
+
   static String artifactLine(String build, ArtifactInfo a) {
     return "--> " + build + ": " + (a == null ? "<nothing>" : a.description());
   }

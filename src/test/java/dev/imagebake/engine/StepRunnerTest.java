@@ -202,8 +202,44 @@ class StepRunnerTest {
   }
 
   @Test
+  void aBurstOfInterruptsRunsEveryCleanup() {
+    TestRun run = new TestRun();
+    RunResult result =
+        run.run(
+            build(
+                List.of(
+                    new RecordingStep("a", journal, NOTHING),
+                    new RecordingStep("b", journal, NOTHING),
+                    new RecordingStep(
+                        "c",
+                        journal,
+                        ctx -> {
+                          // timeout(1) forwarding INT while the terminal signals the group.
+                          run.interrupts.trigger();
+                          run.interrupts.trigger();
+                          run.interrupts.trigger("terminated");
+                          ctx.cancellation().throwIfCancelled();
+                        },
+                        ctx -> run.interrupts.trigger()))));
+
+    assertThat(journal.entries())
+        .containsExactly("run a", "run b", "run c", "cleanup c", "cleanup b", "cleanup a");
+    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(run.console())
+        .contains(
+            "Cancelling build after receiving interrupt\n"
+                + "Cleaning up. To skip the remaining cleanups, press Ctrl-C again 5 s from now or"
+                + " later")
+        .containsPattern("Ignoring interrupt \\d+ (ms|s) after the first \\(a burst\\)")
+        .contains("Ignoring terminated: still cleaning up.")
+        .doesNotContain("skipping cleanup")
+        .contains("Cleanly cancelled builds after being interrupted.");
+  }
+
+  @Test
   void secondInterruptSkipsTheRemainingCleanups() {
     TestRun run = new TestRun();
+    run.interrupts = new Interrupts(java.time.Duration.ZERO, System::nanoTime);
     RunResult result =
         run.run(
             build(
@@ -224,7 +260,11 @@ class StepRunnerTest {
     assertThat(run.console())
         .contains(
             "==> b: Interrupted again: skipping cleanup of step \"b\"\n"
-                + "==> b: Interrupted again: skipping cleanup of step \"a\"\n");
+                + "==> b: Interrupted again: skipping cleanup of step \"a\"\n")
+        .contains(
+            "Cancelled builds after being interrupted, but not cleanly: cleanups were skipped;"
+                + " nothing recorded was left behind.")
+        .doesNotContain("Cleanly cancelled");
   }
 
   @Test

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /** A build run wired to in-memory outputs (plain console, machine-readable, JSON lines). */
 final class TestRun {
-  final Interrupts interrupts = new Interrupts();
+  Interrupts interrupts = new Interrupts();
   final ByteArrayOutputStream console = new ByteArrayOutputStream();
   final ByteArrayOutputStream machine = new ByteArrayOutputStream();
   final StringWriter events = new StringWriter();

@@ -4,6 +4,7 @@ import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.Connector;
 import dev.imagebake.sdk.Renderer;
+import dev.imagebake.sdk.Resources;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import dev.imagebake.sdk.StepFailedException;
@@ -163,4 +164,11 @@ public final class PluginTestContext implements BuildContext {
   }
 
   private final java.util.Set<String> secrets = new java.util.HashSet<>();
+
+  private final Resources resources = new Resources();
+
+  @Override
+  public Resources resources() {
+    return resources;
+  }
 }

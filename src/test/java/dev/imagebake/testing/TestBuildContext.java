@@ -4,6 +4,7 @@ import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Connector;
 import dev.imagebake.sdk.Renderer;
+import dev.imagebake.sdk.Resources;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import dev.imagebake.sdk.StepFailedException;
@@ -177,5 +178,12 @@ public final class TestBuildContext implements BuildContext {
   /** The values registered with {@link #addSecret}. */
   public Set<String> secrets() {
     return Set.copyOf(secrets);
+  }
+
+  private final Resources resources = new Resources();
+
+  @Override
+  public Resources resources() {
+    return resources;
   }
 }

@@ -32,11 +32,16 @@ final class StepOutputDir implements Step {
     // Refuses an existing directory, or with -force replaces an earlier (marked) output only.
     OutputDirectory.prepare(ctx, dir);
     state.put(QemuState.OUTPUT_DIR, dir);
+    ctx.resources().created(QemuResources.directory(dir));
   }
 
   @Override
   public void cleanup(BuildContext ctx, StateBag state) {
     if (state.find(QemuState.SUCCEEDED).orElse(false)) {
+      // The directory holds the artifact now: no longer the build's to delete.
+      state
+          .find(QemuState.OUTPUT_DIR)
+          .ifPresent(d -> ctx.resources().deleted(QemuResources.directory(d)));
       return;
     }
     state

@@ -74,6 +74,7 @@ final class StepRun implements Step {
       throw new IOException("Error launching VM: " + e.getMessage(), e);
     }
     state.put(QemuState.VM, vm);
+    ctx.resources().created(QemuResources.process(vm), QemuResources.kill(vm));
     state.put(QemuState.QMP_SOCKET, qmp);
     awaitQmp(ctx, vm, qmp);
   }
@@ -116,6 +117,8 @@ final class StepRun implements Step {
               if (vm.isAlive() && !vm.stop(STOP_GRACE)) {
                 ctx.ui()
                     .error("QEMU (process " + vm.pid() + ") could not be stopped: kill it by hand");
+              } else {
+                ctx.resources().deleted(QemuResources.process(vm));
               }
             });
   }

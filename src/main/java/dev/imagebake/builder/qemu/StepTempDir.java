@@ -5,12 +5,15 @@ import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Makes the build's private directory ({@link QemuState#TEMP_DIR}); the cleanup removes it. */
 final class StepTempDir implements Step {
   @Override
   public void run(BuildContext ctx, StateBag state) throws IOException {
-    state.put(QemuState.TEMP_DIR, Files.createTempDirectory("imagebake-qemu"));
+    Path dir = Files.createTempDirectory("imagebake-qemu");
+    ctx.resources().created(QemuResources.directory(dir));
+    state.put(QemuState.TEMP_DIR, dir);
   }
 
   @Override

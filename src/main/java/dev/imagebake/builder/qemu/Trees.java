@@ -20,6 +20,7 @@ final class Trees {
   static void deleteOrReport(BuildContext ctx, Path dir) {
     try {
       delete(dir);
+      ctx.resources().deleted(QemuResources.directory(dir));
     } catch (IOException e) {
       ctx.ui().error("Error removing " + dir + ": " + e.getMessage() + "; remove it by hand");
     }

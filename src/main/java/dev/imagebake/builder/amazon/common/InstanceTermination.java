@@ -1,6 +1,7 @@
 package dev.imagebake.builder.amazon.common;
 
 import dev.imagebake.sdk.BuildContext;
+import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.StateBag;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -14,11 +15,16 @@ final class InstanceTermination {
 
   static void terminate(BuildContext ctx, StateBag state) {
     Ec2Client ec2 = state.require(AmazonState.SESSION).ec2();
+    String region = state.require(AmazonState.SESSION).buildRegion();
+    String token = state.find(AmazonState.LAUNCH_TOKEN).orElse(null);
     String id = state.find(AmazonState.INSTANCE_ID).orElse(null);
     try {
       if (id == null) {
-        id = findByToken(ec2, state.find(AmazonState.LAUNCH_TOKEN).orElse(null));
+        id = findByToken(ec2, token);
         if (id == null) {
+          if (token != null) {
+            ctx.resources().deleted(Ec2Resources.launchingInstance(region, token));
+          }
           return;
         }
         state.put(AmazonState.INSTANCE_ID, id);
@@ -44,7 +50,16 @@ final class InstanceTermination {
     String instanceId = id;
     try {
       ec2.terminateInstances(b -> b.instanceIds(instanceId));
-      state.require(AmazonState.CLEANUP_WAITS).instanceTerminated(ec2, instanceId);
+      if (token != null) {
+        ctx.resources().deleted(Ec2Resources.launchingInstance(region, token));
+      }
+      ctx.resources().deleted(Ec2Resources.instance(region, instanceId));
+      state
+          .require(AmazonState.CLEANUP_WAITS)
+          .cancelledBy(ctx.cancellation())
+          .instanceTerminated(ec2, instanceId);
+    } catch (CancelledException e) {
+      ctx.ui().error("Not waiting for instance " + instanceId + " to terminate (cleanups skipped)");
     } catch (RuntimeException e) {
       ctx.ui()
           .error(

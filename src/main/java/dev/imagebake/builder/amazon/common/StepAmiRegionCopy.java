@@ -56,6 +56,7 @@ public final class StepAmiRegionCopy implements Step {
       ctx.ui().message("Copying to: " + region);
       MadeImage copy = new MadeImage(region, name, null, false);
       state.put(AmazonState.IMAGES, state.require(AmazonState.IMAGES).with(copy));
+      ctx.resources().created(Ec2Resources.image(copy));
       String kmsKey = kms.getOrDefault(region, region.equals(build) ? ami.kmsKeyId() : null);
       String id;
       try {
@@ -82,6 +83,7 @@ public final class StepAmiRegionCopy implements Step {
                 + AwsErrors.describe(e),
             e);
       }
+      ctx.resources().replace(Ec2Resources.image(copy), Ec2Resources.image(copy.withId(id)), null);
       copy = copy.withId(id);
       copies.add(copy);
       state.put(AmazonState.IMAGES, state.require(AmazonState.IMAGES).with(copy));
@@ -93,7 +95,7 @@ public final class StepAmiRegionCopy implements Step {
     }
     if (source.intermediary()) {
       ctx.ui().say("Deregistering the AMI and deleting unencrypted temporary AMIs and snapshots");
-      ImageRollback.delete(session.ec2(build), source);
+      ImageRollback.delete(session.ec2(build), source, ctx.resources());
       state.put(AmazonState.IMAGES, state.require(AmazonState.IMAGES).without(source));
     }
   }

@@ -4,6 +4,7 @@ import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -27,6 +28,23 @@ public final class StepCleanupVolumes implements Step {
   @Override
   public void run(BuildContext ctx, StateBag state) {}
 
+  /**
+   * The volumes of {@code instance} that its termination will not delete and this cleanup will: not
+   * {@code delete_on_termination}, and not a device of {@code launch_block_device_mappings}.
+   */
+  static List<String> outliving(Instance instance, RunConfig run) {
+    List<String> kept =
+        ConfigRules.nonNull(run.launchBlockDeviceMappings()).stream()
+            .map(BlockDevice::deviceName)
+            .toList();
+    return instance.blockDeviceMappings().stream()
+        .filter(m -> m.ebs() != null && m.ebs().volumeId() != null)
+        .filter(m -> !Boolean.TRUE.equals(m.ebs().deleteOnTermination()))
+        .filter(m -> !kept.contains(m.deviceName()))
+        .map(m -> m.ebs().volumeId())
+        .toList();
+  }
+
   @Override
   public void cleanup(BuildContext ctx, StateBag state) {
     Instance instance = state.find(AmazonState.INSTANCE).orElse(null);
@@ -40,21 +58,27 @@ public final class StepCleanupVolumes implements Step {
         devices.put(m.ebs().volumeId(), m.deviceName());
       }
     }
+    String region = state.require(AmazonState.SESSION).buildRegion();
     try {
       Ec2Client ec2 = state.require(AmazonState.SESSION).ec2();
       if (!devices.isEmpty()) {
         // Only volumes that outlived the instance; those EC2 no longer knows are gone already.
-        java.util.Set<String> available =
-            ec2
-                .describeVolumes(
+        List<Volume> known =
+            ec2.describeVolumes(
                     b ->
                         b.filters(
                             Filter.builder().name("volume-id").values(devices.keySet()).build()))
-                .volumes()
-                .stream()
+                .volumes();
+        java.util.Set<String> available =
+            known.stream()
                 .filter(v -> v.state() == VolumeState.AVAILABLE)
                 .map(Volume::volumeId)
                 .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> existing =
+            known.stream().map(Volume::volumeId).collect(java.util.stream.Collectors.toSet());
+        devices.keySet().stream()
+            .filter(v -> !existing.contains(v))
+            .forEach(v -> ctx.resources().deleted(Ec2Resources.volume(region, v)));
         devices.keySet().retainAll(available);
       }
       for (BlockDevice launch : ConfigRules.nonNull(run.launchBlockDeviceMappings())) {
@@ -68,6 +92,7 @@ public final class StepCleanupVolumes implements Step {
         ctx.ui().say("Destroying volume (" + id + ")...");
         try {
           ec2.deleteVolume(b -> b.volumeId(id));
+          ctx.resources().deleted(Ec2Resources.volume(region, id));
         } catch (RuntimeException e) {
           ctx.ui()
               .error(

@@ -54,12 +54,13 @@ public final class StepKeyPair implements Step {
     String type =
         ConfigRules.blank(ssh.temporaryKeyPairType()) ? "rsa" : ssh.temporaryKeyPairType();
     state.put(AmazonState.KEY_PAIR, new TempKeyPair(name, true, null));
+    AwsSession session = state.require(AmazonState.SESSION);
+    ctx.resources().created(Ec2Resources.keyPair(session.buildRegion(), name));
     ctx.ui().say("Creating temporary keypair: " + name);
     CreateKeyPairResponse created;
     try {
       created =
-          state
-              .require(AmazonState.SESSION)
+          session
               .ec2()
               .createKeyPair(
                   b ->
@@ -88,8 +89,10 @@ public final class StepKeyPair implements Step {
       return;
     }
     ctx.ui().say("Deleting temporary keypair...");
+    AwsSession session = state.require(AmazonState.SESSION);
     try {
-      state.require(AmazonState.SESSION).ec2().deleteKeyPair(b -> b.keyName(kp.name()));
+      session.ec2().deleteKeyPair(b -> b.keyName(kp.name()));
+      ctx.resources().deleted(Ec2Resources.keyPair(session.buildRegion(), kp.name()));
     } catch (RuntimeException e) {
       ctx.ui()
           .error(

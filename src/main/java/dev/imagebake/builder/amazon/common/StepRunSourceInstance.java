@@ -33,6 +33,7 @@ public final class StepRunSourceInstance implements Step {
   @Override
   public void run(BuildContext ctx, StateBag state) throws Exception {
     Ec2Client ec2 = state.require(AmazonState.SESSION).ec2();
+    String region = state.require(AmazonState.SESSION).buildRegion();
     ctx.ui().say("Launching a source AWS instance...");
     LaunchParameters launch = LaunchParameters.of(ctx, state, run);
     NetworkInfo network = launch.network();
@@ -91,6 +92,10 @@ public final class StepRunSourceInstance implements Step {
     Instance launched = null;
     Waits waits = state.require(AmazonState.WAITS);
     RunInstancesRequest request = req.build();
+    ctx.resources()
+        .created(
+            Ec2Resources.launchingInstance(region, token),
+            Ec2Resources.terminate(ec2, null, token));
     for (int attempt = 1; launched == null; attempt++) {
       try {
         launched = ec2.runInstances(request).instances().get(0);
@@ -109,12 +114,18 @@ public final class StepRunSourceInstance implements Step {
     String id = launched.instanceId();
     state.put(AmazonState.INSTANCE_ID, id);
     state.put(AmazonState.INSTANCE, launched);
+    ctx.resources()
+        .replace(
+            Ec2Resources.launchingInstance(region, token),
+            Ec2Resources.instance(region, id),
+            Ec2Resources.terminate(ec2, id, null));
     ctx.ui().message("Instance ID: " + id);
-    awaitRunning(ctx, state, ec2, id);
+    awaitRunning(ctx, state, ec2, id, run);
   }
 
   /** Waits for {@code running} and records the described instance (with its addresses). */
-  static void awaitRunning(BuildContext ctx, StateBag state, Ec2Client ec2, String id) {
+  static void awaitRunning(
+      BuildContext ctx, StateBag state, Ec2Client ec2, String id, RunConfig run) {
     ctx.ui().say("Waiting for instance (" + id + ") to become ready...");
     Waits waits = state.require(AmazonState.WAITS);
     waits.instanceRunning(ec2, id);
@@ -130,6 +141,11 @@ public final class StepRunSourceInstance implements Step {
                     .instances()
                     .get(0));
     state.put(AmazonState.INSTANCE, running);
+    // Volumes that outlive the instance (the source AMI's, unless the user mapped the device):
+    // StepCleanupVolumes deletes them after the termination.
+    String region = state.require(AmazonState.SESSION).buildRegion();
+    StepCleanupVolumes.outliving(running, run)
+        .forEach(v -> ctx.resources().created(Ec2Resources.volume(region, v)));
   }
 
   @Override

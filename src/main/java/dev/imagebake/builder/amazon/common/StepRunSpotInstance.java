@@ -80,6 +80,8 @@ public final class StepRunSpotInstance implements Step {
     String templateName =
         "packer-fleet-launch-template-" + UUID.randomUUID().toString().substring(0, 8);
     state.put(AmazonState.LAUNCH_TEMPLATE, templateName);
+    String region = state.require(AmazonState.SESSION).buildRegion();
+    ctx.resources().created(Ec2Resources.launchTemplate(region, templateName));
     try {
       ec2.createLaunchTemplate(
           b -> b.launchTemplateName(templateName).launchTemplateData(data.build()));
@@ -98,6 +100,10 @@ public final class StepRunSpotInstance implements Step {
     }
     String token = UUID.randomUUID().toString();
     state.put(AmazonState.LAUNCH_TOKEN, token);
+    ctx.resources()
+        .created(
+            Ec2Resources.launchingInstance(region, token),
+            Ec2Resources.terminate(ec2, null, token));
     CreateFleetResponse fleet;
     try {
       fleet =
@@ -130,8 +136,13 @@ public final class StepRunSpotInstance implements Step {
                                 .map(e -> e.errorCode() + ": " + e.errorMessage())
                                 .toList()));
     state.put(AmazonState.INSTANCE_ID, id);
+    ctx.resources()
+        .replace(
+            Ec2Resources.launchingInstance(region, token),
+            Ec2Resources.instance(region, id),
+            Ec2Resources.terminate(ec2, id, null));
     ctx.ui().message("Instance ID: " + id);
-    StepRunSourceInstance.awaitRunning(ctx, state, ec2, id);
+    StepRunSourceInstance.awaitRunning(ctx, state, ec2, id, run);
   }
 
   @Override
@@ -141,13 +152,18 @@ public final class StepRunSpotInstance implements Step {
         .find(AmazonState.LAUNCH_TEMPLATE)
         .ifPresent(
             name -> {
+              AwsSession session = state.require(AmazonState.SESSION);
+              Runnable gone =
+                  () ->
+                      ctx.resources()
+                          .deleted(Ec2Resources.launchTemplate(session.buildRegion(), name));
               try {
-                state
-                    .require(AmazonState.SESSION)
-                    .ec2()
-                    .deleteLaunchTemplate(b -> b.launchTemplateName(name));
+                session.ec2().deleteLaunchTemplate(b -> b.launchTemplateName(name));
+                gone.run();
               } catch (RuntimeException e) {
-                if (!AwsErrors.code(e).startsWith("InvalidLaunchTemplateName.NotFound")) {
+                if (AwsErrors.code(e).startsWith("InvalidLaunchTemplateName.NotFound")) {
+                  gone.run();
+                } else {
                   ctx.ui()
                       .error(
                           "Error deleting launch template, please delete it manually: "

@@ -1,6 +1,7 @@
 package dev.imagebake.builder.amazon.common;
 
 import dev.imagebake.sdk.BuildContext;
+import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.CommunicatorConfig;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
@@ -63,7 +64,9 @@ public final class StepSecurityGroup implements Step {
       return;
     }
     String name = "packer_" + UUID.randomUUID();
+    String region = state.require(AmazonState.SESSION).buildRegion();
     state.put(AmazonState.TEMP_GROUP, new TempSecurityGroup(name, network.vpcId(), null));
+    ctx.resources().created(Ec2Resources.securityGroup(region, name));
     ctx.ui().say("Creating temporary security group for this instance: " + name);
     String id;
     try {
@@ -79,6 +82,9 @@ public final class StepSecurityGroup implements Step {
           "Error creating temporary security group: " + AwsErrors.describe(e), e);
     }
     state.put(AmazonState.TEMP_GROUP, new TempSecurityGroup(name, network.vpcId(), id));
+    ctx.resources()
+        .replace(
+            Ec2Resources.securityGroup(region, name), Ec2Resources.securityGroup(region, id), null);
     state.put(AmazonState.GROUPS, new SecurityGroups(List.of(id)));
     state.require(AmazonState.WAITS).securityGroupExists(ec2, id);
     if (comm == null || !comm.type().equals("ssh")) {
@@ -130,7 +136,15 @@ public final class StepSecurityGroup implements Step {
       return;
     }
     Ec2Client ec2 = state.require(AmazonState.SESSION).ec2();
-    Waits waits = state.require(AmazonState.CLEANUP_WAITS);
+    String region = state.require(AmazonState.SESSION).buildRegion();
+    Waits waits = state.require(AmazonState.CLEANUP_WAITS).cancelledBy(ctx.cancellation());
+    Runnable gone =
+        () -> {
+          ctx.resources().deleted(Ec2Resources.securityGroup(region, group.name()));
+          if (group.id() != null) {
+            ctx.resources().deleted(Ec2Resources.securityGroup(region, group.id()));
+          }
+        };
     ctx.ui().say("Deleting temporary security group...");
     String id = group.id();
     RuntimeException last = null;
@@ -139,19 +153,26 @@ public final class StepSecurityGroup implements Step {
         if (id == null) {
           id = findByName(ec2, group);
           if (id == null) {
+            gone.run();
             return;
           }
         }
         String groupId = id;
         ec2.deleteSecurityGroup(b -> b.groupId(groupId));
+        gone.run();
         return;
       } catch (RuntimeException e) {
         if (AwsErrors.code(e).equals("InvalidGroup.NotFound")) {
+          gone.run();
           return;
         }
         last = e;
         if (attempt < DELETE_ATTEMPTS) {
-          waits.pause();
+          try {
+            waits.pause();
+          } catch (CancelledException skipped) {
+            break; // a deliberate second Ctrl-C: the group is listed as left behind
+          }
         }
       }
     }

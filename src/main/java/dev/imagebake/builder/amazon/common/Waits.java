@@ -27,6 +27,11 @@ public final class Waits {
     return new Waits(polling, Cancellation.never());
   }
 
+  /** The same waits, ended by {@code other} (a cleanup's: a deliberate second Ctrl-C). */
+  public Waits cancelledBy(Cancellation other) {
+    return new Waits(polling, other);
+  }
+
   public Polling polling() {
     return polling;
   }

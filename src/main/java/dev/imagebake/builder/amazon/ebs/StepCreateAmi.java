@@ -5,6 +5,7 @@ import dev.imagebake.builder.amazon.common.AmiConfig;
 import dev.imagebake.builder.amazon.common.AwsErrors;
 import dev.imagebake.builder.amazon.common.AwsSession;
 import dev.imagebake.builder.amazon.common.BlockDevices;
+import dev.imagebake.builder.amazon.common.Ec2Resources;
 import dev.imagebake.builder.amazon.common.ImageRollback;
 import dev.imagebake.builder.amazon.common.MadeImage;
 import dev.imagebake.builder.amazon.common.MadeImages;
@@ -51,6 +52,7 @@ final class StepCreateAmi implements Step {
     MadeImage made = new MadeImage(session.buildRegion(), name, null, intermediary);
     state.put(
         AmazonState.IMAGES, state.find(AmazonState.IMAGES).orElse(MadeImages.none()).with(made));
+    ctx.resources().created(Ec2Resources.image(made));
     ctx.ui().say("Creating AMI " + name + " from instance " + instanceId);
     List<BlockDeviceMapping> mappings = BlockDevices.mappings(ami.amiBlockDeviceMappings());
     String id = null;
@@ -74,6 +76,7 @@ final class StepCreateAmi implements Step {
         waits.pause();
       }
     }
+    ctx.resources().replace(Ec2Resources.image(made), Ec2Resources.image(made.withId(id)), null);
     made = made.withId(id);
     state.put(AmazonState.IMAGES, state.require(AmazonState.IMAGES).with(made));
     ctx.ui().message("AMI: " + id);
@@ -83,11 +86,13 @@ final class StepCreateAmi implements Step {
 
   @Override
   public void cleanup(BuildContext ctx, StateBag state) {
-    if (state.find(AmazonState.SUCCEEDED).orElse(false)) {
-      return;
-    }
     List<MadeImage> images =
         state.find(AmazonState.IMAGES).map(MadeImages::images).orElse(List.of());
+    if (state.find(AmazonState.SUCCEEDED).orElse(false)) {
+      // The AMIs are the artifact now: no longer the build's to delete.
+      images.forEach(i -> ctx.resources().deleted(Ec2Resources.image(i)));
+      return;
+    }
     if (images.isEmpty()) {
       return;
     }
@@ -98,7 +103,7 @@ final class StepCreateAmi implements Step {
     AwsSession session = state.require(AmazonState.SESSION);
     for (MadeImage image : images) {
       try {
-        ImageRollback.delete(session.ec2(image.region()), image);
+        ImageRollback.delete(session.ec2(image.region()), image, ctx.resources());
       } catch (RuntimeException e) {
         ctx.ui()
             .error(

@@ -3,6 +3,7 @@ package dev.imagebake.builder.amazon.ebs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagebake.testing.ec2.Ec2World;
+import dev.imagebake.testing.ec2.Leaks;
 import dev.imagebake.testing.ec2.Resources;
 import dev.imagebake.ui.BuildReport;
 import java.nio.file.Files;

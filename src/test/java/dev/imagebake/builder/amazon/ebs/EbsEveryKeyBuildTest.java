@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagebake.testing.ec2.Ec2Request;
 import dev.imagebake.testing.ec2.Ec2World;
+import dev.imagebake.testing.ec2.Leaks;
 import dev.imagebake.testing.ec2.Resources;
 import dev.imagebake.ui.BuildReport;
 import java.nio.charset.StandardCharsets;

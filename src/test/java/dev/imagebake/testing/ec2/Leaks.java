@@ -1,18 +1,16 @@
-package dev.imagebake.builder.amazon.ebs;
+package dev.imagebake.testing.ec2;
 
-import dev.imagebake.testing.ec2.Ec2World;
-import dev.imagebake.testing.ec2.Resources;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** What a build left behind on the fake EC2: anything temporary or half-made. */
-final class Leaks {
+public final class Leaks {
   private Leaks() {}
 
   /** The snapshot ids of the world before the build (the source images'). */
-  static Set<String> baseline(Ec2World world) {
+  public static Set<String> baseline(Ec2World world) {
     Set<String> ids = new HashSet<>();
     world.snapshots().forEach(s -> ids.add(s.id));
     world.images().forEach(i -> ids.add(i.id));
@@ -22,7 +20,7 @@ final class Leaks {
   /**
    * @param keptImages AMIs the build was meant to leave (a successful build's), else empty
    */
-  static List<String> find(Ec2World world, Set<String> baseline, Set<String> keptImages) {
+  public static List<String> find(Ec2World world, Set<String> baseline, Set<String> keptImages) {
     List<String> leaks = new ArrayList<>();
     for (Resources.Instance i : world.instances()) {
       if (!i.isTerminated()) {
