@@ -1,6 +1,5 @@
 package dev.imagebake.cli;
 
-import dev.imagebake.communicator.ssh.SshConnector;
 import dev.imagebake.diag.DiagnosticRenderer;
 import dev.imagebake.engine.BuildOptions;
 import dev.imagebake.engine.BuildRunner;
@@ -9,6 +8,8 @@ import dev.imagebake.engine.OnError;
 import dev.imagebake.engine.RunResult;
 import dev.imagebake.plan.BuildPlans;
 import dev.imagebake.plan.CheckedTemplate;
+import dev.imagebake.plan.PluginConnector;
+import dev.imagebake.plan.TemplateChecker;
 import dev.imagebake.ui.ConsoleRenderer;
 import dev.imagebake.ui.ConsoleStyle;
 import dev.imagebake.ui.EventRenderer;
@@ -103,8 +104,9 @@ final class BuildCommand implements Callable<Integer> {
       cli.err().println("imagebake: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    TemplateChecker checker = Checking.checker();
     CheckedTemplate checked =
-        Checking.checker().check(template, Checking.options(cli, variables, selection, false));
+        checker.check(template, Checking.options(cli, variables, selection, false));
     cli.err()
         .print(
             DiagnosticRenderer.text(checked.sourceLines(), checked::mask)
@@ -148,7 +150,7 @@ final class BuildCommand implements Callable<Integer> {
     RunResult result;
     try (AutoCloseable signals = interrupts.installSignalHandlers()) {
       result =
-          new BuildRunner(output, new SshConnector(), interrupts, options)
+          new BuildRunner(output, new PluginConnector(checker.plugins()), interrupts, options)
               .run(BuildPlans.of(checked));
     } catch (Exception e) {
       throw new IllegalStateException(e);

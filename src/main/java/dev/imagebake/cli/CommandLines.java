@@ -34,8 +34,13 @@ final class CommandLines {
             && !invoked.equals("completion");
     for (Map.Entry<String, Class<?>> c : RootCommand.COMMANDS.entrySet()) {
       if (!one || c.getKey().equals(invoked)) {
-        cl.addSubcommand(c.getKey(), new CommandLine(create(factory, c.getValue()), factory));
+        CommandLine command = new CommandLine(create(factory, c.getValue()), factory);
+        command.getCommandSpec().addOption(helpOption());
+        cl.addSubcommand(c.getKey(), command);
       }
+    }
+    if (!one) {
+      cl.addSubcommand("help", new CommandLine.HelpCommand());
     }
     cl.setOut(new PrintWriter(cli.out(), true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(cli.err(), true, StandardCharsets.UTF_8));
@@ -43,6 +48,17 @@ final class CommandLines {
     cl.setExecutionExceptionHandler(new InternalErrors(cli));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
+  }
+
+  /**
+   * {@code -h}, {@code -help}, {@code --help} on every command, as Packer's commands take them: the
+   * command's usage on stdout, exit 0, whatever else is missing from the line.
+   */
+  private static CommandLine.Model.OptionSpec helpOption() {
+    return CommandLine.Model.OptionSpec.builder("-h", "-help", "--help")
+        .usageHelp(true)
+        .description("Show this command's usage and options.")
+        .build();
   }
 
   private static Object create(CommandFactory factory, Class<?> type) {

@@ -1,10 +1,12 @@
 package dev.imagebake.config;
 
 import dev.imagebake.diag.Severity;
+import dev.imagebake.sdk.LocalPaths;
 import dev.imagebake.sdk.config.ConfigCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,15 +19,17 @@ final class BlockCheck implements ConfigCheck {
   private final ObjectNode block;
   private final Path workingDir;
   private final Path home;
+  private final Map<String, String> environment;
   private final List<Reported> reported = new ArrayList<>();
 
   /** A problem and the key the rule gave it (a path like {@code scripts/2}), null for none. */
   private record Reported(String key, Problem problem) {}
 
-  BlockCheck(ObjectNode block, Path workingDir, Path home) {
+  BlockCheck(ObjectNode block, Path workingDir, Path home, Map<String, String> environment) {
     this.block = block;
     this.workingDir = workingDir;
     this.home = home;
+    this.environment = environment;
   }
 
   List<Problem> problems() {
@@ -63,17 +67,13 @@ final class BlockCheck implements ConfigCheck {
     return resolve(path, workingDir, home);
   }
 
+  @Override
+  public String environment(String name) {
+    return environment.get(name);
+  }
+
   static Path resolve(String path, Path workingDir, Path home) {
-    // No file has a NUL in its name and Path refuses one; Go's spelling of it names a file that
-    // does not exist, so the rule's own "does not exist" message reports it instead of a crash.
-    path = path.replace("\0", "\\x00");
-    if (path.equals("~")) {
-      return home;
-    }
-    if (path.startsWith("~/")) {
-      return home.resolve(path.substring(2)).normalize();
-    }
-    return workingDir.resolve(path).normalize();
+    return LocalPaths.resolve(path, workingDir, home);
   }
 
   private void add(Severity severity, String key, String message) {

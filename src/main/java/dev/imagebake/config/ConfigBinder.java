@@ -14,6 +14,7 @@ import dev.imagebake.diag.Diagnostic;
 import dev.imagebake.diag.Locations;
 import dev.imagebake.diag.Severity;
 import dev.imagebake.diag.SourceRef;
+import dev.imagebake.sdk.CommunicatorFactory;
 import dev.imagebake.sdk.PluginFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,9 +22,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,8 +52,7 @@ import tools.jackson.databind.node.ObjectNode;
  * config type; an instance is safe to share between threads.
  */
 public final class ConfigBinder {
-  private final Path workingDir;
-  private final Path home;
+  private final BlockRules rules;
   private final Map<Class<?>, SchemaCheck> checks = new ConcurrentHashMap<>();
   private final Map<Class<?>, RecordModel> models = new ConcurrentHashMap<>();
   private volatile SchemaRegistry registry;
@@ -60,9 +62,26 @@ public final class ConfigBinder {
     this(Path.of(System.getProperty("user.dir")), Path.of(System.getProperty("user.home")));
   }
 
+  /**
+   * Checks against this process's environment, with the communicator plugins of imagebake's own
+   * jar.
+   */
   public ConfigBinder(Path workingDir, Path home) {
-    this.workingDir = workingDir.toAbsolutePath();
-    this.home = home;
+    this(workingDir, home, System.getenv(), PluginRegistry.load()::communicator);
+  }
+
+  /**
+   * @param environment the environment the build will run with (rules read it)
+   * @param communicators the communicator plugins whose rules check a builder block's communicator
+   *     keys
+   */
+  public ConfigBinder(
+      Path workingDir,
+      Path home,
+      Map<String, String> environment,
+      Function<String, Optional<CommunicatorFactory>> communicators) {
+    this.rules =
+        new BlockRules(workingDir.toAbsolutePath(), home, Map.copyOf(environment), communicators);
   }
 
   /**
@@ -109,11 +128,11 @@ public final class ConfigBinder {
     if (checked != null) {
       if (partial) {
         problems.addAll(
-            new PartialRules(model, keys, renderer, workingDir, home)
+            new PartialRules(model, keys, renderer, rules)
                 .check(factory, checked, reported, binder.failedKeys()));
       } else {
-        BlockCheck check = new BlockCheck(keys, workingDir, home);
-        factory.check(checked, check);
+        BlockCheck check = rules.checkOf(keys);
+        rules.run(factory, checked, check);
         problems.addAll(check.problems());
       }
     }

@@ -106,7 +106,10 @@ final class PackerTypes {
               "vsphere",
               "vsphere-template",
               "yandex-export",
-              "yandex-import"));
+              "yandex-import"),
+          PluginKind.COMMUNICATOR,
+          // Packer 1.6.6's communicator.Config: ssh, winrm, none, and the builders' own (docker).
+          Set.of("docker", "none", "ssh", "winrm"));
 
   private PackerTypes() {}
 }

@@ -1,7 +1,6 @@
 package dev.imagebake.config;
 
 import dev.imagebake.sdk.PluginFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,20 +34,17 @@ final class PartialRules {
   private final RecordModel model;
   private final ObjectNode block;
   private final ValueRenderer renderer;
-  private final Path workingDir;
-  private final Path home;
+  private final BlockRules rules;
 
   /**
    * @param block the block's keys (without {@code type})
    * @param renderer renders the block's strings, for the runs with other values
    */
-  PartialRules(
-      RecordModel model, ObjectNode block, ValueRenderer renderer, Path workingDir, Path home) {
+  PartialRules(RecordModel model, ObjectNode block, ValueRenderer renderer, BlockRules rules) {
     this.model = model;
     this.block = block;
     this.renderer = renderer;
-    this.workingDir = workingDir;
-    this.home = home;
+    this.rules = rules;
   }
 
   /**
@@ -87,9 +83,9 @@ final class PartialRules {
 
   private <C extends Record> List<Problem> run(
       PluginFactory<C> factory, C config, Set<String> failed) {
-    BlockCheck check = new BlockCheck(block, workingDir, home);
+    BlockCheck check = rules.checkOf(block);
     try {
-      factory.check(config, check);
+      rules.run(factory, config, check);
     } catch (RuntimeException e) {
       // Tripped over a key left out, which is reported already; what it found before stands.
     }

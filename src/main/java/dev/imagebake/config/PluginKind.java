@@ -1,12 +1,13 @@
 package dev.imagebake.config;
 
 import dev.imagebake.sdk.BuilderFactory;
+import dev.imagebake.sdk.CommunicatorFactory;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.ProvisionerFactory;
 import java.util.Set;
 
-/** The three kinds of plugin a template names by {@code type}. */
+/** The kinds of plugin a template names: by {@code type}, communicators by {@code communicator}. */
 public enum PluginKind {
   BUILDER("builder", BuilderFactory.class, Set.of("type", "name")),
   PROVISIONER(
@@ -16,7 +17,12 @@ public enum PluginKind {
   POST_PROCESSOR(
       "post-processor",
       PostProcessorFactory.class,
-      Set.of("type", "name", "only", "except", "keep_input_artifact"));
+      Set.of("type", "name", "only", "except", "keep_input_artifact")),
+  /**
+   * Selected by a builder block's {@code communicator} key; its keys are flat in the builder block
+   * (bound into the block's {@link dev.imagebake.sdk.CommunicatorConfig}).
+   */
+  COMMUNICATOR("communicator", CommunicatorFactory.class, Set.of());
 
   private final String noun;
   private final Class<? extends PluginFactory<?>> factoryType;

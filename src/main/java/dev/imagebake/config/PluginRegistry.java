@@ -1,6 +1,7 @@
 package dev.imagebake.config;
 
 import dev.imagebake.sdk.BuilderFactory;
+import dev.imagebake.sdk.CommunicatorFactory;
 import dev.imagebake.sdk.PluginFactory;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.ProvisionerFactory;
@@ -156,6 +157,7 @@ public final class PluginRegistry {
     ServiceLoader.load(BuilderFactory.class, loader).forEach(factories::add);
     ServiceLoader.load(ProvisionerFactory.class, loader).forEach(factories::add);
     ServiceLoader.load(PostProcessorFactory.class, loader).forEach(factories::add);
+    ServiceLoader.load(CommunicatorFactory.class, loader).forEach(factories::add);
     return of(factories);
   }
 
@@ -244,6 +246,10 @@ public final class PluginRegistry {
 
   public Optional<PostProcessorFactory<?>> postProcessor(String type) {
     return find(PluginKind.POST_PROCESSOR, type).map(f -> (PostProcessorFactory<?>) f);
+  }
+
+  public Optional<CommunicatorFactory> communicator(String type) {
+    return find(PluginKind.COMMUNICATOR, type).map(CommunicatorFactory.class::cast);
   }
 
   public Optional<PluginFactory<?>> find(PluginKind kind, String type) {

@@ -146,6 +146,9 @@ public final class TemplateSchema {
 
   private static ObjectNode coreKeys(PluginKind kind) {
     ObjectNode keys = JSON.objectNode();
+    if (kind == PluginKind.COMMUNICATOR) {
+      return keys; // its keys sit in the builder block, which has the type
+    }
     described(keys, "type", "The plugin type.").put("type", "string");
     switch (kind) {
       case BUILDER ->
@@ -170,6 +173,7 @@ public final class TemplateSchema {
         described(keys, "keep_input_artifact", "Keep the artifact this post-processor got.")
             .setAll(SchemaGenerator.valueSchema(new ValueType.Flag(false)));
       }
+      case COMMUNICATOR -> {}
     }
     return keys;
   }

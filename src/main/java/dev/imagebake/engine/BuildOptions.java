@@ -1,6 +1,7 @@
 package dev.imagebake.engine;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Set;
  *     named here are expected to be filtered out of the plan already)
  * @param workingDirectory what relative paths are resolved against
  * @param runUuid this run's id ({@code PackerRunUUID})
+ * @param homeDirectory what {@code ~} in local paths stands for
+ * @param environment the environment plugins see ({@link
+ *     dev.imagebake.sdk.BuildContext#environment})
  */
 public record BuildOptions(
     OnError onError,
@@ -22,9 +26,33 @@ public record BuildOptions(
     boolean force,
     Set<String> except,
     Path workingDirectory,
-    String runUuid) {
+    String runUuid,
+    Path homeDirectory,
+    Map<String, String> environment) {
   public BuildOptions {
     except = Set.copyOf(except);
+    environment = Map.copyOf(environment);
+  }
+
+  /** This process's home directory and environment. */
+  public BuildOptions(
+      OnError onError,
+      int parallelBuilds,
+      boolean debug,
+      boolean force,
+      Set<String> except,
+      Path workingDirectory,
+      String runUuid) {
+    this(
+        onError,
+        parallelBuilds,
+        debug,
+        force,
+        except,
+        workingDirectory,
+        runUuid,
+        Path.of(System.getProperty("user.home")),
+        System.getenv());
   }
 
   /** Packer's defaults: cleanup on error, unlimited parallelism, a fresh run id. */
@@ -40,20 +68,54 @@ public record BuildOptions(
   }
 
   public BuildOptions withOnError(OnError value) {
-    return new BuildOptions(value, parallelBuilds, debug, force, except, workingDirectory, runUuid);
+    return new BuildOptions(
+        value,
+        parallelBuilds,
+        debug,
+        force,
+        except,
+        workingDirectory,
+        runUuid,
+        homeDirectory,
+        environment);
   }
 
   public BuildOptions withParallelBuilds(int value) {
-    return new BuildOptions(onError, value, debug, force, except, workingDirectory, runUuid);
+    return new BuildOptions(
+        onError,
+        value,
+        debug,
+        force,
+        except,
+        workingDirectory,
+        runUuid,
+        homeDirectory,
+        environment);
   }
 
   public BuildOptions withDebug(boolean value) {
     return new BuildOptions(
-        onError, parallelBuilds, value, force, except, workingDirectory, runUuid);
+        onError,
+        parallelBuilds,
+        value,
+        force,
+        except,
+        workingDirectory,
+        runUuid,
+        homeDirectory,
+        environment);
   }
 
   public BuildOptions withExcept(Set<String> value) {
     return new BuildOptions(
-        onError, parallelBuilds, debug, force, value, workingDirectory, runUuid);
+        onError,
+        parallelBuilds,
+        debug,
+        force,
+        value,
+        workingDirectory,
+        runUuid,
+        homeDirectory,
+        environment);
   }
 }

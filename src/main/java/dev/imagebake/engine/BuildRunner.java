@@ -1,6 +1,7 @@
 package dev.imagebake.engine;
 
 import dev.imagebake.sdk.Artifact;
+import dev.imagebake.sdk.CancellationToken;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Connector;
 import dev.imagebake.ui.ArtifactInfo;

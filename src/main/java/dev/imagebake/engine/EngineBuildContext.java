@@ -35,7 +35,8 @@ final class EngineBuildContext implements BuildContext {
     return new EngineBuildContext(run, plan, log, other, cancellation);
   }
 
-  EngineBuildContext withCancellation(Cancellation other) {
+  @Override
+  public EngineBuildContext withCancellation(Cancellation other) {
     return new EngineBuildContext(run, plan, log, ui, other);
   }
 
@@ -113,6 +114,16 @@ final class EngineBuildContext implements BuildContext {
   @Override
   public Path workingDirectory() {
     return run.options().workingDirectory();
+  }
+
+  @Override
+  public Path homeDirectory() {
+    return run.options().homeDirectory();
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    return run.options().environment();
   }
 
   @Override

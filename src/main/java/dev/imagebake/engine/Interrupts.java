@@ -1,5 +1,6 @@
 package dev.imagebake.engine;
 
+import dev.imagebake.sdk.CancellationToken;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;

@@ -5,6 +5,8 @@ import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import dev.imagebake.sdk.StepFailedException;
 import dev.imagebake.sdk.Ui;
+import dev.imagebake.sdk.steps.StateKeys;
+import dev.imagebake.sdk.steps.StepProvision;
 import dev.imagebake.ui.StepStatus;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -179,7 +181,7 @@ final class StepRunner {
 
   /** The step whose cleanup runs the error-cleanup-provisioner under run-cleanup-provisioner. */
   static boolean isProvisioning(Step step) {
-    return step instanceof StepProvision || "StepProvision".equals(step.name());
+    return step instanceof StepProvision;
   }
 
   private void debugPause(String message) {
@@ -189,8 +191,7 @@ final class StepRunner {
   }
 
   static String messageOf(Throwable e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    return StepFailedException.messageOf(e);
   }
 
   private static Duration since(long startNanos) {

@@ -1,5 +1,6 @@
 package dev.imagebake.engine;
 
+import dev.imagebake.sdk.CancellationToken;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.GoDuration;

@@ -16,8 +16,8 @@
  * return result.exitCode(); // 0, 1 (a build failed) or 130 (interrupted)
  * }</pre>
  *
- * <p>What builders use: {@link dev.imagebake.engine.StepConnect}, {@link
- * dev.imagebake.engine.StepProvision}, {@link dev.imagebake.engine.StateKeys} and {@link
- * dev.imagebake.engine.NoneCommunicator}.
+ * <p>Plugins never see this package: builders compose the SDK's common steps ({@link
+ * dev.imagebake.sdk.steps}) and reach communicators through {@link
+ * dev.imagebake.sdk.BuildContext#connector()}, which the CLI wires to the communicator plugins.
  */
 package dev.imagebake.engine;

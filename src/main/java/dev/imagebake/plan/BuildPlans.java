@@ -10,8 +10,8 @@ import dev.imagebake.sdk.PostProcessor;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.Provisioner;
 import dev.imagebake.sdk.ProvisionerFactory;
+import dev.imagebake.sdk.UsesCommunicator;
 import dev.imagebake.template.interpolate.ContextRenderer;
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 
 /** Turns checked builds into runnable plans: one fresh plugin instance per block and build. */
@@ -71,20 +71,10 @@ public final class BuildPlans {
     return f.create(f.configType().cast(config));
   }
 
-  /** The builder's communicator keys: its {@link CommunicatorConfig} component, if it has one. */
+  /** The builder's communicator keys, when its block has them. */
   private static CommunicatorConfig communicator(Record config) {
-    for (RecordComponent c : config.getClass().getRecordComponents()) {
-      if (c.getType() == CommunicatorConfig.class) {
-        try {
-          CommunicatorConfig found = (CommunicatorConfig) c.getAccessor().invoke(config);
-          if (found != null) {
-            return found;
-          }
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot read " + c.getName(), e);
-        }
-      }
-    }
-    return new CommunicatorConfig("none", null, null, null);
+    return config instanceof UsesCommunicator block && block.comm() != null
+        ? block.comm()
+        : new CommunicatorConfig("none", null, null, null);
   }
 }

@@ -3,6 +3,7 @@ package dev.imagebake.plan;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  *
  * @param vars {@code -var} arguments in order ({@code key=value})
  * @param varFiles {@code -var-file} arguments in order
- * @param only {@code -only} build names (rendered names); empty for all
+ * @param only {@code -only} build names (rendered names); empty for all; empty names dropped
  * @param except {@code -except} names: builds to skip (post-processor names are the engine's)
  * @param syntaxOnly stop after parsing ({@code -syntax-only})
  * @param env the environment {@code {{env}}} reads
@@ -32,7 +33,18 @@ public record CheckOptions(
   public CheckOptions {
     vars = List.copyOf(vars);
     varFiles = List.copyOf(varFiles);
-    only = List.copyOf(only);
-    except = List.copyOf(except);
+    only = named(only);
+    except = named(except);
+  }
+
+  /** An empty name selects nothing: {@code -except=$EMPTY} in a CI script means no filter. */
+  private static List<String> named(List<String> names) {
+    List<String> kept = new ArrayList<>();
+    for (String name : names) {
+      if (!name.isEmpty()) {
+        kept.add(name);
+      }
+    }
+    return List.copyOf(kept);
   }
 }

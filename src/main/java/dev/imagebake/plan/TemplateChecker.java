@@ -49,7 +49,17 @@ public final class TemplateChecker {
 
   public TemplateChecker(PluginRegistry registry, Path workingDir) {
     this.registry = registry;
-    this.binder = new ConfigBinder(workingDir, Path.of(System.getProperty("user.home")));
+    this.binder =
+        new ConfigBinder(
+            workingDir,
+            Path.of(System.getProperty("user.home")),
+            System.getenv(),
+            registry::communicator);
+  }
+
+  /** The plugins templates are checked against. */
+  public PluginRegistry plugins() {
+    return registry;
   }
 
   public CheckedTemplate check(Path file, CheckOptions options) {
@@ -138,11 +148,12 @@ public final class TemplateChecker {
           byName.put(name, block);
         }
       }
-      checkSelection("-only", options.only(), byName.keySet(), "build");
-      // -except also names post-processors (by name, which defaults to the type).
-      Set<String> exceptable = new LinkedHashSet<>(byName.keySet());
-      template.postProcessors().forEach(chain -> chain.forEach(pp -> exceptable.add(pp.name())));
-      checkSelection("-except", options.except(), exceptable, "build or post-processor");
+      // Both flags may name post-processors too (by name, which defaults to the type): -except
+      // skips them with the rest of their chain, -only ignores them, as Packer does.
+      Set<String> selectable = new LinkedHashSet<>(byName.keySet());
+      template.postProcessors().forEach(chain -> chain.forEach(pp -> selectable.add(pp.name())));
+      checkSelection("-only", options.only(), selectable, "build or post-processor");
+      checkSelection("-except", options.except(), selectable, "build or post-processor");
       List<PreparedBuild> builds = new ArrayList<>();
       byName.forEach(
           (name, block) -> {

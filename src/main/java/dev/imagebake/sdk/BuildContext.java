@@ -17,9 +17,20 @@ public interface BuildContext {
 
   Cancellation cancellation();
 
+  /**
+   * This context with another cancellation, everything else shared: for work that must stop on an
+   * event of its own too (a VM that exited) or that must outlive an interrupt.
+   */
+  default BuildContext withCancellation(Cancellation other) {
+    return new CancellationScopedContext(this, other);
+  }
+
   Renderer renderer();
 
-  /** Opens communicators for this build's builder block. */
+  /**
+   * Opens a communicator of the type a block's {@code communicator} key names, through the
+   * communicator plugins ({@link CommunicatorFactory}).
+   */
   Connector connector();
 
   /**
@@ -48,6 +59,20 @@ public interface BuildContext {
 
   /** The directory relative paths in the template are resolved against (the working directory). */
   Path workingDirectory();
+
+  /** The user's home directory, which a leading {@code ~} in a local path stands for. */
+  Path homeDirectory();
+
+  /**
+   * The environment of the {@code imagebake} process, as plugins must see it (they never read
+   * {@link System#getenv()} themselves, so a build can be run with another environment).
+   */
+  Map<String, String> environment();
+
+  /** A local path from the template: {@code ~} expanded, relative to {@link #workingDirectory}. */
+  default Path localPath(String path) {
+    return LocalPaths.resolve(path, workingDirectory(), homeDirectory());
+  }
 
   /** Registers a value that must never be printed (e.g. a generated password). */
   void addSecret(String value);

@@ -11,14 +11,22 @@ import dev.imagebake.sdk.config.ConfigCheck;
  * <p>The communicator's keys are flat in the builder block, as in Packer, and bound into the
  * block's {@link CommunicatorConfig}; {@link #check} and {@link #connect} read that one record.
  */
-public interface CommunicatorFactory {
+public interface CommunicatorFactory extends PluginFactory<CommunicatorConfig> {
   /** The value of {@code communicator} that selects this communicator, e.g. {@code ssh}. */
+  @Override
   String type();
+
+  @Override
+  default Class<CommunicatorConfig> configType() {
+    return CommunicatorConfig.class;
+  }
 
   /**
    * Reports every problem of the keys this communicator reads, at validate time, with Packer's
-   * wording (Packer's {@code communicator.Config.Prepare}). Must not touch the network.
+   * wording (Packer's {@code communicator.Config.Prepare}), for every builder block that selects
+   * it. Must not touch the network.
    */
+  @Override
   default void check(CommunicatorConfig config, ConfigCheck check) {}
 
   /**

@@ -66,6 +66,52 @@ public record SshConfig(
     @Doc("imagebake: a known_hosts file the host's key must be listed in.")
         String sshKnownHostsFile) {
 
+  /**
+   * These keys without {@code ssh_port}: for builders whose {@code ssh_port} is the guest's port
+   * behind a forward, so the port to connect to comes from the builder's target.
+   */
+  public SshConfig withoutSshPort() {
+    return new SshConfig(
+        sshHost,
+        null,
+        sshUsername,
+        sshPassword,
+        sshPrivateKeyFile,
+        sshCertificateFile,
+        sshAgentAuth,
+        sshKeypairName,
+        temporaryKeyPairName,
+        temporaryKeyPairType,
+        temporaryKeyPairBits,
+        sshTimeout,
+        sshWaitTimeout,
+        sshHandshakeAttempts,
+        sshPty,
+        sshDisableAgentForwarding,
+        sshKeepAliveInterval,
+        sshReadWriteTimeout,
+        sshCiphers,
+        sshKeyExchangeAlgorithms,
+        sshFileTransferMethod,
+        sshClearAuthorizedKeys,
+        sshBastionHost,
+        sshBastionPort,
+        sshBastionUsername,
+        sshBastionPassword,
+        sshBastionPrivateKeyFile,
+        sshBastionCertificateFile,
+        sshBastionAgentAuth,
+        sshBastionInteractive,
+        sshProxyHost,
+        sshProxyPort,
+        sshProxyUsername,
+        sshProxyPassword,
+        sshLocalTunnels,
+        sshRemoteTunnels,
+        sshHostKey,
+        sshKnownHostsFile);
+  }
+
   public int port() {
     return sshPort == null ? 22 : sshPort;
   }

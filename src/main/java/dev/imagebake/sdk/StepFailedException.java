@@ -12,4 +12,10 @@ public final class StepFailedException extends Exception {
   public String step() {
     return step;
   }
+
+  /** What to tell the user about {@code e}: its message, or its class name when it has none. */
+  public static String messageOf(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
 }

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command line itself: commands, Packer's flag spellings, exit codes, streams. */
 class MainTest {
@@ -40,6 +43,26 @@ class MainTest {
     Run r = run("--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("validate", "build", "inspect", "schema", "version", "completion");
+  }
+
+  static Stream<String> commands() {
+    return RootCommand.COMMANDS.keySet().stream();
+  }
+
+  /** Packer's commands take -h/-help/--help; so does every command here, and `help CMD`. */
+  @ParameterizedTest
+  @MethodSource("commands")
+  void everyCommandPrintsItsOwnHelp(String command) {
+    for (Run r :
+        List.of(
+            run(command, "--help"),
+            run(command, "-h"),
+            run(command, "-help"),
+            run("help", command))) {
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).startsWith("Usage: imagebake " + command);
+      assertThat(r.err()).isEmpty();
+    }
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The small ports of Go behaviour Packer users rely on. */
 class GoSyntaxTest {
@@ -51,42 +50,6 @@ class GoSyntaxTest {
     if (!input.startsWith("99")) {
       assertThat(DURATION.matcher(input).matches()).as("pattern refuses %s", input).isFalse();
     }
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"8080:localhost:80", "1:[::1]:22", "127.0.0.1:8080:db:5432"})
-  void acceptsTunnelSpecs(String spec) {
-    assertThat(TunnelSpec.problem(spec)).isEmpty();
-  }
-
-  @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "abc|Error parsing tunnel 'abc': [abc]",
-        "x:h:1|Error parsing listening port, must be a valid port: strconv.Atoi: parsing \"x\":"
-            + " invalid syntax",
-        "1:h:x|Error parsing forwarding port, must be a valid port: strconv.Atoi: parsing \"x\":"
-            + " invalid syntax",
-        "1:h|Error parsing forwarding, must be a tcp address: address h: missing port in address",
-        "1:a:b:c:d|Error parsing forwarding, must be a tcp address: address a:b:c:d: too many"
-            + " colons in address"
-      })
-  void refusesTunnelSpecsLikePacker(String spec, String message) {
-    assertThat(TunnelSpec.problem(spec)).contains(message);
-  }
-
-  @Test
-  void checksHostKeys() {
-    String ed25519 =
-        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
-    assertThat(HostKeySpec.problem(ed25519)).isEmpty();
-    assertThat(HostKeySpec.problem("host.example " + ed25519 + " comment")).isEmpty();
-    assertThat(HostKeySpec.problem("ssh-rsa " + ed25519.substring(12)))
-        .contains("the key data is for ssh-ed25519, not ssh-rsa");
-    assertThat(HostKeySpec.problem("SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU")).isEmpty();
-    assertThat(HostKeySpec.problem("SHA256:abc")).isPresent();
-    assertThat(HostKeySpec.problem("not a key")).isPresent();
   }
 
   @Test

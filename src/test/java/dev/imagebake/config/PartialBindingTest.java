@@ -26,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 class PartialBindingTest {
   private static final PluginRegistry REGISTRY = PluginRegistry.load();
   private static final Path DIR = Path.of("target").toAbsolutePath();
+  private static final BlockRules RULES =
+      new BlockRules(DIR, DIR, Map.of(), REGISTRY::communicator);
 
   /** Real templates' variables are unknown here; "1" is a fine URL part, number and flag. */
   private static final ValueRenderer EVERY_ACTION_IS_ONE =
@@ -78,7 +80,7 @@ class PartialBindingTest {
         .allSatisfy(d -> assertThat(d.message()).doesNotContain("must be specified"));
     assertThat(result.checked()).as("the rest of the block is bound").isNotNull();
     ObjectNode block = Blocks.at(json, "/block");
-    assertThatCode(() -> check(factory, result.checked(), new BlockCheck(block, DIR, DIR)))
+    assertThatCode(() -> check(factory, result.checked(), RULES.checkOf(block)))
         .as("the rules cope with the key left out")
         .doesNotThrowAnyException();
   }
@@ -122,7 +124,7 @@ class PartialBindingTest {
           if (result.checked() == null) {
             failures.add(factory.type() + " without " + p.key() + ": not bound");
           } else {
-            check(factory, result.checked(), new BlockCheck(broken, DIR, DIR));
+            check(factory, result.checked(), RULES.checkOf(broken));
           }
         } catch (RuntimeException e) {
           failures.add(factory.type() + " without " + p.key() + ": " + e);
@@ -161,6 +163,6 @@ class PartialBindingTest {
 
   private static <C extends Record> void check(
       PluginFactory<C> factory, Object config, BlockCheck check) {
-    factory.check(factory.configType().cast(config), check);
+    RULES.run(factory, factory.configType().cast(config), check);
   }
 }

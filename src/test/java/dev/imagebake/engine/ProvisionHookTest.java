@@ -9,6 +9,7 @@ import dev.imagebake.engine.Fakes.FakeArtifact;
 import dev.imagebake.engine.Fakes.Journal;
 import dev.imagebake.engine.Fakes.RecordingStep;
 import dev.imagebake.engine.Fakes.StepsBuilder;
+import dev.imagebake.sdk.steps.StepProvision;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -3,9 +3,11 @@ package dev.imagebake.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imagebake.config.PluginRegistry;
 import dev.imagebake.engine.Fakes.FakeArtifact;
 import dev.imagebake.engine.Fakes.Journal;
 import dev.imagebake.engine.Fakes.StepsBuilder;
+import dev.imagebake.plan.PluginConnector;
 import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.CommunicatorConfig;
@@ -14,6 +16,10 @@ import dev.imagebake.sdk.GoDuration;
 import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.sdk.SshConfig;
+import dev.imagebake.sdk.steps.NoneCommunicator;
+import dev.imagebake.sdk.steps.StateKeys;
+import dev.imagebake.sdk.steps.StepConnect;
+import dev.imagebake.sdk.steps.StepProvision;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,13 +66,14 @@ class SmallPartsTest {
   void stepConnectWithNoneInstallsTheNoneCommunicator() {
     AtomicReference<Communicator> seen = new AtomicReference<>();
     TestRun run = new TestRun();
+    run.connector = new PluginConnector(PluginRegistry.load());
     run.run(
         Fakes.plan(
             "n",
             new StepsBuilder(
                 hook ->
                     List.of(
-                        StepConnect.toConfiguredHost(),
+                        StepConnect.fromConfig(new CommunicatorConfig("none", null, null, null)),
                         new dev.imagebake.sdk.Step() {
                           @Override
                           public void run(

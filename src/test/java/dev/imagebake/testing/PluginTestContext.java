@@ -22,16 +22,36 @@ public final class PluginTestContext implements BuildContext {
   private final Path workingDirectory;
   private final boolean force;
   private final String runUuid;
-  private final RecordingUi ui = new RecordingUi();
-  private Cancellation cancellation = Cancellation.never();
+  private final RecordingUi ui;
+  private final Cancellation cancellation;
 
   public PluginTestContext(
       String buildName, String builderType, Path workingDirectory, boolean force, String runUuid) {
+    this(
+        buildName,
+        builderType,
+        workingDirectory,
+        force,
+        runUuid,
+        new RecordingUi(),
+        Cancellation.never());
+  }
+
+  private PluginTestContext(
+      String buildName,
+      String builderType,
+      Path workingDirectory,
+      boolean force,
+      String runUuid,
+      RecordingUi ui,
+      Cancellation cancellation) {
     this.buildName = buildName;
     this.builderType = builderType;
     this.workingDirectory = workingDirectory;
     this.force = force;
     this.runUuid = runUuid;
+    this.ui = ui;
+    this.cancellation = cancellation;
   }
 
   /** Build {@code f} of type {@code file} in {@code dir}, no -force. */
@@ -54,10 +74,11 @@ public final class PluginTestContext implements BuildContext {
     return ui;
   }
 
-  /** Replaces the cancellation (by default one that never fires); returns this context. */
+  /** This context (same UI) with another cancellation; by default one that never fires. */
+  @Override
   public PluginTestContext withCancellation(Cancellation newCancellation) {
-    this.cancellation = newCancellation;
-    return this;
+    return new PluginTestContext(
+        buildName, builderType, workingDirectory, force, runUuid, ui, newCancellation);
   }
 
   @Override
@@ -115,6 +136,16 @@ public final class PluginTestContext implements BuildContext {
   @Override
   public Path workingDirectory() {
     return workingDirectory;
+  }
+
+  @Override
+  public Path homeDirectory() {
+    return Path.of(System.getProperty("user.home"));
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    return System.getenv();
   }
 
   @Override

@@ -31,6 +31,11 @@ public final class RecordingConfigCheck implements ConfigCheck {
   }
 
   @Override
+  public String environment(String name) {
+    return System.getenv(name);
+  }
+
+  @Override
   public Path resolve(String path) {
     return workingDirectory.resolve(path);
   }

@@ -151,6 +151,16 @@ public final class TestBuildContext implements BuildContext {
   }
 
   @Override
+  public Path homeDirectory() {
+    return Path.of(System.getProperty("user.home"));
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    return System.getenv();
+  }
+
+  @Override
   public void addSecret(String value) {
     secrets.add(value);
   }

@@ -6,6 +6,8 @@ import dev.imagebake.sdk.Builder;
 import dev.imagebake.sdk.ProvisionHook;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.StateKey;
+import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.steps.StepProvision;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,7 +28,11 @@ final class FileBuilder implements Builder {
   @Override
   public Artifact run(BuildContext ctx, ProvisionHook hook) throws Exception {
     StateBag state = new StateBag();
-    ctx.runSteps(List.of(new WriteTargetStep(config), new ProvisionStep(hook)), state);
+    List<Step> steps =
+        hook == null
+            ? List.of(new WriteTargetStep(config))
+            : List.of(new WriteTargetStep(config), new StepNoMachine(), new StepProvision(hook));
+    ctx.runSteps(steps, state);
     Path written = state.require(TARGET);
     return new FileArtifact(config.target(), written);
   }

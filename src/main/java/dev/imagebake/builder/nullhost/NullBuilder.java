@@ -1,14 +1,14 @@
 package dev.imagebake.builder.nullhost;
 
-import dev.imagebake.engine.StateKeys;
-import dev.imagebake.engine.StepConnect;
-import dev.imagebake.engine.StepProvision;
 import dev.imagebake.sdk.Artifact;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Builder;
 import dev.imagebake.sdk.ProvisionHook;
 import dev.imagebake.sdk.SimpleArtifact;
 import dev.imagebake.sdk.StateBag;
+import dev.imagebake.sdk.steps.StateKeys;
+import dev.imagebake.sdk.steps.StepConnect;
+import dev.imagebake.sdk.steps.StepProvision;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package dev.imagebake.builder.nullhost;
 
 import dev.imagebake.sdk.CommunicatorConfig;
+import dev.imagebake.sdk.UsesCommunicator;
 import dev.imagebake.sdk.config.Doc;
 import dev.imagebake.sdk.config.Embedded;
 
@@ -8,4 +9,4 @@ import dev.imagebake.sdk.config.Embedded;
 @Doc(
     "Runs provisioners against an existing machine over SSH, or against nothing with"
         + " \"communicator\": \"none\".")
-public record NullBuilderConfig(@Embedded CommunicatorConfig comm) {}
+public record NullBuilderConfig(@Embedded CommunicatorConfig comm) implements UsesCommunicator {}

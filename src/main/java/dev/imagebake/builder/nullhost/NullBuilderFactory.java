@@ -1,23 +1,12 @@
 package dev.imagebake.builder.nullhost;
 
-import dev.imagebake.config.CommunicatorChecks;
 import dev.imagebake.sdk.Builder;
 import dev.imagebake.sdk.BuilderFactory;
 import dev.imagebake.sdk.SshConfig;
 import dev.imagebake.sdk.config.ConfigCheck;
-import java.util.function.UnaryOperator;
 
 /** The {@code null} builder (Packer's {@code fnoeding.null}). */
 public final class NullBuilderFactory implements BuilderFactory<NullBuilderConfig> {
-  private final CommunicatorChecks communicatorChecks;
-
-  public NullBuilderFactory() {
-    this(System::getenv);
-  }
-
-  NullBuilderFactory(UnaryOperator<String> env) {
-    this.communicatorChecks = new CommunicatorChecks(env);
-  }
 
   @Override
   public String type() {
@@ -35,9 +24,8 @@ public final class NullBuilderFactory implements BuilderFactory<NullBuilderConfi
    */
   @Override
   public void check(NullBuilderConfig config, ConfigCheck check) {
-    communicatorChecks.check(config.comm(), check);
     if (!config.comm().type().equals("ssh")) {
-      // none needs nothing; winrm was refused above, and its keys are not checked further.
+      // none needs nothing; other communicators check their own keys.
       return;
     }
     SshConfig ssh = config.comm().ssh();

@@ -1,13 +1,13 @@
 package dev.imagebake.builder.qemu;
 
-import dev.imagebake.engine.StateKeys;
-import dev.imagebake.engine.StepProvision;
 import dev.imagebake.sdk.Artifact;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.Builder;
 import dev.imagebake.sdk.ProvisionHook;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.steps.StateKeys;
+import dev.imagebake.sdk.steps.StepProvision;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +16,10 @@ import java.util.Map;
 final class QemuBuilder implements Builder {
   private final QemuConfig config;
   private final Accelerators accelerators;
-  private final Map<String, String> env;
 
-  QemuBuilder(QemuConfig config, Accelerators accelerators, Map<String, String> env) {
+  QemuBuilder(QemuConfig config, Accelerators accelerators) {
     this.config = config;
     this.accelerators = accelerators;
-    this.env = env;
   }
 
   String vmName(BuildContext ctx) {
@@ -33,6 +31,7 @@ final class QemuBuilder implements Builder {
   /** The steps, in Packer's order. */
   List<Step> steps(BuildContext ctx, ProvisionHook hook) {
     String vmName = vmName(ctx);
+    Map<String, String> env = ctx.environment();
     return List.of(
         new StepTempDir(),
         new StepDownload(config.iso(), env),

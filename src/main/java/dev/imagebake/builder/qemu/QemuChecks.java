@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Packer's {@code Prepare} checks of the qemu block, offline and with Packer's messages where it
@@ -43,12 +42,6 @@ final class QemuChecks {
           "e1000-82545em",
           "e1000e");
 
-  private final UnaryOperator<String> env;
-
-  QemuChecks(UnaryOperator<String> env) {
-    this.env = env;
-  }
-
   void check(QemuConfig c, ConfigCheck check) {
     checkIso(c.iso(), check);
     checkDisk(c, check);
@@ -68,7 +61,7 @@ final class QemuChecks {
     if (c.cpus() != null && c.cpus() < 0) {
       check.error("cpus", "cpus must be positive");
     }
-    if (!onPath(c.binary())) {
+    if (!onPath(c.binary(), check)) {
       check.warn(
           "qemu_binary",
           "Failed creating Qemu driver: exec: \""
@@ -284,7 +277,7 @@ final class QemuChecks {
         check.error("cd_files/" + i, "Bad CD disk file '" + entry + "': " + e.getMessage());
       }
     }
-    if (!files.isEmpty() && StepCreateCd.findTool(env.apply("PATH")) == null) {
+    if (!files.isEmpty() && StepCreateCd.findTool(check.environment("PATH")) == null) {
       check.error(
           "cd_files",
           "could not find a supported CD ISO creation command (the supported commands are:"
@@ -304,11 +297,11 @@ final class QemuChecks {
     }
   }
 
-  private boolean onPath(String binary) {
+  private static boolean onPath(String binary, ConfigCheck check) {
     if (binary.contains("/")) {
       return Files.isExecutable(Path.of(binary));
     }
-    String path = env.apply("PATH");
+    String path = check.environment("PATH");
     for (String dir : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, binary))) {
         return true;

@@ -1,6 +1,7 @@
 package dev.imagebake.builder.qemu;
 
 import dev.imagebake.sdk.CommunicatorConfig;
+import dev.imagebake.sdk.UsesCommunicator;
 import dev.imagebake.sdk.config.Doc;
 import dev.imagebake.sdk.config.Embedded;
 import dev.imagebake.sdk.config.OneOf;
@@ -82,7 +83,8 @@ public record QemuConfig(
         String qmpSocketPath,
     @Doc("Boot from the ISO only once (-boot once=d); imagebake always does for ISOs.")
         Boolean runOnce,
-    @Embedded CommunicatorConfig comm) {
+    @Embedded CommunicatorConfig comm)
+    implements UsesCommunicator {
 
   static final String DEFAULT_DISK_SIZE = "40960M";
 

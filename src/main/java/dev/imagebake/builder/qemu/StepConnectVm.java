@@ -1,16 +1,15 @@
 package dev.imagebake.builder.qemu;
 
-import dev.imagebake.engine.CancellationToken;
-import dev.imagebake.engine.StepConnect;
 import dev.imagebake.sdk.BuildContext;
+import dev.imagebake.sdk.CancellationToken;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.CommunicatorConfig;
 import dev.imagebake.sdk.ConnectTarget;
 import dev.imagebake.sdk.SshConfig;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.steps.StepConnect;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 
 /**
@@ -46,7 +45,7 @@ final class StepConnectVm implements Step {
     parentLink = ctx.cancellation().onCancel(() -> token.cancel(ctx.cancellation().reason()));
     vm.onExit().thenRun(() -> token.cancel("QEMU exited"));
     try {
-      WatchedContext watched = new WatchedContext(ctx, token);
+      BuildContext watched = ctx.withCancellation(token);
       if (probesForwardedPort(comm) && state.find(QemuState.HOST_PORT).isPresent()) {
         int port = state.require(QemuState.HOST_PORT);
         ctx.ui().say("Waiting for the guest's SSH server on 127.0.0.1:" + port + "...");
@@ -120,20 +119,7 @@ final class StepConnectVm implements Step {
     if (ssh == null || ssh.sshPort() == null) {
       return comm;
     }
-    RecordComponent[] parts = SshConfig.class.getRecordComponents();
-    Object[] values = new Object[parts.length];
-    Class<?>[] types = new Class<?>[parts.length];
-    try {
-      for (int i = 0; i < parts.length; i++) {
-        types[i] = parts[i].getType();
-        values[i] =
-            parts[i].getName().equals("sshPort") ? null : parts[i].getAccessor().invoke(ssh);
-      }
-      SshConfig copy = SshConfig.class.getDeclaredConstructor(types).newInstance(values);
-      return new CommunicatorConfig(
-          comm.communicator(), comm.pauseBeforeConnecting(), copy, comm.winrm());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot copy SshConfig", e);
-    }
+    return new CommunicatorConfig(
+        comm.communicator(), comm.pauseBeforeConnecting(), ssh.withoutSshPort(), comm.winrm());
   }
 }

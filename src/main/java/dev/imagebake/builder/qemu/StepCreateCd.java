@@ -48,7 +48,7 @@ final class StepCreateCd implements Step {
       }
     }
     Path iso = temp.resolve("cd.iso");
-    String tool = findTool(System.getenv("PATH"));
+    String tool = findTool(ctx.environment().get("PATH"));
     if (tool == null) {
       throw new IOException(
           "could not find a supported CD ISO creation command (the supported commands are:"

@@ -64,7 +64,7 @@ final class StepDownload implements Step {
   private Path fetch(BuildContext ctx, String url, IsoChecksum checksum) throws IOException {
     GoUrl parsed = parse(url, "url parse: ", "");
     if (parsed.isLocal()) {
-      Path local = localPath(ctx.workingDirectory(), parsed);
+      Path local = localPath(ctx, parsed);
       if (!Files.isRegularFile(local)) {
         throw new IOException(local + ": no such file");
       }
@@ -113,13 +113,10 @@ final class StepDownload implements Step {
   }
 
   /** The file a plain path or file: URL names ({@code ~/} is the home directory). */
-  static Path localPath(Path workingDir, GoUrl url) throws IOException {
+  static Path localPath(BuildContext ctx, GoUrl url) throws IOException {
     String path = url.localPath();
-    if (path.startsWith("~/")) {
-      path = System.getProperty("user.home") + path.substring(1);
-    }
     try {
-      return workingDir.resolve(path).normalize();
+      return ctx.localPath(path);
     } catch (InvalidPathException e) {
       throw new IOException(GoStrings.quote(path) + " cannot be a file name: " + e.getReason(), e);
     }
@@ -212,7 +209,7 @@ final class StepDownload implements Step {
     GoUrl parsed = parse(location, "", " in " + GoStrings.quote(iso.checksum()));
     String text;
     if (parsed.isLocal()) {
-      text = Files.readString(localPath(ctx.workingDirectory(), parsed));
+      text = Files.readString(localPath(ctx, parsed));
     } else {
       URI uri = requestUri(parsed);
       Path tmp = Files.createTempFile("imagebake-checksum", ".txt");

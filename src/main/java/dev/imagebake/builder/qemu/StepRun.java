@@ -1,9 +1,9 @@
 package dev.imagebake.builder.qemu;
 
-import dev.imagebake.engine.StateKeys;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.steps.StateKeys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package dev.imagebake.builder.qemu;
 
-import dev.imagebake.engine.StateKeys;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Communicator;
@@ -8,6 +7,7 @@ import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.steps.StateKeys;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

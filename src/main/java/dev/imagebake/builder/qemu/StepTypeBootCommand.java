@@ -1,10 +1,10 @@
 package dev.imagebake.builder.qemu;
 
-import dev.imagebake.engine.StateKeys;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.GoDuration;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.steps.StateKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -28,30 +28,64 @@ final class HostKeys {
   }
 
   /**
-   * Parses {@code ssh_host_key}: a {@code SHA256:...} fingerprint, or a public key line as in
-   * known_hosts or a {@code .pub} file ({@code [hosts] type base64 [comment]}).
+   * Parses {@code ssh_host_key}: a public key as written in known_hosts or {@code *.pub} ({@code
+   * ssh-ed25519 AAAA... [comment]}, optionally after host names), or a SHA256 fingerprint ({@code
+   * SHA256:base64}) as {@code ssh-keygen -l} prints it.
    *
    * @throws IllegalArgumentException naming what is wrong
    */
   static HostKeyPolicy.Pinned parsePin(String text) {
-    String trimmed = text.trim();
-    if (trimmed.regionMatches(true, 0, "SHA256:", 0, 7)) {
-      String b64 = trimmed.substring(7).replaceAll("=+$", "");
-      if (b64.isEmpty() || !b64.matches("[A-Za-z0-9+/]+")) {
-        throw new IllegalArgumentException("ssh_host_key: invalid SHA256 fingerprint: " + trimmed);
+    String s = text.strip();
+    if (s.startsWith("SHA256:")) {
+      String b64 = s.substring("SHA256:".length()).replaceAll("=+$", "");
+      byte[] digest;
+      try {
+        digest = Base64.getDecoder().decode(b64 + "=".repeat((4 - b64.length() % 4) % 4));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("the SHA256 fingerprint is not valid base64");
+      }
+      if (digest.length != 32) {
+        throw new IllegalArgumentException(
+            "a SHA256 fingerprint has 32 bytes, this one has " + digest.length);
       }
       return new HostKeyPolicy.Pinned("SHA256:" + b64, null);
     }
-    String[] tokens = trimmed.split("\\s+");
-    for (int i = 0; i + 1 < tokens.length; i++) {
-      Optional<byte[]> blob = keyBlob(tokens[i], tokens[i + 1]);
-      if (blob.isPresent()) {
-        return new HostKeyPolicy.Pinned(fingerprint(blob.get()), tokens[i]);
+    String[] fields = s.split("\\s+");
+    for (int i = 0; i + 1 < fields.length; i++) {
+      String type = fields[i];
+      if (isKeyType(type)) {
+        return new HostKeyPolicy.Pinned(fingerprint(blob(type, fields[i + 1])), type);
       }
     }
     throw new IllegalArgumentException(
-        "ssh_host_key must be a public key like 'ssh-ed25519 AAAA...' or a 'SHA256:...'"
-            + " fingerprint");
+        "expected a public key such as 'ssh-ed25519 AAAA...' or a fingerprint such as"
+            + " 'SHA256:...'");
+  }
+
+  private static boolean isKeyType(String field) {
+    return field.startsWith("ssh-")
+        || field.startsWith("ecdsa-sha2-")
+        || field.startsWith("sk-ssh-")
+        || field.startsWith("sk-ecdsa-");
+  }
+
+  /** The key blob of a {@code type} key written as {@code base64}, whose type it must embed. */
+  private static byte[] blob(String type, String base64) {
+    String inner;
+    byte[] blob;
+    try {
+      blob = Base64.getDecoder().decode(base64);
+      ByteBuffer bytes = ByteBuffer.wrap(blob);
+      byte[] name = new byte[bytes.getInt()];
+      bytes.get(name);
+      inner = new String(name, StandardCharsets.US_ASCII);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("the key data of the " + type + " key is not valid");
+    }
+    if (!inner.equals(type)) {
+      throw new IllegalArgumentException("the key data is for " + inner + ", not " + type);
+    }
+    return blob;
   }
 
   /** The key blob of {@code base64} when it decodes to a key of type {@code type}. */

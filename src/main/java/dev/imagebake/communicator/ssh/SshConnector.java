@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * impossible configuration not at all. Giving up reports the last real cause, e.g. {@code Timeout
  * waiting for SSH after 5m0s: connection refused on 10.0.0.5:22}.
  */
-public final class SshConnector implements Connector {
+final class SshConnector implements Connector {
   private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
   private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
   private static final Duration PROGRESS_INTERVAL = Duration.ofMinutes(1);
@@ -32,13 +32,13 @@ public final class SshConnector implements Connector {
   private final Duration progressInterval;
   private final Function<String, String> environment;
 
-  public SshConnector() {
-    this(RETRY_INTERVAL, PROGRESS_INTERVAL, System::getenv);
+  SshConnector() {
+    this(RETRY_INTERVAL, PROGRESS_INTERVAL, null);
   }
 
   /** For tests: a shorter pause between attempts. */
   SshConnector(Duration retryInterval) {
-    this(retryInterval, PROGRESS_INTERVAL, System::getenv);
+    this(retryInterval, PROGRESS_INTERVAL, null);
   }
 
   /** For tests: also another environment (e.g. an own SSH agent's {@code SSH_AUTH_SOCK}). */
@@ -49,7 +49,7 @@ public final class SshConnector implements Connector {
   /**
    * @param retryInterval pause between connection attempts
    * @param progressInterval how often a long wait reports its latest obstacle on the UI
-   * @param environment the process environment ({@code SSH_AUTH_SOCK})
+   * @param environment the environment ({@code SSH_AUTH_SOCK}); null for the build context's
    */
   SshConnector(
       Duration retryInterval, Duration progressInterval, Function<String, String> environment) {
@@ -63,7 +63,12 @@ public final class SshConnector implements Connector {
       throws IOException {
     SshSettings settings;
     try {
-      settings = SshSettings.resolve(config, target, ctx.workingDirectory(), environment);
+      settings =
+          SshSettings.resolve(
+              config,
+              target,
+              ctx::localPath,
+              environment != null ? environment : ctx.environment()::get);
     } catch (ConnectFailure e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -1,7 +1,9 @@
 /**
- * The SSH communicator on sshj: {@link dev.imagebake.communicator.ssh.SshConnector} waits for the
- * machine and returns a {@link dev.imagebake.sdk.Communicator} that runs commands and copies files
- * over scp (default) or sftp.
+ * The SSH communicator on sshj, a plugin like any other ({@link
+ * dev.imagebake.communicator.ssh.SshCommunicatorFactory}): its keys are parsed once ({@link
+ * dev.imagebake.communicator.ssh.SshSettings}) for validate and for connect; {@link
+ * dev.imagebake.communicator.ssh.SshConnector} waits for the machine and returns a {@link
+ * dev.imagebake.sdk.Communicator} that runs commands and copies files over scp (default) or sftp.
  *
  * <p>Departures from Packer, on purpose: authentication failures end the wait after {@code
  * ssh_handshake_attempts} quick attempts instead of running into {@code ssh_timeout}; giving up

@@ -50,7 +50,7 @@ final class VagrantPostProcessor implements PostProcessor {
     Map<String, BoxEntry> entries = new TreeMap<>();
     for (String include : settings.includes()) {
       ctx.ui().message("Copying from include: " + include);
-      Path source = local(workDir, include);
+      Path source = ctx.localPath(include);
       if (!Files.isRegularFile(source)) {
         throw new IOException(
             "Error copying include file: " + include + "\n\nno such file (or not a regular file)");
@@ -99,7 +99,7 @@ final class VagrantPostProcessor implements PostProcessor {
     ctx.ui().message("Using custom Vagrantfile: " + template);
     String text;
     try {
-      text = Files.readString(local(ctx.workingDirectory(), template), StandardCharsets.UTF_8);
+      text = Files.readString(ctx.localPath(template), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new IOException("vagrantfile_template '" + template + "' does not exist", e);
     }
@@ -109,13 +109,6 @@ final class VagrantPostProcessor implements PostProcessor {
       throw new IllegalArgumentException(
           "vagrantfile_template " + template + ": " + e.getMessage(), e);
     }
-  }
-
-  /** A local path from the template, with {@code ~/} expanded as validation expands it. */
-  private static Path local(Path workingDirectory, String path) {
-    return path.equals("~") || path.startsWith("~/")
-        ? Path.of(System.getProperty("user.home") + path.substring(1))
-        : workingDirectory.resolve(path);
   }
 
   /** Packer's box Vagrantfile: the provider's block, then the user's contents. */

@@ -65,8 +65,8 @@ final class AnsibleLocalProvisioner implements Provisioner {
       List<String> playbooks;
       String inventory;
       try (StagingTree tree = StagingTree.create()) {
-        playbooks = layOut(ui, workDir, tree);
-        inventory = layOutInventory(ui, workDir, tree);
+        playbooks = layOut(ctx, tree);
+        inventory = layOutInventory(ctx, tree);
         upload(comm, tree);
       }
       if (!empty(config.galaxyFile())) {
@@ -107,22 +107,23 @@ final class AnsibleLocalProvisioner implements Provisioner {
    * Lays the playbooks, roles, variables and galaxy file into {@code tree} in Packer's upload
    * order; returns the remote paths of the playbooks to run, in order.
    */
-  private List<String> layOut(Ui ui, Path workDir, StagingTree tree) throws IOException {
+  private List<String> layOut(BuildContext ctx, StagingTree tree) throws IOException {
+    Ui ui = ctx.ui();
     Path playbookDir = null;
     if (!empty(config.playbookDir())) {
-      playbookDir = localPath(workDir, config.playbookDir());
+      playbookDir = ctx.localPath(config.playbookDir());
       tree.addContents(playbookDir);
     }
     List<String> playbooks = new ArrayList<>();
     if (!empty(config.playbookFile())) {
       ui.message("Uploading main Playbook file...");
-      Path local = localPath(workDir, config.playbookFile());
+      Path local = ctx.localPath(config.playbookFile());
       String name = local.getFileName().toString();
       tree.add(name, local);
       playbooks.add(join(staging, name));
     } else {
       for (String file : orEmpty(config.playbookFiles())) {
-        Path local = localPath(workDir, file);
+        Path local = ctx.localPath(file);
         if (playbookDir != null && local.startsWith(playbookDir)) {
           // Already uploaded with playbook_dir.
           playbooks.add(join(staging, playbookDir.relativize(local).toString()));
@@ -135,55 +136,48 @@ final class AnsibleLocalProvisioner implements Provisioner {
     }
     if (!empty(config.galaxyFile())) {
       ui.message("Uploading galaxy file...");
-      Path local = localPath(workDir, config.galaxyFile());
+      Path local = ctx.localPath(config.galaxyFile());
       tree.add(local.getFileName().toString(), local);
     }
     return playbooks;
   }
 
   /** Lays the inventory and the variable, role and playbook directories; returns the inventory. */
-  private String layOutInventory(Ui ui, Path workDir, StagingTree tree) throws IOException {
+  private String layOutInventory(BuildContext ctx, StagingTree tree) throws IOException {
+    Ui ui = ctx.ui();
     String inventoryName;
     if (empty(config.inventoryFile())) {
       inventoryName = generatedInventory;
       tree.write(inventoryName, generatedInventoryText());
     } else {
-      Path local = localPath(workDir, config.inventoryFile());
+      Path local = ctx.localPath(config.inventoryFile());
       inventoryName = local.getFileName().toString();
       tree.add(inventoryName, local);
     }
     ui.message("Uploading inventory file...");
     if (!empty(config.groupVars())) {
       ui.message("Uploading group_vars directory...");
-      tree.add("group_vars", localPath(workDir, config.groupVars()));
+      tree.add("group_vars", ctx.localPath(config.groupVars()));
     }
     if (!empty(config.hostVars())) {
       ui.message("Uploading host_vars directory...");
-      tree.add("host_vars", localPath(workDir, config.hostVars()));
+      tree.add("host_vars", ctx.localPath(config.hostVars()));
     }
     if (!orEmpty(config.rolePaths()).isEmpty()) {
       ui.message("Uploading role directories...");
       for (String role : config.rolePaths()) {
-        Path local = localPath(workDir, role);
+        Path local = ctx.localPath(role);
         tree.add("roles/" + local.getFileName(), local);
       }
     }
     if (!orEmpty(config.playbookPaths()).isEmpty()) {
       ui.message("Uploading additional Playbooks...");
       for (String dir : config.playbookPaths()) {
-        Path local = localPath(workDir, dir);
+        Path local = ctx.localPath(dir);
         tree.add("playbooks/" + local.getFileName(), local);
       }
     }
     return join(staging, inventoryName);
-  }
-
-  /** A local path from the template: relative to the working directory, {@code ~/} the home. */
-  private static Path localPath(Path workDir, String path) {
-    if (path.equals("~") || path.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home") + path.substring(1)).normalize();
-    }
-    return workDir.resolve(path).normalize();
   }
 
   /** Packer's generated inventory: {@code 127.0.0.1}, or that host in each inventory group. */

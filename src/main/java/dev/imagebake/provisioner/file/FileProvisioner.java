@@ -87,7 +87,7 @@ final class FileProvisioner implements Provisioner {
       throws IOException {
     Ui ui = ctx.ui();
     ui.say("Uploading " + src + " => " + dst);
-    Path local = LocalPaths.resolve(ctx.workingDirectory(), src);
+    Path local = ctx.localPath(src);
     if (!Files.exists(local)) {
       throw new NoSuchFileException("stat " + src + ": no such file or directory");
     }
@@ -155,18 +155,17 @@ final class FileProvisioner implements Provisioner {
     String target = dst;
     String dir;
     if (!dst.endsWith("/")) {
-      dir = LocalPaths.parent(dst);
+      dir = parent(dst);
     } else {
       dir = dst;
       if (!src.endsWith("/") && !src.endsWith("*")) {
         target = dst + RemotePaths.base(src);
       }
     }
-    Path workDir = ctx.workingDirectory();
     if (!dir.isEmpty()) {
-      Files.createDirectories(LocalPaths.resolve(workDir, dir));
+      Files.createDirectories(ctx.localPath(dir));
     }
-    Path localTarget = LocalPaths.resolve(workDir, target);
+    Path localTarget = ctx.localPath(target);
     try {
       if (src.endsWith("/") || RemotePaths.isPattern(src)) {
         try (TransferProgress progress = ui.transfer(-1)) {
@@ -227,5 +226,17 @@ final class FileProvisioner implements Provisioner {
     } catch (IOException | UnsupportedOperationException e) {
       return DEFAULT_UPLOAD_MODE;
     }
+  }
+
+  /** Go's {@code filepath.Dir} for the directory the download lands in ({@code .} when none). */
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    if (slash < 0) {
+      return ".";
+    }
+    if (slash == 0) {
+      return "/";
+    }
+    return path.substring(0, slash);
   }
 }

@@ -80,12 +80,12 @@ final class SaltMasterlessProvisioner implements Provisioner {
             SaltMasterlessConfig.MINION_CONFIG_PATH);
       }
       ui.say("Uploading local state tree: " + config.localStateTree());
-      uploadTree(comm, uploadDir, "states", local(ctx, config.localStateTree()));
+      uploadTree(comm, uploadDir, "states", ctx.localPath(config.localStateTree()));
       uploadFormulas(ctx, comm, uploadDir, formulas);
       moveIntoPlace(ctx, comm, uploadDir, "states", config.stateTree());
       if (SaltMasterlessConfig.isSet(config.localPillarRoots())) {
         ui.say("Uploading local pillar roots: " + config.localPillarRoots());
-        uploadTree(comm, uploadDir, "pillar", local(ctx, config.localPillarRoots()));
+        uploadTree(comm, uploadDir, "pillar", ctx.localPath(config.localPillarRoots()));
         moveIntoPlace(ctx, comm, uploadDir, "pillar", config.pillarRoots());
       }
       runSaltCall(ctx, comm);
@@ -115,7 +115,7 @@ final class SaltMasterlessProvisioner implements Provisioner {
   private record FetchedFormula(Formula formula, Path dir) {}
 
   private List<FetchedFormula> fetchFormulas(BuildContext ctx, Path into) throws IOException {
-    Path tree = local(ctx, config.localStateTree());
+    Path tree = ctx.localPath(config.localStateTree());
     List<FetchedFormula> fetched = new ArrayList<>();
     int n = 0;
     for (String url : config.formulaList()) {
@@ -237,7 +237,7 @@ final class SaltMasterlessProvisioner implements Provisioner {
       String name,
       String destination)
       throws Exception {
-    Path file = local(ctx, localPath);
+    Path file = ctx.localPath(localPath);
     ctx.ui().say("Uploading " + name + " file: " + localPath);
     try (InputStream in = Files.newInputStream(file)) {
       comm.upload(SaltCommands.join(uploadDir, name), in, Files.size(file), 0644);
@@ -315,13 +315,5 @@ final class SaltMasterlessProvisioner implements Provisioner {
               + r.exitStatus()
               + (output.lastErrors().isEmpty() ? "" : ": " + output.lastErrors()));
     }
-  }
-
-  /** A local path of the template: {@code ~/} is the home directory, relative to the work dir. */
-  static Path local(BuildContext ctx, String path) {
-    if (path.equals("~") || path.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home") + path.substring(1));
-    }
-    return ctx.workingDirectory().resolve(path);
   }
 }

@@ -126,13 +126,13 @@ public final class SaltMasterlessProvisionerFactory
         check.error("formulas/" + i, e.getMessage());
       }
     }
-    if (!formulas.isEmpty() && !onPath("git")) {
+    if (!formulas.isEmpty() && !onPath("git", check)) {
       check.error("formulas", "formulas are fetched with git, which is not on this machine's PATH");
     }
   }
 
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
+  private static boolean onPath(String program, ConfigCheck check) {
+    String path = check.environment("PATH");
     if (path == null) {
       return false;
     }

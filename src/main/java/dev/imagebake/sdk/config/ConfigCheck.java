@@ -27,4 +27,10 @@ public interface ConfigCheck {
    * a path that does not exist, spelled as Go prints it ({@code \\x00}).
    */
   Path resolve(String path);
+
+  /**
+   * The value of the environment variable {@code name} in the environment the build will run with,
+   * or null when unset. Rules read the environment here, never through {@link System#getenv}.
+   */
+  String environment(String name);
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.imagebake.config.BindResult;
 import dev.imagebake.config.Blocks;
 import dev.imagebake.config.ConfigBinder;
+import dev.imagebake.config.PluginRegistry;
 import dev.imagebake.config.TestLocations;
 import dev.imagebake.config.TestRenderers;
 import dev.imagebake.diag.Diagnostic;
@@ -23,9 +24,10 @@ class NullBuilderConfigTest {
   @TempDir Path dir;
 
   private BindResult<NullBuilderConfig> bind(String json, Map<String, String> env) {
-    ConfigBinder binder = new ConfigBinder(dir, dir.resolve("home"));
+    ConfigBinder binder =
+        new ConfigBinder(dir, dir.resolve("home"), env, PluginRegistry.load()::communicator);
     return binder.bind(
-        new NullBuilderFactory(env::get),
+        new NullBuilderFactory(),
         Blocks.at(json, "/builders/0"),
         "/builders/0",
         TestLocations.of(json),

@@ -66,7 +66,7 @@ class QemuBuilderTest {
   }
 
   private static QemuBuilder builder(QemuConfig c) {
-    return new QemuBuilder(c, Accelerators.probingHost(), Map.of());
+    return new QemuBuilder(c, Accelerators.probingHost());
   }
 
   @Test
@@ -176,7 +176,7 @@ class QemuBuilderTest {
       assertThat(get(port, "/ks.cfg")).isEqualTo("200 text\n");
       assertThat(get(port, "/../secret")).startsWith("404");
       assertThat(get(port, "/missing")).startsWith("404");
-      assertThat(state.require(dev.imagebake.engine.StateKeys.BUILD_DATA))
+      assertThat(state.require(dev.imagebake.sdk.steps.StateKeys.BUILD_DATA))
           .containsEntry("PackerHTTPAddr", "10.0.2.2:" + port)
           .containsEntry("PackerHTTPPort", Integer.toString(port));
     } finally {

@@ -3,6 +3,7 @@ package dev.imagebake.builder.qemu;
 import dev.imagebake.config.BindResult;
 import dev.imagebake.config.Blocks;
 import dev.imagebake.config.ConfigBinder;
+import dev.imagebake.config.PluginRegistry;
 import dev.imagebake.config.TestLocations;
 import dev.imagebake.config.TestRenderers;
 import java.nio.file.Path;
@@ -15,9 +16,13 @@ final class QemuConfigs {
   /** Binds {@code {"builders": [BLOCK]}} with {@code dir} as the working directory. */
   static BindResult<QemuConfig> bind(Path dir, String block) {
     String json = "{\"builders\": [" + block + "]}";
-    return new ConfigBinder(dir, dir.resolve("home"))
+    return new ConfigBinder(
+            dir,
+            dir.resolve("home"),
+            Map.of("PATH", System.getenv("PATH")),
+            PluginRegistry.load()::communicator)
         .bind(
-            new QemuBuilderFactory(Map.of("PATH", System.getenv("PATH"))::get),
+            new QemuBuilderFactory(),
             Blocks.at(json, "/builders/0"),
             "/builders/0",
             TestLocations.of(json),

@@ -212,7 +212,7 @@ class SshTransferTest {
         SshSettings.resolve(
             SshConfigBuilder.forServer(sshd).communicatorConfig(),
             ConnectTarget.fromConfig(),
-            local,
+            local::resolve,
             System::getenv);
     SshLink link = new SshDialer(settings, new RecordingUi()).dial();
     try {

@@ -3,7 +3,7 @@ package dev.imagebake.provisioner.ansible;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imagebake.communicator.ssh.SshConnector;
+import dev.imagebake.communicator.ssh.SshCommunicatorFactory;
 import dev.imagebake.provisioner.fixtures.Configs;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.ConnectTarget;
@@ -55,7 +55,7 @@ class AnsibleLocalSshTest {
     staging = dir.resolve("remote staging's dir");
     ctx = TestBuildContext.create().withWorkingDirectory(dir).withBuild("web-1", "null");
     comm =
-        new SshConnector()
+        new SshCommunicatorFactory()
             .connect(
                 SshConfigBuilder.forServer(sshd).communicatorConfig(),
                 ConnectTarget.fromConfig(),

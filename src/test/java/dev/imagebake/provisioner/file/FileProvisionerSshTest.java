@@ -3,7 +3,7 @@ package dev.imagebake.provisioner.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imagebake.communicator.ssh.SshConnector;
+import dev.imagebake.communicator.ssh.SshCommunicatorFactory;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.ConnectTarget;
 import dev.imagebake.testing.OpenSshServer;
@@ -59,7 +59,7 @@ class FileProvisionerSshTest {
   private void transfer(String method, String direction, String destination, String... sources)
       throws Exception {
     try (Communicator comm =
-        new SshConnector()
+        new SshCommunicatorFactory()
             .connect(
                 SshConfigBuilder.forServer(sshd).sshFileTransferMethod(method).communicatorConfig(),
                 ConnectTarget.fromConfig(),
@@ -128,7 +128,7 @@ class FileProvisionerSshTest {
   @ValueSource(strings = {"scp", "sftp"})
   void contentIntoAMissingDirectory(String method) throws Exception {
     try (Communicator comm =
-        new SshConnector()
+        new SshCommunicatorFactory()
             .connect(
                 SshConfigBuilder.forServer(sshd).sshFileTransferMethod(method).communicatorConfig(),
                 ConnectTarget.fromConfig(),

@@ -3,7 +3,7 @@ package dev.imagebake.provisioner.salt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imagebake.communicator.ssh.SshConnector;
+import dev.imagebake.communicator.ssh.SshCommunicatorFactory;
 import dev.imagebake.provisioner.fixtures.Configs;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.ConnectTarget;
@@ -64,7 +64,7 @@ class SaltMasterlessSshTest {
         bin.resolve("salt-call"), PosixFilePermissions.fromString("rwxr-xr-x"));
     ctx = TestBuildContext.create().withWorkingDirectory(local);
     comm =
-        new SshConnector()
+        new SshCommunicatorFactory()
             .connect(
                 SshConfigBuilder.forServer(sshd).communicatorConfig(),
                 ConnectTarget.fromConfig(),
@@ -163,7 +163,7 @@ class SaltMasterlessSshTest {
   void treesUploadOverSftpToo() throws Exception {
     comm.close();
     comm =
-        new SshConnector()
+        new SshCommunicatorFactory()
             .connect(
                 SshConfigBuilder.forServer(sshd).sshFileTransferMethod("sftp").communicatorConfig(),
                 ConnectTarget.fromConfig(),

@@ -3,7 +3,7 @@ package dev.imagebake.provisioner.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imagebake.communicator.ssh.SshConnector;
+import dev.imagebake.communicator.ssh.SshCommunicatorFactory;
 import dev.imagebake.provisioner.fixtures.Configs;
 import dev.imagebake.provisioner.fixtures.TestContext;
 import dev.imagebake.sdk.CancelledException;
@@ -65,7 +65,7 @@ class ShellSshTest {
 
   private Communicator connect(String transferMethod) throws Exception {
     sshCtx = TestBuildContext.create();
-    return new SshConnector()
+    return new SshCommunicatorFactory()
         .connect(
             SshConfigBuilder.forServer(sshd)
                 .sshFileTransferMethod(transferMethod)

@@ -1,8 +1,8 @@
 package dev.imagebake.builder.amazon.common;
 
-import dev.imagebake.engine.StateKeys;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.StateBag;
+import dev.imagebake.sdk.steps.StateKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

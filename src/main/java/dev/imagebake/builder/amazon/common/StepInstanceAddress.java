@@ -1,11 +1,11 @@
 package dev.imagebake.builder.amazon.common;
 
-import dev.imagebake.engine.StateKeys;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.CommunicatorConfig;
 import dev.imagebake.sdk.ConnectTarget;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.steps.StateKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.Ec2Client;

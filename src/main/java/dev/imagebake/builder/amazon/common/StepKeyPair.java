@@ -34,8 +34,7 @@ public final class StepKeyPair implements Step {
     }
     if (!ConfigRules.blank(ssh.sshPrivateKeyFile())) {
       ctx.ui().say("Using existing SSH private key");
-      String pem =
-          Files.readString(ctx.workingDirectory().resolve(expand(ssh.sshPrivateKeyFile())));
+      String pem = Files.readString(ctx.localPath(ssh.sshPrivateKeyFile()));
       state.put(AmazonState.KEY_PAIR, new TempKeyPair(ssh.sshKeypairName(), false, pem));
       return;
     }
@@ -80,10 +79,6 @@ public final class StepKeyPair implements Step {
     ctx.addSecret(pem);
     pem.lines().filter(l -> l.length() > 16 && !l.startsWith("-----")).forEach(ctx::addSecret);
     state.put(AmazonState.KEY_PAIR, new TempKeyPair(name, true, pem));
-  }
-
-  private static String expand(String path) {
-    return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.imagebake.builder.amazon.ebs;
 import dev.imagebake.builder.amazon.common.AwsTuning;
 import dev.imagebake.builder.amazon.common.ConfigRules;
 import dev.imagebake.builder.amazon.common.ResourceNames;
-import dev.imagebake.config.CommunicatorChecks;
 import dev.imagebake.sdk.Builder;
 import dev.imagebake.sdk.BuilderFactory;
 import dev.imagebake.sdk.config.ConfigCheck;
@@ -11,7 +10,6 @@ import java.util.function.UnaryOperator;
 
 /** {@code "type": "amazon-ebs"}. Checks every rule offline; nothing calls AWS before a build. */
 public final class EbsBuilderFactory implements BuilderFactory<EbsConfig> {
-  private final CommunicatorChecks communicatorChecks = CommunicatorChecks.withSystemEnvironment();
 
   @Override
   public String type() {
@@ -25,7 +23,6 @@ public final class EbsBuilderFactory implements BuilderFactory<EbsConfig> {
 
   @Override
   public void check(EbsConfig config, ConfigCheck check) {
-    communicatorChecks.check(config.comm(), check);
     ConfigRules.checkAccess(config.access(), config.ami().amiRegions(), check);
     ConfigRules.checkAmi(config.ami(), config.run(), check);
     ConfigRules.checkRun(config.run(), config.comm(), check);

@@ -1,14 +1,15 @@
 package dev.imagebake.builder.amazon.ebs;
 
 import dev.imagebake.builder.amazon.common.AwsTuning;
-import dev.imagebake.communicator.ssh.SshConnector;
 import dev.imagebake.config.BindResult;
+import dev.imagebake.config.PluginRegistry;
 import dev.imagebake.engine.BuildOptions;
 import dev.imagebake.engine.BuildPlan;
 import dev.imagebake.engine.BuildRunner;
 import dev.imagebake.engine.Interrupts;
 import dev.imagebake.engine.PlannedProvisioner;
 import dev.imagebake.engine.RunResult;
+import dev.imagebake.plan.PluginConnector;
 import dev.imagebake.sdk.Connector;
 import dev.imagebake.testing.OpenSshServer;
 import dev.imagebake.testing.ec2.FakeEc2;
@@ -119,7 +120,7 @@ final class Ec2Harness implements AutoCloseable {
     RunResult result =
         new BuildRunner(
                 output,
-                connectorWrapper.apply(new SshConnector()),
+                connectorWrapper.apply(new PluginConnector(PluginRegistry.load())),
                 interrupts,
                 BuildOptions.defaults(Path.of(".").toAbsolutePath()))
             .run(List.of(plan));

@@ -1,7 +1,5 @@
-package dev.imagebake.engine;
+package dev.imagebake.sdk;
 
-import dev.imagebake.sdk.Cancellation;
-import dev.imagebake.sdk.CancelledException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

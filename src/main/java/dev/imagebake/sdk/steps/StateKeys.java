@@ -1,10 +1,15 @@
-package dev.imagebake.engine;
+package dev.imagebake.sdk.steps;
 
 import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.StateKey;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The state every builder shares with {@link StepConnect} and {@link StepProvision}. */
+/**
+ * The state the common steps share with the builders that compose them ({@link StepConnect}, {@link
+ * StepProvision}).
+ */
 public final class StateKeys {
   /** The connected communicator; produced by {@link StepConnect}, closed by its cleanup. */
   public static final StateKey<Communicator> COMMUNICATOR =
@@ -33,9 +38,8 @@ public final class StateKeys {
   private StateKeys() {}
 
   /** {@link #BUILD_DATA} with {@code extra} merged over it. */
-  public static void addBuildData(dev.imagebake.sdk.StateBag state, Map<String, String> extra) {
-    Map<String, String> merged =
-        new java.util.LinkedHashMap<>(state.find(BUILD_DATA).orElse(Map.of()));
+  public static void addBuildData(StateBag state, Map<String, String> extra) {
+    Map<String, String> merged = new LinkedHashMap<>(state.find(BUILD_DATA).orElse(Map.of()));
     merged.putAll(extra);
     state.put(BUILD_DATA, Map.copyOf(merged));
   }

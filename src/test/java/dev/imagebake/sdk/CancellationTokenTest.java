@@ -1,9 +1,8 @@
-package dev.imagebake.engine;
+package dev.imagebake.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imagebake.sdk.CancelledException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -62,26 +61,5 @@ class CancellationTokenTest {
     token.onCancel(ran::incrementAndGet);
 
     assertThat(ran).hasValue(1);
-  }
-
-  @Test
-  void interruptsCountAndCancelBuildsThenCleanups() {
-    Interrupts interrupts = new Interrupts();
-    AtomicInteger heard = new AtomicInteger();
-    try (Interrupts.Subscription s = interrupts.onInterrupt((n, signal) -> heard.set(n))) {
-      interrupts.trigger();
-      assertThat(interrupts.builds().isCancelled()).isTrue();
-      assertThat(interrupts.cleanups().isCancelled()).isFalse();
-      interrupts.trigger();
-    }
-    assertThat(interrupts.cleanups().isCancelled()).isTrue();
-    assertThat(heard).hasValue(2);
-  }
-
-  @Test
-  void signalHandlersInstallAndRestore() throws Exception {
-    Interrupts interrupts = new Interrupts();
-    interrupts.installSignalHandlers().close();
-    assertThat(interrupts.count()).isZero();
   }
 }

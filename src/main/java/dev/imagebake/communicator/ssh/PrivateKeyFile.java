@@ -1,7 +1,6 @@
-package dev.imagebake.config;
+package dev.imagebake.communicator.ssh;
 
 import com.hierynomus.sshj.userauth.keyprovider.OpenSSHKeyV1KeyFile;
-import dev.imagebake.communicator.ssh.SshCrypto;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;

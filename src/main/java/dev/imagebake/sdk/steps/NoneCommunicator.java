@@ -1,4 +1,4 @@
-package dev.imagebake.engine;
+package dev.imagebake.sdk.steps;
 
 import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.CommandResult;

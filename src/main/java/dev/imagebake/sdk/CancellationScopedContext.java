@@ -1,23 +1,18 @@
-package dev.imagebake.builder.qemu;
+package dev.imagebake.sdk;
 
-import dev.imagebake.sdk.BuildContext;
-import dev.imagebake.sdk.Cancellation;
-import dev.imagebake.sdk.Connector;
-import dev.imagebake.sdk.Renderer;
-import dev.imagebake.sdk.StateBag;
-import dev.imagebake.sdk.Step;
-import dev.imagebake.sdk.StepFailedException;
-import dev.imagebake.sdk.Ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The build's context with another cancellation (one that also fires when QEMU exits). */
-final class WatchedContext implements BuildContext {
+/**
+ * A build context with another cancellation, everything else delegated ({@link
+ * BuildContext#withCancellation}).
+ */
+final class CancellationScopedContext implements BuildContext {
   private final BuildContext delegate;
   private final Cancellation cancellation;
 
-  WatchedContext(BuildContext delegate, Cancellation cancellation) {
+  CancellationScopedContext(BuildContext delegate, Cancellation cancellation) {
     this.delegate = delegate;
     this.cancellation = cancellation;
   }
@@ -80,6 +75,21 @@ final class WatchedContext implements BuildContext {
   @Override
   public Path workingDirectory() {
     return delegate.workingDirectory();
+  }
+
+  @Override
+  public BuildContext withCancellation(Cancellation other) {
+    return new CancellationScopedContext(delegate, other);
+  }
+
+  @Override
+  public Path homeDirectory() {
+    return delegate.homeDirectory();
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    return delegate.environment();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.imagebake.engine;
+package dev.imagebake.sdk.steps;
 
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.CancelledException;
@@ -6,15 +6,19 @@ import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.ProvisionHook;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
+import dev.imagebake.sdk.StepFailedException;
 import java.util.Map;
 
 /**
- * Runs the template's provisioners (Packer's {@code commonsteps.StepProvision}).
+ * Runs the template's provisioners (Packer's {@code commonsteps.StepProvision}). The engine's step
+ * runner recognises it by type: under {@code -on-error=run-cleanup-provisioner} its cleanup is the
+ * one that still runs.
  *
- * <p>Uses: {@link StateKeys#COMMUNICATOR} (the {@code none} communicator when absent), {@link
+ * <p>Uses: {@link StateKeys#COMMUNICATOR} (put there by {@link StepConnect}, or by the builder
+ * itself when it has no machine; the {@code none} communicator when absent), {@link
  * StateKeys#BUILD_DATA}. Produces: {@link StateKeys#PROVISIONING_ERROR} when provisioning failed.
  * Its cleanup runs the {@code error-cleanup-provisioner} when provisioning failed (not when
- * interrupted); the step runner skips that cleanup under {@code -on-error=abort}.
+ * interrupted).
  */
 public final class StepProvision implements Step {
   private final ProvisionHook hook;
@@ -48,9 +52,9 @@ public final class StepProvision implements Step {
     } catch (Exception e) {
       String message =
           "Cleanup failed: "
-              + StepRunner.messageOf(e)
+              + StepFailedException.messageOf(e)
               + ". Original Provisioning error: "
-              + StepRunner.messageOf(original);
+              + StepFailedException.messageOf(original);
       ctx.ui().error(message);
       state.put(StateKeys.FAILURE_MESSAGE, message);
     }
@@ -61,6 +65,7 @@ public final class StepProvision implements Step {
     return "StepProvision";
   }
 
+  /** The connected communicator; without a connect step before, the {@code none} one. */
   private static Communicator communicator(StateBag state) {
     return state.find(StateKeys.COMMUNICATOR).orElseGet(NoneCommunicator::new);
   }
