@@ -241,7 +241,7 @@ class ShellSshTest {
                   }
                 });
         try (Communicator ownComm =
-            new SshConnector()
+            new SshCommunicatorFactory()
                 .connect(
                     config.communicatorConfig(),
                     ConnectTarget.fromConfig(),
