@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The template's provisioners for one build, with Packer's decorators: {@code -debug} pause once,
  * then up to {@code max_retries + 1} attempts, each with {@code pause_before} and then {@code
- * timeout}. Unlike Packer, a timeout is honoured together with {@code pause_before}.
+ * timeout}. Unlike Packer, a timeout is honoured together with {@code pause_before}, and it stops
+ * what the provisioner runs on the machine: the provisioner gets a communicator bound to its own
+ * cancellation ({@link Communicator#withCancellation}), not the build's.
  */
 final class TemplateProvisionHook implements ProvisionHook {
   private final EngineBuildContext ctx;
@@ -104,7 +106,7 @@ final class TemplateProvisionHook implements ProvisionHook {
     }
     Duration timeout = p.timeout() == null ? Duration.ZERO : p.timeout();
     if (timeout.compareTo(Duration.ZERO) <= 0) {
-      p.provisioner().provision(ctx.withCancellation(build), comm, data);
+      p.provisioner().provision(ctx.withCancellation(build), comm.withCancellation(build), data);
       return;
     }
     String limit = GoDuration.format(timeout);
@@ -123,7 +125,9 @@ final class TemplateProvisionHook implements ProvisionHook {
                   timeout.toNanos(),
                   TimeUnit.NANOSECONDS);
       try {
-        p.provisioner().provision(ctx.withCancellation(scoped), comm, data);
+        // The communicator too: a timeout must stop the remote command, not only the wait.
+        p.provisioner()
+            .provision(ctx.withCancellation(scoped), comm.withCancellation(scoped), data);
       } catch (CancelledException e) {
         if (timedOut.get() && !build.isCancelled()) {
           throw new ProvisionerTimeoutException(limit);

@@ -10,11 +10,21 @@ import java.nio.file.Path;
  * A connection to the machine being built (Packer's {@code packersdk.Communicator}).
  *
  * <p>Every method may be called from the provisioner's thread only, one at a time. A method that
- * finds the connection dropped reconnects once before failing. All methods honour the build's
- * {@link Cancellation}: cancelling aborts the command or transfer and raises {@link
+ * finds the connection dropped reconnects once before failing. All methods honour the {@link
+ * Cancellation} of the communicator (the build's, or the one given to {@link #withCancellation}):
+ * cancelling aborts the command or transfer promptly (a remote command is stopped together with
+ * every process it started, so that its shell's TERM trap can clean up) and raises {@link
  * CancelledException}.
  */
 public interface Communicator extends AutoCloseable {
+  /**
+   * The same connection, honouring {@code cancellation} instead of this communicator's own: the
+   * engine hands each provisioner a view bound to that provisioner's cancellation, so that its
+   * {@code timeout} stops the remote command it runs, not only the wait for it. Closing a view
+   * closes the connection.
+   */
+  Communicator withCancellation(Cancellation cancellation);
+
   /**
    * Runs {@code command} through the remote user's login shell, streaming each output line to
    * {@code sink} as it arrives, and returns when the command ends.

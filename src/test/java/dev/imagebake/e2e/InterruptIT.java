@@ -100,6 +100,41 @@ class InterruptIT {
     assertThat(script).as("the uploaded script").doesNotExist();
   }
 
+  /**
+   * A provisioner's {@code timeout} stops the remote command and its process group and removes the
+   * uploaded script, and the build fails with Packer's message instead of waiting for the command.
+   */
+  @Test
+  void aProvisionerTimeoutStopsTheRemoteCommandAndRemovesItsScript() throws Exception {
+    Path script = work.resolve("timed-out-script.sh");
+    Path template =
+        Files.writeString(
+            work.resolve("t.json"),
+            """
+            {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d,
+                           "ssh_username": "%s", "ssh_private_key_file": "%s"}],
+             "provisioners": [{"type": "shell", "inline": ["echo started", "sleep 76.25"],
+                               "remote_path": "%s", "timeout": "2s"}]}
+            """
+                .formatted(sshd.host(), sshd.port(), sshd.user(), sshd.clientKey(), script));
+    Path out = work.resolve("out.txt");
+    Process p = startBuild(template, out);
+    // Far less than the remote sleep: a build that waits for the command fails this.
+    boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+    String output = Files.readString(out);
+    if (!ended) {
+      p.destroyForcibly().waitFor();
+    }
+    assertThat(ended).as("the build ends after the timeout:\n%s", output).isTrue();
+    assertThat(p.exitValue()).as(output).isEqualTo(1);
+    assertThat(output)
+        .contains("Setting a 2s timeout for the next provisioner...")
+        .contains("Cancelling provisioner after a timeout...")
+        .contains("provisioner timed out after 2s");
+    assertThat(remoteSleepers("76.25")).as("remote processes left running").isEmpty();
+    assertThat(script).as("the uploaded script").doesNotExist();
+  }
+
   @Test
   void anAnsiblePlaybookIsStoppedOnTheMachine() throws Exception {
     assumeTrue(testUserExists(), "no user " + TEST_USER + " to log in as (.ci/run creates it)");

@@ -135,6 +135,11 @@ class SmallPartsTest {
   }
 
   private static final class FakeCommunicator implements Communicator {
+    @Override
+    public Communicator withCancellation(dev.imagebake.sdk.Cancellation cancellation) {
+      return this;
+    }
+
     volatile boolean closed;
 
     @Override

@@ -1,5 +1,6 @@
 package dev.imagebake.testing;
 
+import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.OutputSink;
@@ -22,6 +23,12 @@ import java.util.stream.Stream;
  * mkdir -p 'dir'}. Records every call as a line.
  */
 public final class LocalDirCommunicator implements Communicator {
+  /** Local test commands are short: they are not stopped by a cancellation. */
+  @Override
+  public Communicator withCancellation(Cancellation cancellation) {
+    return this;
+  }
+
   private static final Pattern MKDIR = Pattern.compile("mkdir -p '((?:[^']|'\"'\"')*)'");
 
   private final Path root;

@@ -40,7 +40,8 @@ public final class OpenSshServer implements AutoCloseable {
   private static final String MARKER = "IMAGEBAKE_TEST_SSHD";
 
   private final Path dir;
-  private final Process process;
+  private final Options options;
+  private volatile Process process;
   private final int port;
 
   /** Options of {@link #start(Options)}; {@code new Options()} gives the defaults. */
@@ -85,8 +86,9 @@ public final class OpenSshServer implements AutoCloseable {
     }
   }
 
-  private OpenSshServer(Path dir, Process process, int port) {
+  private OpenSshServer(Path dir, Options options, Process process, int port) {
     this.dir = dir;
+    this.options = options;
     this.process = process;
     this.port = port;
   }
@@ -134,15 +136,10 @@ public final class OpenSshServer implements AutoCloseable {
       IOException last = null;
       for (int attempt = 0; attempt < 3; attempt++) {
         int port = freePort();
-        Path config = writeConfig(dir, port, options);
-        Process process =
-            new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("sshd.log").toFile())
-                .start();
+        Process process = launch(dir, port, options);
         try {
           awaitListening(process, port, dir);
-          return new OpenSshServer(dir, process, port);
+          return new OpenSshServer(dir, options, process, port);
         } catch (IOException e) {
           // Most likely another process took the port between freePort() and sshd's bind.
           killTree(process.toHandle());
@@ -155,6 +152,44 @@ public final class OpenSshServer implements AutoCloseable {
         deleteTree(dir);
       }
       throw new UncheckedIOException("cannot start sshd: " + e.getMessage(), e);
+    }
+  }
+
+  private static Process launch(Path dir, int port, Options options) throws IOException {
+    Path config = writeConfig(dir, port, options);
+    return new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("sshd.log").toFile()))
+        .start();
+  }
+
+  /**
+   * Stops the server with every connection (as a machine going down for a reboot), gives it a new
+   * host key, and starts it again on the same port: what a client sees when another machine answers
+   * at the address, or a reinstalled one. {@link #hostPublicKey()} then returns the new key.
+   */
+  public void restartWithNewHostKey() {
+    killTree(process.toHandle());
+    try {
+      Files.deleteIfExists(dir.resolve("host_ed25519_key"));
+      Files.deleteIfExists(dir.resolve("host_ed25519_key.pub"));
+      keygen(dir.resolve("host_ed25519_key"), "ed25519");
+      IOException last = null;
+      // The port was just released; sshd binds with SO_REUSEADDR, a retry covers a slow release.
+      for (int attempt = 0; attempt < 3; attempt++) {
+        Process restarted = launch(dir, port, options);
+        try {
+          awaitListening(restarted, port, dir);
+          process = restarted;
+          return;
+        } catch (IOException e) {
+          killTree(restarted.toHandle());
+          last = e;
+        }
+      }
+      throw last;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot restart sshd: " + e.getMessage(), e);
     }
   }
 

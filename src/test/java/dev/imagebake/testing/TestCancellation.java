@@ -17,7 +17,13 @@ public final class TestCancellation implements Cancellation {
   private final CountDownLatch cancelled = new CountDownLatch(1);
   private final List<Runnable> callbacks = new ArrayList<>();
   private volatile String reason = "";
+  private volatile Runnable onSleep = () -> {};
   private int sleeps;
+
+  /** Runs {@code action} at the start of every {@link #sleep}, e.g. to change the machine. */
+  public void onSleep(Runnable action) {
+    this.onSleep = action;
+  }
 
   /** Cancels (once); runs the registered callbacks. */
   public void cancel(String why) {
@@ -49,6 +55,7 @@ public final class TestCancellation implements Cancellation {
     synchronized (this) {
       sleeps++;
     }
+    onSleep.run();
     try {
       if (cancelled.await(duration.toNanos(), TimeUnit.NANOSECONDS)) {
         throw new CancelledException(reason);

@@ -1,5 +1,6 @@
 package dev.imagebake.builder.file;
 
+import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.OutputSink;
@@ -16,6 +17,12 @@ import java.nio.file.Path;
  * says, once per call, that nothing happened.
  */
 final class NoMachineCommunicator implements Communicator {
+  /** Nothing here runs or waits: there is nothing a cancellation could stop. */
+  @Override
+  public Communicator withCancellation(Cancellation cancellation) {
+    return this;
+  }
+
   static final String SKIPPED_COMMAND = "(file builder: no machine, skipping remote command)";
 
   private final Ui ui;

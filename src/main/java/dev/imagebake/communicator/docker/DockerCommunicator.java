@@ -44,6 +44,12 @@ final class DockerCommunicator implements Communicator {
     this.cancellation = cancellation;
   }
 
+  /** The same container and engine connection, honouring {@code other}. */
+  @Override
+  public Communicator withCancellation(Cancellation other) {
+    return new DockerCommunicator(engine, target, other);
+  }
+
   @Override
   public CommandResult run(RemoteCommand command, OutputSink sink) throws IOException {
     if (command.stdin() == null) {

@@ -5,28 +5,59 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
 /**
  * Applies a {@link HostKeyPolicy} to one connection attempt and remembers what the server offered,
  * so that a refusal can be reported with both fingerprints.
+ *
+ * <p>Whatever the policy, the first key a hop shows in a build is pinned for every later connection
+ * to it ({@code firstKey}, shared by all attempts of one {@link SshDialer}): a reconnect after a
+ * reboot, the second connection of {@code pause_before_connecting}, the clean-up after an expected
+ * disconnect. A different key then means another machine answers at the address, and the build must
+ * not send it commands, files or secrets.
  */
 final class HostKeyCheck implements HostKeyVerifier {
   private final HostKeyPolicy policy;
   private final String address;
+  private final AtomicReference<String> firstKey;
   private volatile String seenFingerprint;
   private volatile String refusal;
 
-  HostKeyCheck(HostKeyPolicy policy, String address) {
+  /**
+   * @param firstKey the fingerprint the first connection of the build saw, or null before it; set
+   *     by the first key this check accepts
+   */
+  HostKeyCheck(HostKeyPolicy policy, String address, AtomicReference<String> firstKey) {
     this.policy = policy;
     this.address = address;
+    this.firstKey = firstKey;
   }
 
   @Override
   public boolean verify(String hostname, int port, PublicKey key) {
     String seen = HostKeys.fingerprint(key);
     seenFingerprint = seen;
+    if (!verifyPolicy(hostname, port, key, seen)) {
+      return false;
+    }
+    String first = firstKey.compareAndExchange(null, seen);
+    if (first == null || first.equals(seen)) {
+      return true;
+    }
+    refusal =
+        "host key mismatch for "
+            + address
+            + ": expected "
+            + first
+            + " (the key it showed first in this build), the server offered "
+            + seen;
+    return false;
+  }
+
+  private boolean verifyPolicy(String hostname, int port, PublicKey key, String seen) {
     if (policy instanceof HostKeyPolicy.Pinned pinned) {
       if (pinned.fingerprint().equals(seen)) {
         return true;

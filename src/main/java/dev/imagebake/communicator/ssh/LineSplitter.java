@@ -1,6 +1,5 @@
 package dev.imagebake.communicator.ssh;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -9,10 +8,24 @@ import java.util.function.Consumer;
  * Turns a byte stream into lines as Packer shows them: split on {@code \n}, a trailing {@code \r}
  * dropped, and of a line containing {@code \r} only the text after the last one kept (what a
  * terminal would show of a progress bar). A last line without newline is emitted on close.
+ *
+ * <p>Memory is bounded: a line longer than {@link #MAX_LINE} bytes is cut into pieces of at most
+ * that size (never inside a UTF-8 character), so a command printing gigabytes without a newline
+ * cannot exhaust the heap; text before a {@code \r} is dropped as soon as more text follows it. A
+ * cut keeps the last {@link #KEEP} bytes back, so a short trailer at the end of a long line (the
+ * end-of-command marker of {@link RemoteShell}) always arrives whole in the last piece.
  */
 final class LineSplitter extends OutputStream {
+  /** The longest line passed on, in bytes. */
+  static final int MAX_LINE = 64 * 1024;
+
+  /** Bytes a cut keeps for the next piece. */
+  static final int KEEP = 1024;
+
   private final Consumer<String> lines;
-  private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+  private final byte[] current = new byte[MAX_LINE + 1];
+  private int size;
+  private boolean pendingCr;
 
   LineSplitter(Consumer<String> lines) {
     this.lines = lines;
@@ -20,40 +33,54 @@ final class LineSplitter extends OutputStream {
 
   @Override
   public void write(int b) {
+    if (pendingCr) {
+      pendingCr = false;
+      if (b != '\n') {
+        // A carriage return followed by more text: the terminal would overwrite what came before.
+        size = 0;
+      }
+    }
     if (b == '\n') {
-      emit();
+      emit(size);
+    } else if (b == '\r') {
+      pendingCr = true;
     } else {
-      current.write(b);
+      current[size++] = (byte) b;
+      if (size > MAX_LINE) {
+        cut();
+      }
     }
   }
 
   @Override
   public void write(byte[] b, int off, int len) {
-    int start = off;
     for (int i = off; i < off + len; i++) {
-      if (b[i] == '\n') {
-        current.write(b, start, i - start);
-        emit();
-        start = i + 1;
-      }
+      write(b[i]);
     }
-    current.write(b, start, off + len - start);
   }
 
   @Override
   public void close() {
-    if (current.size() > 0) {
-      emit();
+    if (size > 0 || pendingCr) {
+      emit(size);
     }
+    pendingCr = false;
   }
 
-  private void emit() {
-    String line = current.toString(StandardCharsets.UTF_8);
-    current.reset();
-    if (line.endsWith("\r")) {
-      line = line.substring(0, line.length() - 1);
+  /** Passes on a piece of an overlong line, keeping its last {@link #KEEP} bytes or so. */
+  private void cut() {
+    int at = size - KEEP;
+    // Never inside a UTF-8 sequence: back up over continuation bytes (10xxxxxx).
+    while (at > 0 && (current[at] & 0xC0) == 0x80) {
+      at--;
     }
-    int cr = line.lastIndexOf('\r');
-    lines.accept(cr < 0 ? line : line.substring(cr + 1));
+    emit(at);
+  }
+
+  /** Passes on the first {@code n} bytes as a line and keeps the rest. */
+  private void emit(int n) {
+    lines.accept(new String(current, 0, n, StandardCharsets.UTF_8));
+    System.arraycopy(current, n, current, 0, size - n);
+    size -= n;
   }
 }

@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,27 +32,55 @@ import org.slf4j.LoggerFactory;
  * $$} is the long-lived shell's process id, and output that a background process writes after its
  * command ended is not attributed to that command.
  *
- * <p>Protocol: each request is the command text followed by a line {@code <nonce> end}; the shell
- * collects the lines, runs them with {@code eval} in a background subshell (so that a TERM from a
- * cancelled build interrupts its {@code wait} and takes the whole session's process group down, as
- * {@link SshCommunicator} expects), then prints {@code <nonce> status <n>} on stdout and {@code
- * <nonce> done} on stderr. The command has finished once both arrive, whatever order sshd forwards
- * the two pipes in. The nonce is random per connection and the marker lines are assembled by {@code
- * printf}, so the marker text never appears in the shell's own command line (a {@code ps} in a
- * script cannot fake one).
+ * <p>Protocol: the shell's command line is constant; its first input line is a random terminator
+ * {@code <end>}, which it answers with {@code <end> ready <pid>}. Each request is the command text,
+ * a line {@code <end>}, and a line holding a fresh random {@code <key>} for this command alone. The
+ * shell collects the text, runs it with {@code eval} in a background subshell (so that a TERM from
+ * a cancelled build interrupts its {@code wait} and takes the whole session's process group down,
+ * as {@link SshCommunicator} expects) and only once the subshell ended reads {@code <key>}, then
+ * prints {@code <key> status <n>} on stdout and {@code <key> done} on stderr. The command has
+ * finished once both arrive, whatever order sshd forwards the two pipes in.
+ *
+ * <p>Why a key per command, read late: a command must not be able to print its own end with a
+ * status of its choice. While it runs, its key is nowhere it can read: not on any command line
+ * ({@code ps}), not in the environment or the shell variables it inherits (the subshell unsets the
+ * loop's), not in its memory or its open descriptors; it waits unread in the shell's input pipe,
+ * which only a process allowed to trace the shell (root, or the same user where ptrace is not
+ * restricted) could open. Older keys are spent and ignored.
  */
 final class RemoteShell implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteShell.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Larger texts go through their own session: the shell's {@code read} takes a byte a call. */
   static final int MAX_REQUEST = 64 * 1024;
 
-  private final String nonce;
+  /**
+   * The shell text of the loop. It holds no secret: it is the session's command line, which every
+   * process on the machine can read.
+   */
+  static final String LOOP =
+      "trap 'trap - TERM; kill -TERM 0' TERM"
+          + "\nIFS= read -r e || exit 1"
+          + "\nprintf '%s ready %s\\n' \"$e\" $$"
+          + "\nc="
+          + "\nwhile IFS= read -r l; do"
+          + "\n  if [ \"$l\" = \"$e\" ]; then"
+          + "\n    (eval \"unset c e k l s\n$c\") </dev/null &"
+          + "\n    wait $!; s=$?; c="
+          + "\n    IFS= read -r k || exit 1"
+          + "\n    printf '%s status %s\\n' \"$k\" \"$s\""
+          + "\n    printf '%s done\\n' \"$k\" >&2"
+          + "\n    k="
+          + "\n  else"
+          + "\n    c=\"$c$l\n\""
+          + "\n  fi"
+          + "\ndone";
+
+  private final String terminator;
   private final Session session;
   private final Session.Command command;
   private final OutputStream requests;
-  private final Pattern status;
-  private final String done;
   private final Thread stdoutReader;
   private final Thread stderrReader;
 
@@ -59,17 +88,18 @@ final class RemoteShell implements AutoCloseable {
   private boolean ready;
   private long pid;
   private boolean ended;
+  private Throwable readerFailure;
   private OutputSink sink;
+  private Pattern status;
+  private String done;
   private Integer exitStatus;
   private boolean stderrDone;
 
-  private RemoteShell(String nonce, Session session, Session.Command command) {
-    this.nonce = nonce;
+  private RemoteShell(String terminator, Session session, Session.Command command) {
+    this.terminator = terminator;
     this.session = session;
     this.command = command;
     this.requests = command.getOutputStream();
-    this.status = Pattern.compile(Pattern.quote(nonce) + " status (\\d+)$");
-    this.done = nonce + " done";
     this.stdoutReader = reader(command.getInputStream(), this::stdoutLine, "ssh-shell-stdout");
     this.stderrReader = reader(command.getErrorStream(), this::stderrLine, "ssh-shell-stderr");
   }
@@ -82,10 +112,12 @@ final class RemoteShell implements AutoCloseable {
    * @throws IOException when the session could not be started
    */
   static RemoteShell start(Session session) throws IOException {
-    String nonce = "imagebake-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-    RemoteShell shell = new RemoteShell(nonce, session, session.exec(loop(nonce)));
+    String terminator = "imagebake-end-" + randomHex();
+    RemoteShell shell = new RemoteShell(terminator, session, session.exec(LOOP));
     shell.stdoutReader.start();
     shell.stderrReader.start();
+    shell.requests.write((terminator + "\n").getBytes(StandardCharsets.UTF_8));
+    shell.requests.flush();
     if (!shell.awaitReady()) {
       LOG.debug("the login shell did not run the command loop; one session per command");
       shell.close();
@@ -94,41 +126,24 @@ final class RemoteShell implements AutoCloseable {
     return shell;
   }
 
-  /** The shell text of the loop; the markers are printed through {@code %s} only. */
-  static String loop(String nonce) {
-    return "n="
-        + nonce
-        + "\ntrap 'trap - TERM; kill -TERM 0' TERM"
-        + "\nprintf '%s ready %s\\n' \"$n\" $$"
-        + "\nc="
-        + "\nwhile IFS= read -r l; do"
-        + "\n  if [ \"$l\" = \"$n end\" ]; then"
-        + "\n    (eval \"$c\") </dev/null &"
-        + "\n    wait $!; s=$?; c="
-        + "\n    printf '%s status %s\\n' \"$n\" \"$s\""
-        + "\n    printf '%s done\\n' \"$n\" >&2"
-        + "\n  else"
-        + "\n    c=\"$c$l\n\""
-        + "\n  fi"
-        + "\ndone";
+  /** 128 random bits in hex: neither guessable nor derivable from anything printed earlier. */
+  static String randomHex() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   /** Whether {@code text} can go through this shell unchanged. */
   boolean accepts(String text) {
     return text.length() <= MAX_REQUEST
         && text.indexOf('\0') < 0
-        && !("\n" + text + "\n").contains("\n" + nonce + " end\n")
+        && !("\n" + text + "\n").contains("\n" + terminator + "\n")
         && alive();
-  }
-
-  /** A heredoc delimiter that no line of a file sent through this shell may equal. */
-  String delimiter() {
-    return nonce + "-eof";
   }
 
   /** Whether the shell still takes commands. */
   synchronized boolean alive() {
-    return ready && !ended && session.isOpen();
+    return ready && !ended && readerFailure == null && session.isOpen();
   }
 
   /** The session, to signal or close when the build is cancelled. */
@@ -150,24 +165,32 @@ final class RemoteShell implements AutoCloseable {
    *
    * @return the command's exit status; when the shell itself ended first, what the session reported
    *     (128 + signal, or {@link CommandResult#disconnected()})
-   * @throws IOException when the request could not be sent
+   * @throws ReaderFailed when the command was sent but its output could no longer be read (the
+   *     command may still run)
+   * @throws IOException when the request could not be sent (nothing ran)
    */
   CommandResult run(String text, OutputSink out) throws IOException {
+    String key = "imagebake-" + randomHex();
     synchronized (this) {
       if (sink != null) {
         throw new IllegalStateException("one command at a time");
       }
       sink = out;
+      status = Pattern.compile(Pattern.quote(key) + " status (\\d+)$");
+      done = key + " done";
       exitStatus = null;
       stderrDone = false;
     }
     try {
       String request = text.endsWith("\n") ? text : text + "\n";
-      requests.write((request + nonce + " end\n").getBytes(StandardCharsets.UTF_8));
+      requests.write((request + terminator + "\n" + key + "\n").getBytes(StandardCharsets.UTF_8));
       requests.flush();
       synchronized (this) {
-        while (!ended && (exitStatus == null || !stderrDone)) {
+        while (!ended && readerFailure == null && (exitStatus == null || !stderrDone)) {
           wait();
+        }
+        if (readerFailure != null) {
+          throw new ReaderFailed(readerFailure);
         }
         if (exitStatus != null && stderrDone) {
           return new CommandResult(exitStatus);
@@ -180,7 +203,18 @@ final class RemoteShell implements AutoCloseable {
     } finally {
       synchronized (this) {
         sink = null;
+        status = null;
+        done = null;
       }
+    }
+  }
+
+  /** The output of a command could not be read to its end; the shell is unusable. */
+  static final class ReaderFailed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ReaderFailed(Throwable cause) {
+      super("reading the command's output failed: " + cause, cause);
     }
   }
 
@@ -209,7 +243,7 @@ final class RemoteShell implements AutoCloseable {
 
   private synchronized boolean awaitReady() throws IOException {
     try {
-      while (!ready && !ended) {
+      while (!ready && !ended && readerFailure == null) {
         wait();
       }
     } catch (InterruptedException e) {
@@ -222,9 +256,9 @@ final class RemoteShell implements AutoCloseable {
 
   private synchronized void stdoutLine(String line) {
     if (!ready) {
-      int at = line.lastIndexOf(nonce + " ready ");
+      int at = line.lastIndexOf(terminator + " ready ");
       if (at >= 0) {
-        pid = Long.parseLong(line.substring(at + nonce.length() + 7).strip());
+        pid = Long.parseLong(line.substring(at + terminator.length() + 7).strip());
         ready = true;
         notifyAll();
       } else {
@@ -232,8 +266,8 @@ final class RemoteShell implements AutoCloseable {
       }
       return;
     }
-    Matcher m = status.matcher(line);
-    if (m.find() && sink != null && exitStatus == null) {
+    Matcher m = status == null ? null : status.matcher(line);
+    if (m != null && m.find() && exitStatus == null) {
       // A last line without a newline arrives joined to the marker.
       if (m.start() > 0) {
         forward(line.substring(0, m.start()), true);
@@ -250,7 +284,7 @@ final class RemoteShell implements AutoCloseable {
       LOG.debug("login shell said: {}", line);
       return;
     }
-    if (line.endsWith(done) && sink != null && !stderrDone) {
+    if (done != null && line.endsWith(done) && !stderrDone) {
       if (line.length() > done.length()) {
         forward(line.substring(0, line.length() - done.length()), false);
       }
@@ -272,27 +306,40 @@ final class RemoteShell implements AutoCloseable {
     }
   }
 
-  private synchronized void streamEnded() {
+  private synchronized void streamEnded(Throwable failure) {
     ended = true;
+    if (failure != null && readerFailure == null) {
+      readerFailure = failure;
+    }
     notifyAll();
   }
 
+  /**
+   * A thread that reads {@code in} to its end. A failure other than the stream breaking (the sink
+   * threw, memory ran out) is recorded, so that the waiting command fails instead of waiting for
+   * output nobody reads any more.
+   */
   private Thread reader(InputStream in, Consumer<String> lines, String name) {
     Thread thread =
         new Thread(
             () -> {
+              Throwable failure = null;
               LineSplitter splitter = new LineSplitter(lines);
               byte[] buffer = new byte[8192];
               try {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                  splitter.write(buffer, 0, n);
+                try {
+                  int n;
+                  while ((n = in.read(buffer)) >= 0) {
+                    splitter.write(buffer, 0, n);
+                  }
+                } catch (IOException e) {
+                  LOG.debug("remote shell stream broke: {}", e.toString());
                 }
-              } catch (IOException | RuntimeException e) {
-                LOG.debug("remote shell stream broke: {}", e.toString());
-              } finally {
                 splitter.close();
-                streamEnded();
+              } catch (RuntimeException | Error e) {
+                failure = e;
+              } finally {
+                streamEnded(failure);
               }
             },
             name);

@@ -7,6 +7,7 @@ import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.sdk.TransferProgress;
+import dev.imagebake.sdk.UnrecoverableConnectionException;
 import dev.imagebake.sdk.UploadFailedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,20 +41,45 @@ final class SshCommunicator implements Communicator {
   private static final int KILL_WAIT_SECONDS = 5;
 
   private final SshDialer dialer;
-  private final Cancellation cancellation;
   private final RemoteFiles files;
-  private volatile SshLink link;
-  private volatile boolean closed;
-  private RemoteShell shell;
-  private SshLink shellLink;
-  private boolean shellUnsupported;
+  private final Connection connection;
+  private final Cancellation cancellation;
+
+  /**
+   * The connection's state, shared by the communicator and its {@link #withCancellation} views.
+   * Used by one thread at a time (the provisioner's).
+   */
+  private static final class Connection {
+    volatile SshLink link;
+    volatile boolean closed;
+    RemoteShell shell;
+    SshLink shellLink;
+    boolean shellUnsupported;
+
+    Connection(SshLink link) {
+      this.link = link;
+    }
+  }
 
   SshCommunicator(SshDialer dialer, SshLink link, Cancellation cancellation) {
+    this(
+        dialer,
+        dialer.settings().transferMethod().equals("sftp") ? new SftpFiles() : new ScpFiles(),
+        new Connection(link),
+        cancellation);
+  }
+
+  private SshCommunicator(
+      SshDialer dialer, RemoteFiles files, Connection connection, Cancellation cancellation) {
     this.dialer = dialer;
-    this.link = link;
+    this.files = files;
+    this.connection = connection;
     this.cancellation = cancellation;
-    this.files =
-        dialer.settings().transferMethod().equals("sftp") ? new SftpFiles() : new ScpFiles();
+  }
+
+  @Override
+  public Communicator withCancellation(Cancellation other) {
+    return new SshCommunicator(dialer, files, connection, other);
   }
 
   @Override
@@ -78,7 +104,12 @@ final class SshCommunicator implements Communicator {
         remote == null
             ? null
             : UploadThenRun.heredocCommand(
-                remotePath, mode, marker, command.command(), content, remote.delimiter());
+                remotePath,
+                mode,
+                marker,
+                command.command(),
+                content,
+                "imagebake-eof-" + RemoteShell.randomHex());
     CommandResult result =
         heredoc != null && remote.accepts(heredoc)
             ? inShell(remote, heredoc, gate)
@@ -111,19 +142,20 @@ final class SshCommunicator implements Communicator {
    * run it.
    */
   private RemoteShell shell() throws IOException {
-    if (shellUnsupported || dialer.settings().pty()) {
+    Connection c = connection;
+    if (c.shellUnsupported || dialer.settings().pty()) {
       return null;
     }
     SshLink current = connection();
-    if (shell != null && shellLink == current && shell.alive()) {
-      return shell;
+    if (c.shell != null && c.shellLink == current && c.shell.alive()) {
+      return c.shell;
     }
-    if (shell != null) {
-      shell.close();
-      shell = null;
+    if (c.shell != null) {
+      c.shell.close();
+      c.shell = null;
     }
     Session session = openSession();
-    SshLink opened = link;
+    SshLink opened = c.link;
     Hook hook = onCancel(() -> abort(opened, session, null));
     RemoteShell started;
     try {
@@ -138,21 +170,26 @@ final class SshCommunicator implements Communicator {
     }
     cancellation.throwIfCancelled();
     if (started == null) {
-      shellUnsupported = true;
+      c.shellUnsupported = true;
       return null;
     }
-    shell = started;
-    shellLink = opened;
-    return shell;
+    c.shell = started;
+    c.shellLink = opened;
+    return started;
   }
 
   /** Runs {@code command} in {@code remote}; falls back to a session if it could not be sent. */
   private CommandResult inShell(RemoteShell remote, String command, OutputSink sink)
       throws IOException {
-    SshLink current = link;
+    SshLink current = connection.link;
     Hook hook = onCancel(() -> abortShell(current, remote));
     try {
       return remote.run(command, sink);
+    } catch (RemoteShell.ReaderFailed e) {
+      // The command runs on unread: stop it and its shell, or the build waits on it forever.
+      abortShell(current, remote);
+      cancellation.throwIfCancelled();
+      throw new IOException(describe() + ": " + e.getMessage(), e);
     } catch (IOException e) {
       cancellation.throwIfCancelled();
       // The shell ended before it got the command (nothing ran): a session of its own, which
@@ -171,7 +208,7 @@ final class SshCommunicator implements Communicator {
       throws IOException {
     Session session = openSession();
     AtomicReference<Session.Command> running = new AtomicReference<>();
-    SshLink current = link;
+    SshLink current = connection.link;
     Hook hook = onCancel(() -> abort(current, session, running.get()));
     try {
       Session.Command cmd;
@@ -188,9 +225,18 @@ final class SshCommunicator implements Communicator {
             "could not start the command on " + describe() + ": " + e.getMessage(), e);
       }
       feedStdin(cmd, stdin);
-      Thread stderr = pumpInBackground(cmd.getErrorStream(), sink::stderr);
-      boolean broken = !pump(cmd.getInputStream(), sink::stdout);
+      // A reader that fails (the sink threw) stops the command: nobody would read its output.
+      AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+      Runnable stop = () -> abort(current, session, cmd);
+      Thread stderr = pumpInBackground(cmd.getErrorStream(), sink::stderr, readerFailure, stop);
+      boolean broken = !pump(cmd.getInputStream(), sink::stdout, readerFailure, stop);
       join(stderr);
+      if (readerFailure.get() != null) {
+        cancellation.throwIfCancelled();
+        Throwable failure = readerFailure.get();
+        throw new IOException(
+            describe() + ": reading the command's output failed: " + failure, failure);
+      }
       if (!broken) {
         try {
           cmd.join();
@@ -270,36 +316,41 @@ final class SshCommunicator implements Communicator {
 
   @Override
   public void close() {
-    closed = true;
-    if (shell != null) {
-      shell.close();
+    connection.closed = true;
+    if (connection.shell != null) {
+      connection.shell.close();
     }
-    link.close();
+    connection.link.close();
   }
 
   /** The connection to use next; re-dials it once if it was dropped. */
   private SshLink connection() throws IOException {
-    if (closed) {
+    if (connection.closed) {
       throw new IOException(describe() + ": the communicator is closed");
     }
-    if (!link.alive()) {
+    if (!connection.link.alive()) {
       reconnect();
     }
-    return link;
+    return connection.link;
   }
 
   private void reconnect() throws IOException {
     LOG.debug("reconnecting to {}", describe());
-    link.close();
+    connection.link.close();
     try {
-      link = dialer.dial();
+      connection.link = dialer.dial();
     } catch (ConnectFailure e) {
-      throw new IOException(
+      String message =
           "lost the SSH connection to "
               + describe()
               + " and could not reconnect: "
-              + e.getMessage(),
-          e);
+              + e.getMessage();
+      if (e.kind() == ConnectFailure.Kind.HOST_KEY
+          || e.kind() == ConnectFailure.Kind.CONFIGURATION) {
+        // Another machine at the address: no retry may talk to it.
+        throw new UnrecoverableConnectionException(message, e);
+      }
+      throw new IOException(message, e);
     }
   }
 
@@ -314,7 +365,7 @@ final class SshCommunicator implements Communicator {
       // IllegalStateException when its socket is already gone): dial again, once.
       LOG.debug("opening a session on {} failed: {}", describe(), e.toString());
       reconnect();
-      current = link;
+      current = connection.link;
       session = current.client().startSession();
     }
     if (dialer.settings().forwardedAgent() != null) {
@@ -350,7 +401,7 @@ final class SshCommunicator implements Communicator {
       }
       LOG.debug("transfer on {} failed with a dropped connection: {}", describe(), e.toString());
       reconnect();
-      attempt(link, transfer);
+      attempt(connection.link, transfer);
     }
   }
 
@@ -470,27 +521,40 @@ final class SshCommunicator implements Communicator {
     thread.start();
   }
 
-  private static Thread pumpInBackground(InputStream in, Consumer<String> lines) {
-    Thread thread = new Thread(() -> pump(in, lines), "ssh-stderr");
+  private static Thread pumpInBackground(
+      InputStream in, Consumer<String> lines, AtomicReference<Throwable> failure, Runnable stop) {
+    Thread thread = new Thread(() -> pump(in, lines, failure, stop), "ssh-stderr");
     thread.setDaemon(true);
     thread.start();
     return thread;
   }
 
-  /** Copies {@code in} line by line; false when the stream broke rather than ended. */
-  private static boolean pump(InputStream in, Consumer<String> lines) {
+  /**
+   * Copies {@code in} line by line; false when the stream broke rather than ended. A failure of the
+   * copying itself (the sink threw, memory ran out) is recorded in {@code failure} and runs {@code
+   * stop}, so that the other stream's reader and the command do not wait for this one.
+   */
+  private static boolean pump(
+      InputStream in, Consumer<String> lines, AtomicReference<Throwable> failure, Runnable stop) {
     LineSplitter splitter = new LineSplitter(lines);
     byte[] buffer = new byte[COPY_BUFFER];
     try {
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        splitter.write(buffer, 0, n);
+      try {
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+          splitter.write(buffer, 0, n);
+        }
+      } catch (IOException e) {
+        splitter.close();
+        return false;
       }
-      return true;
-    } catch (IOException e) {
-      return false;
-    } finally {
       splitter.close();
+      return true;
+    } catch (RuntimeException | Error e) {
+      if (failure.compareAndSet(null, e)) {
+        stop.run();
+      }
+      return false;
     }
   }
 

@@ -8,13 +8,18 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 
-/** Makes one attempt at an authenticated connection, classifying what went wrong. */
+/**
+ * Makes one attempt at an authenticated connection, classifying what went wrong. One dialer serves
+ * every connection of a communicator (the first, the second of {@code pause_before_connecting},
+ * reconnects), so it pins the host key the first one saw: see {@link HostKeyCheck}.
+ */
 final class SshDialer {
   /** Bound on TCP connect and on each step of the handshake, so a silent peer cannot hang us. */
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
@@ -24,6 +29,11 @@ final class SshDialer {
 
   private final SshSettings settings;
   private final Login login;
+
+  /** The host keys the first connection saw: every later one must show the same (see below). */
+  private final AtomicReference<String> targetKey = new AtomicReference<>();
+
+  private final AtomicReference<String> bastionKey = new AtomicReference<>();
 
   /**
    * @param ui where keyboard-interactive prompts are asked ({@code ssh_bastion_interactive})
@@ -51,15 +61,16 @@ final class SshDialer {
   SshLink dial(Duration stepTimeout) throws ConnectFailure {
     int timeoutMs = (int) Math.max(1000, Math.min(stepTimeout.toMillis(), STEP_TIMEOUT.toMillis()));
     Hop target = settings.target();
-    HostKeyCheck check = new HostKeyCheck(settings.hostKeys(), target.address());
+    HostKeyCheck check = new HostKeyCheck(settings.hostKeys(), target.address(), targetKey);
     SSHClient bastion = null;
     SSHClient client = null;
     try {
       if (settings.bastion() != null) {
         Hop hop = settings.bastion();
-        bastion =
-            newClient(new HostKeyCheck(new HostKeyPolicy.AcceptAny(), hop.address()), timeoutMs);
-        connect(bastion, hop, null, "bastion ", timeoutMs);
+        HostKeyCheck bastionCheck =
+            new HostKeyCheck(new HostKeyPolicy.AcceptAny(), hop.address(), bastionKey);
+        bastion = newClient(bastionCheck, timeoutMs);
+        connect(bastion, hop, bastionCheck, "bastion ", timeoutMs);
         login.authenticate(bastion, hop, "bastion ");
         DirectConnection tunnel = openTunnel(bastion, hop, target);
         client = newClient(check, timeoutMs);

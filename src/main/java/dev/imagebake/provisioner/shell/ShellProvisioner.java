@@ -9,6 +9,7 @@ import dev.imagebake.sdk.Provisioner;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.sdk.Renderer;
 import dev.imagebake.sdk.Ui;
+import dev.imagebake.sdk.UnrecoverableConnectionException;
 import dev.imagebake.sdk.UploadFailedException;
 import dev.imagebake.sdk.go.GoDuration;
 import dev.imagebake.sdk.shell.EnvVars;
@@ -231,6 +232,9 @@ final class ShellProvisioner implements Provisioner {
       cancellation.throwIfCancelled();
       try {
         return action.run();
+      } catch (UnrecoverableConnectionException e) {
+        // Another machine answers, or none ever can: waiting for a reboot to end cannot help.
+        throw new ScriptFailedException(e.getMessage(), e);
       } catch (IOException e) {
         if (cancellation.isCancelled() || System.nanoTime() - deadline >= 0) {
           throw new ScriptFailedException(e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.imagebake.sdk.steps;
 
+import dev.imagebake.sdk.Cancellation;
 import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.OutputSink;
@@ -14,6 +15,12 @@ import java.nio.file.Path;
  * so only local provisioners (shell-local, breakpoint) work.
  */
 public final class NoneCommunicator implements Communicator {
+  /** Nothing here runs or waits: there is nothing a cancellation could stop. */
+  @Override
+  public Communicator withCancellation(Cancellation cancellation) {
+    return this;
+  }
+
   @Override
   public CommandResult run(RemoteCommand command, OutputSink sink) throws IOException {
     throw notImplemented("Start");

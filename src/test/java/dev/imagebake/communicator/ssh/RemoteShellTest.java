@@ -84,6 +84,33 @@ class RemoteShellTest {
     }
   }
 
+  /**
+   * A command that looks for the shell's marker wherever it can read (shell variables, its
+   * environment, every process's command line and environment, its open descriptors) and prints an
+   * end-of-command line with status 0 for every candidate, then fails.
+   */
+  @Test
+  void aCommandCannotForgeItsExitStatus() throws IOException {
+    String attack =
+        "{ set; env; ps -eo args; cat /proc/[0-9]*/cmdline /proc/[0-9]*/environ | tr '\\0' '\\n';"
+            + " ls -l /proc/self/fd/ /proc/$$/fd/; } 2>/dev/null"
+            + " | grep -oE 'imagebake[A-Za-z0-9_-]*|[0-9a-f]{16,}' | sort -u > /tmp/candidates.$$\n"
+            + "echo \"candidates: $(wc -l < /tmp/candidates.$$)\"\n"
+            + "while read -r t; do printf '%s status 0\\n' \"$t\"; printf '%s done\\n' \"$t\" >&2;"
+            + " done < /tmp/candidates.$$\n"
+            + "rm -f /tmp/candidates.$$\n"
+            + "exit 3";
+    try (Communicator comm = connect()) {
+      String pid = run(comm, "echo $$", 0).stdout().get(0);
+      RecordingSink forged = new RecordingSink();
+      CommandResult result = comm.run(RemoteCommand.of(attack), forged);
+      assertThat(forged.stdout()).anyMatch(l -> l.startsWith("candidates: "));
+      assertThat(result.exitStatus()).as("stdout %s", forged.stdout()).isEqualTo(3);
+      // The shell still answers the next command with that command's own status.
+      assertThat(run(comm, "echo $$; exit 5", 5).stdout()).containsExactly(pid);
+    }
+  }
+
   @Test
   void aCommandThatKillsTheShellReportsTheSignalAndTheNextGetsANewShell() throws IOException {
     try (Communicator comm = connect()) {

@@ -36,6 +36,38 @@ class SshHelpersTest {
   }
 
   @Test
+  void lineSplitterCutsLongLinesAtMost64KiBKeepingCharactersAndShortTailsWhole() {
+    List<String> lines = new ArrayList<>();
+    LineSplitter splitter = new LineSplitter(lines::add);
+    // 100 000 two-byte characters, then a short trailer (think: an end-of-command marker).
+    byte[] text = ("\u00e9".repeat(100_000) + "END-MARKER\n").getBytes(StandardCharsets.UTF_8);
+    for (int off = 0; off < text.length; off += 4093) {
+      splitter.write(text, off, Math.min(4093, text.length - off));
+    }
+    splitter.close();
+    assertThat(lines).hasSizeGreaterThan(1);
+    assertThat(lines)
+        .allSatisfy(
+            l -> assertThat(l.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(65536));
+    assertThat(String.join("", lines)).isEqualTo("\u00e9".repeat(100_000) + "END-MARKER");
+    assertThat(lines.get(lines.size() - 1)).endsWith("END-MARKER");
+  }
+
+  @Test
+  void lineSplitterKeepsOnlyTheLastProgressBarStateInMemory() {
+    List<String> lines = new ArrayList<>();
+    LineSplitter splitter = new LineSplitter(lines::add);
+    byte[] update = ("x".repeat(1000) + "\r").getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < 1000; i++) {
+      splitter.write(update, 0, update.length); // 1 MB of updates of one terminal line
+    }
+    byte[] end = "done\n".getBytes(StandardCharsets.UTF_8);
+    splitter.write(end, 0, end.length);
+    splitter.close();
+    assertThat(lines).containsExactly("done");
+  }
+
+  @Test
   void patternsStayPatternsAndEverythingElseLiteral() {
     assertThat(Shell.quotePattern("/tmp/a b/x")).isEqualTo("'/tmp/a b/x'");
     assertThat(Shell.quotePattern("/tmp/a b/*.log")).isEqualTo("'/tmp/a b/'*'.log'");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.sdk.UploadFailedException;
 import dev.imagebake.testing.OpenSshServer;
@@ -16,6 +17,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +148,63 @@ class SshRunTest {
       assertThat(ran).doesNotExist();
       assertThat(sink.stdout()).isEmpty();
       assertThat(sink.stderr()).isEmpty();
+    }
+  }
+
+  @Test
+  void outputWithoutNewlinesArrivesIn64KiBPiecesOverTheShellAndOverASession() throws IOException {
+    // 20 MB without a newline: before the cut, one line held all of it (200 MB: out of memory).
+    String command = "head -c 20000000 /dev/zero | tr '\\0' x; echo; echo end";
+    for (String stdin : new String[] {null, ""}) {
+      try (Communicator comm = connect()) {
+        long[] total = new long[1];
+        int[] longest = new int[1];
+        List<String> last = new ArrayList<>();
+        OutputSink sink =
+            new OutputSink() {
+              @Override
+              public synchronized void stdout(String line) {
+                total[0] += line.length();
+                longest[0] = Math.max(longest[0], line.length());
+                last.add(line.length() > 10 ? "x..." : line);
+              }
+
+              @Override
+              public void stderr(String line) {}
+            };
+        CommandResult result = comm.run(new RemoteCommand(command, stdin), sink);
+        assertThat(result.exitStatus()).isZero();
+        assertThat(longest[0]).as("longest line, stdin %s", stdin).isLessThanOrEqualTo(65536);
+        assertThat(total[0]).isEqualTo(20_000_000 + 3);
+        assertThat(last.get(last.size() - 1)).isEqualTo("end");
+      }
+    }
+  }
+
+  @Test
+  void aFailingOutputReaderFailsTheCommandInsteadOfHanging() throws IOException {
+    for (String stdin : new String[] {null, ""}) {
+      try (Communicator comm = connect()) {
+        OutputSink breaks =
+            new OutputSink() {
+              @Override
+              public void stdout(String line) {
+                throw new IllegalStateException("sink broke on " + line);
+              }
+
+              @Override
+              public void stderr(String line) {}
+            };
+        // Without the fix the reader dies and the command (sleeping on) is waited for forever.
+        assertThatThrownBy(
+                () -> comm.run(new RemoteCommand("echo started; sleep 600.5", stdin), breaks))
+            .as("stdin %s", stdin)
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining("sink broke on started");
+        RecordingSink after = new RecordingSink();
+        assertThat(comm.run(RemoteCommand.of("echo next"), after).exitStatus()).isZero();
+        assertThat(after.stdout()).containsExactly("next");
+      }
     }
   }
 

@@ -40,6 +40,11 @@ class SaltMasterlessFlowTest {
 
   /** A machine that answers each command with an exit status and output lines, recording calls. */
   private static final class Scripted implements Communicator {
+    @Override
+    public Communicator withCancellation(dev.imagebake.sdk.Cancellation cancellation) {
+      return this;
+    }
+
     record Answer(int status, String stdout, String stderr) {}
 
     final List<String> calls = new ArrayList<>();

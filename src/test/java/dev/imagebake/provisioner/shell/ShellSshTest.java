@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shell provisioner against a real OpenSSH server through the SSH communicator. */
@@ -224,6 +225,100 @@ class ShellSshTest {
     ShellProvisioner p = provisioner(Map.of("inline", List.of("echo started", "sleep 300")));
     assertThatThrownBy(() -> p.provision(ctx, comm, BUILD_DATA))
         .isInstanceOf(CancelledException.class);
+  }
+
+  /**
+   * A machine that comes back from a disconnect (a reboot) with another host key is another
+   * machine: the clean-up after {@code expect_disconnect} refuses it at once, naming both keys,
+   * instead of talking to it (no pin) or retrying until {@code start_retry_timeout} (a pin in the
+   * template).
+   */
+  @Test
+  @Timeout(120) // a guard against hangs, not a timing assertion
+  void expectDisconnectRefusesAMachineThatComesBackWithAnotherHostKey() throws Exception {
+    for (boolean configuredKey : new boolean[] {false, true}) {
+      try (OpenSshServer own = OpenSshServer.start()) {
+        Path folder = Files.createDirectories(own.directory().resolve("remote"));
+        SshConfigBuilder config = SshConfigBuilder.forServer(own);
+        if (configuredKey) {
+          config.sshHostKey(own.hostPublicKey());
+        }
+        String first = own.hostKeyFingerprint();
+        TestContext local = TestContext.in(dir);
+        local
+            .ui()
+            .onMessage(
+                line -> {
+                  if (line.equals("started")) {
+                    own.restartWithNewHostKey();
+                  }
+                });
+        try (Communicator ownComm =
+            new SshCommunicatorFactory()
+                .connect(
+                    config.communicatorConfig(),
+                    ConnectTarget.fromConfig(),
+                    TestBuildContext.create())) {
+          ShellProvisioner p =
+              new ShellProvisioner(
+                  Configs.of(
+                      ShellConfig.class,
+                      Map.of(
+                          "inline", List.of("echo started", "sleep 600.75"),
+                          "expect_disconnect", true,
+                          "remote_folder", folder.toString(),
+                          "start_retry_timeout", Duration.ofMinutes(10))),
+                  Duration.ofMillis(50));
+          assertThatThrownBy(() -> p.provision(local, ownComm, BUILD_DATA))
+              .as("configured key %s", configuredKey)
+              .isInstanceOf(ScriptFailedException.class)
+              .hasMessageContaining("expected " + first)
+              .hasMessageContaining("the server offered " + own.hostKeyFingerprint());
+        }
+        assertThat(local.cancellation().sleeps()).as("retries").isEmpty();
+      }
+    }
+  }
+
+  /**
+   * A provisioner's own cancellation (its {@code timeout}), not the build's, stops the script on
+   * the machine: the communicator it gets is bound to it ({@link Communicator#withCancellation}).
+   */
+  @Test
+  @Timeout(120) // a guard against hangs, not a timing assertion
+  void theProvisionersOwnCancellationStopsTheScriptAndRemovesIt() throws Exception {
+    ctx.ui()
+        .onMessage(
+            line -> {
+              if (line.equals("started")) {
+                new Thread(() -> ctx.cancellation().cancel()).start();
+              }
+            });
+    ShellProvisioner p = provisioner(Map.of("inline", List.of("echo started", "sleep 611.5")));
+    assertThatThrownBy(
+            () -> p.provision(ctx, comm.withCancellation(ctx.cancellation()), BUILD_DATA))
+        .isInstanceOf(CancelledException.class);
+    assertThat(sshCtx.cancellation().isCancelled()).isFalse();
+    assertThat(remoteProcesses("sleep 611.5")).as("remote processes left running").isEmpty();
+    assertThat(remoteFiles()).as("the uploaded script").isEmpty();
+    // The build goes on: the next provisioner gets a working connection.
+    run(Map.of("inline", List.of("echo after")));
+    assertThat(ctx.ui().messages()).endsWith("after");
+  }
+
+  /** The processes whose command line contains {@code text}, after they had time to end. */
+  private static List<String> remoteProcesses(String text) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      Process pgrep = new ProcessBuilder("pgrep", "-f", text).start();
+      String pids = new String(pgrep.getInputStream().readAllBytes()).strip();
+      pgrep.waitFor();
+      if (pids.isEmpty() || System.nanoTime() > deadline) {
+        return pids.isEmpty() ? List.of() : List.of(pids.split("\\s+"));
+      }
+      // Polling the process table while TERM takes effect, bounded above.
+      new ProcessBuilder("sleep", "0.1").start().waitFor();
+    }
   }
 
   @Test
