@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,20 @@ class ArchitectureRulesTest {
   /** The kinds of plugin; each package directly below one of these is one plugin. */
   private static final List<String> PLUGIN_KINDS =
       List.of("builder", "provisioner", "postprocessor", "communicator");
+
+  /**
+   * Libraries of our own that one family of plugins shares, as the amazon builders share {@code
+   * builder.amazon.common}: {@code dev.imagebake.docker} (the engine client, image names and the
+   * image artifact) for the docker builder, communicator and post-processors, which a third-party
+   * would ship as one jar. A library depends on the SDK and third-party libraries only.
+   */
+  private static final Map<String, String> FAMILY_LIBRARIES = Map.of(ROOT + "docker", "docker");
+
+  /** The family a plugin belongs to ({@code docker} for {@code postprocessor.dockerpush}). */
+  private static Optional<String> familyOf(String plugin) {
+    String name = plugin.substring(plugin.indexOf('.') + 1);
+    return name.startsWith("docker") ? Optional.of("docker") : Optional.empty();
+  }
 
   /** The SDK is the whole plugin contract and depends on the JDK alone. */
   @ArchTest
@@ -55,7 +70,8 @@ class ArchitectureRulesTest {
               "dev.imagebake.builder..",
               "dev.imagebake.provisioner..",
               "dev.imagebake.postprocessor..",
-              "dev.imagebake.communicator..")
+              "dev.imagebake.communicator..",
+              "dev.imagebake.docker..")
           .should(dependOnlyOnTheSdkTheirOwnPluginAndLibraries())
           .because("a plugin is written against the SDK alone, as a third-party plugin is");
 
@@ -78,7 +94,8 @@ class ArchitectureRulesTest {
               "dev.imagebake.builder..",
               "dev.imagebake.provisioner..",
               "dev.imagebake.postprocessor..",
-              "dev.imagebake.communicator..")
+              "dev.imagebake.communicator..",
+              "dev.imagebake.docker..")
           .because("plugins are found through ServiceLoader, never wired in by name");
 
   /** No cycles between the top-level packages (template.interpolate counts as template). */
@@ -107,11 +124,25 @@ class ArchitectureRulesTest {
     return Optional.of(parts[0] + "." + parts[1]);
   }
 
+  /** The family whose library package {@code packageName} is in, if it is one. */
+  private static Optional<String> libraryOf(String packageName) {
+    for (Map.Entry<String, String> library : FAMILY_LIBRARIES.entrySet()) {
+      if (packageName.equals(library.getKey()) || packageName.startsWith(library.getKey() + ".")) {
+        return Optional.of(library.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
   private static ArchCondition<JavaClass> dependOnlyOnTheSdkTheirOwnPluginAndLibraries() {
     return new ArchCondition<>("depend only on the SDK, their own plugin and libraries") {
       @Override
       public void check(JavaClass origin, ConditionEvents events) {
-        String own = pluginOf(origin.getPackageName()).orElse("?");
+        String own =
+            pluginOf(origin.getPackageName())
+                .orElse(libraryOf(origin.getPackageName()).map(l -> "library " + l).orElse("?"));
+        Optional<String> family =
+            pluginOf(origin.getPackageName()).flatMap(ArchitectureRulesTest::familyOf);
         for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
           String target = dependency.getTargetClass().getPackageName();
           boolean ours = target.equals("dev.imagebake") || target.startsWith(ROOT);
@@ -119,7 +150,9 @@ class ArchitectureRulesTest {
               !ours
                   || target.equals(ROOT + "sdk")
                   || target.startsWith(ROOT + "sdk.")
-                  || pluginOf(target).map(own::equals).orElse(false);
+                  || pluginOf(target).map(own::equals).orElse(false)
+                  || libraryOf(target).map(l -> own.equals("library " + l)).orElse(false)
+                  || (family.isPresent() && libraryOf(target).equals(family));
           if (!allowed) {
             events.add(
                 SimpleConditionEvent.violated(

@@ -42,9 +42,9 @@ final class DockerBuilder implements Builder {
       StateBag state = new StateBag();
       state.put(DockerState.ENGINE, engine);
       List<Step> steps = new ArrayList<>();
-      steps.add(new StepTempDir(ctx.environment().get("PACKER_TMP_DIR")));
+      steps.add(new StepContainerDir(ctx.environment().get("PACKER_TMP_DIR")));
       steps.add(new StepPull(config));
-      steps.add(new StepRun(config));
+      steps.add(new StepRunContainer(config));
       steps.add(StepConnectDocker.step(config));
       steps.add(new StepProvision(hook));
       if (config.isCommit()) {

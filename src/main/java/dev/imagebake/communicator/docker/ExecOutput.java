@@ -10,12 +10,12 @@ import dev.imagebake.sdk.OutputSink;
  * on its own, to the sink.
  */
 final class ExecOutput extends ResultCallback.Adapter<Frame> {
-  private final LineSplitter stdout;
-  private final LineSplitter stderr;
+  private final ExecLineSplitter stdout;
+  private final ExecLineSplitter stderr;
 
   ExecOutput(OutputSink sink) {
-    this.stdout = new LineSplitter(sink::stdout);
-    this.stderr = new LineSplitter(sink::stderr);
+    this.stdout = new ExecLineSplitter(sink::stdout);
+    this.stderr = new ExecLineSplitter(sink::stderr);
   }
 
   @Override

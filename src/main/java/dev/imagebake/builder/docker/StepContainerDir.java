@@ -14,10 +14,10 @@ import java.util.stream.Stream;
  * container_dir}, under {@code PACKER_TMP_DIR} when set, else the system's temporary directory.
  * Cleanup deletes it.
  */
-final class StepTempDir implements Step {
+final class StepContainerDir implements Step {
   private final String packerTmpDir;
 
-  StepTempDir(String packerTmpDir) {
+  StepContainerDir(String packerTmpDir) {
     this.packerTmpDir = packerTmpDir;
   }
 
@@ -51,5 +51,11 @@ final class StepTempDir implements Step {
                         "Could not delete the temporary directory " + dir + ": " + e.getMessage());
               }
             });
+  }
+
+  /** Packer's name for this step (step timings, -on-error prompts). */
+  @Override
+  public String name() {
+    return "StepTempDir";
   }
 }

@@ -10,11 +10,11 @@ import java.util.function.Consumer;
  * dropped, and of a line containing {@code \r} only the text after the last one kept (what a
  * terminal would show of a progress bar). A last line without newline is emitted on close.
  */
-final class LineSplitter extends OutputStream {
+final class ExecLineSplitter extends OutputStream {
   private final Consumer<String> lines;
   private final ByteArrayOutputStream current = new ByteArrayOutputStream();
 
-  LineSplitter(Consumer<String> lines) {
+  ExecLineSplitter(Consumer<String> lines) {
     this.lines = lines;
   }
 

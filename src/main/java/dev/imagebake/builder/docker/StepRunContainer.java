@@ -19,15 +19,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Packer's {@code StepRun}: creates and starts the container as {@code docker run} would with the
- * builder's devices, capabilities, privileges, tmpfs mounts, volumes (and the temporary directory
- * at {@code container_dir}) followed by {@code run_command}. The container id is in the state as
- * soon as the container exists; cleanup kills and removes it, whatever happened after.
+ * Packer's {@code StepRunContainer}: creates and starts the container as {@code docker run} would
+ * with the builder's devices, capabilities, privileges, tmpfs mounts, volumes (and the temporary
+ * directory at {@code container_dir}) followed by {@code run_command}. The container id is in the
+ * state as soon as the container exists; cleanup kills and removes it, whatever happened after.
  */
-final class StepRun implements Step {
+final class StepRunContainer implements Step {
   private final DockerBuilderConfig config;
 
-  StepRun(DockerBuilderConfig config) {
+  StepRunContainer(DockerBuilderConfig config) {
     this.config = config;
   }
 
@@ -237,5 +237,11 @@ final class StepRun implements Step {
                   + "; remove it with: docker rm -f "
                   + id);
     }
+  }
+
+  /** Packer's name for this step (step timings, -on-error prompts). */
+  @Override
+  public String name() {
+    return "StepRun";
   }
 }
