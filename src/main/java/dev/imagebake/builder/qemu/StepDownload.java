@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -115,11 +114,11 @@ final class StepDownload implements Step {
   /** The file a plain path or file: URL names ({@code ~/} is the home directory). */
   static Path localPath(BuildContext ctx, GoUrl url) throws IOException {
     String path = url.localPath();
-    try {
-      return ctx.localPath(path);
-    } catch (InvalidPathException e) {
-      throw new IOException(GoStrings.quote(path) + " cannot be a file name: " + e.getReason(), e);
+    if (path.indexOf('\0') >= 0) {
+      // A file system refuses the name (Path would throw); say so rather than "no such file".
+      throw new IOException(GoStrings.quote(path) + " cannot be a file name: it holds a NUL");
     }
+    return ctx.localPath(path);
   }
 
   private Path target(Path workingDir, String url, IsoChecksum checksum) {
