@@ -204,4 +204,24 @@ class MainTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("explode");
   }
+
+  /** A directory stands for every *.json under it, recursively; the files taken are named. */
+  @Test
+  void validateADirectoryValidatesEveryTemplateUnderIt() throws Exception {
+    Path tree = Files.createDirectories(dir.resolve("tree/sub"));
+    String good = "{\"builders\": [{\"type\": \"null\", \"communicator\": \"none\"}]}";
+    Path a = Files.writeString(dir.resolve("tree/a.json"), good);
+    Path b = Files.writeString(tree.resolve("b.json"), "{\"builders\": [{\"type\": \"nope\"}]}");
+    Files.writeString(tree.resolve("notes.txt"), "not a template");
+    Files.writeString(tree.resolve("x.pkr.json"), "{}");
+    Run r = run("validate", dir.resolve("tree").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains(dir.resolve("tree") + ": 2 templates: " + a + " " + b);
+    assertThat(r.out().lines())
+        .containsExactly(a + ": The configuration is valid.", b + ": invalid: 1 error");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Run none = run("validate", empty.toString());
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("no *.json template under the directory " + empty);
+  }
 }
