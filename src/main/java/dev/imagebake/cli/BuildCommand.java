@@ -84,7 +84,7 @@ final class BuildCommand implements Callable<Integer> {
   boolean timestampUi;
 
   @Option(
-      names = {"--events"},
+      names = {"-events", "--events"},
       paramLabel = "FILE",
       description = "Also write every event as a JSON line to FILE (secrets masked).")
   Path events;
