@@ -62,6 +62,12 @@ final class BuildCommand implements Callable<Integer> {
   boolean debug;
 
   @Option(
+      names = {"-timings", "--timings"},
+      description =
+          "After the summary, how long each step and its cleanup took (also with -debug).")
+  boolean timings;
+
+  @Option(
       names = {"-force", "--force"},
       description = "Replace previous outputs (output directories, AMIs of the same name).")
   boolean force;
@@ -84,7 +90,7 @@ final class BuildCommand implements Callable<Integer> {
   boolean timestampUi;
 
   @Option(
-      names = {"--events"},
+      names = {"-events", "--events"},
       paramLabel = "FILE",
       description = "Also write every event as a JSON line to FILE (secrets masked).")
   Path events;
@@ -139,7 +145,9 @@ final class BuildCommand implements Callable<Integer> {
       boolean colour = ConsoleStyle.colorWanted(color, cli.env(), tty);
       renderers.add(
           new ConsoleRenderer(
-              cli.out(), new ConsoleStyle(colour, timestampUi, ZoneId.systemDefault())));
+              cli.out(),
+              new ConsoleStyle(colour, timestampUi, ZoneId.systemDefault()),
+              timings || debug));
     }
     Writer eventsWriter = null;
     JsonLinesRenderer eventsRenderer = null;

@@ -88,37 +88,70 @@ final class InspectCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Each line: {text} or {text, record type, record data...} for machine-readable output. */
+  /**
+   * Each line: {text} or {text, record type, record data...} for machine-readable output. Packer
+   * 1.6.6's text comes first, byte for byte (command/inspect, packer/core.go InspectConfig); what
+   * imagebake adds (the post-processor chains) follows its closing note.
+   */
   private static void text(Template t, Set<String> sensitive, List<String[]> out) {
-    out.add(new String[] {"imagebake inspect: JSON mode"});
+    out.add(new String[] {"Packer Inspect: JSON mode"});
     if (t.description() != null && !t.description().isEmpty()) {
       out.add(new String[] {"Description:\n"});
       out.add(new String[] {t.description() + "\n"});
     }
-    List<TemplateVariable> required = t.variables().stream().filter(v -> v.required()).toList();
-    List<TemplateVariable> optional =
-        t.variables().stream().filter(v -> !v.required()).sorted(byName()).toList();
-    if (!required.isEmpty()) {
-      out.add(new String[] {"Required variables:\n"});
-      for (TemplateVariable v : required.stream().sorted(byName()).toList()) {
-        out.add(new String[] {"  " + v.name(), "template-variable", v.name(), "", "1"});
+    if (t.variables().isEmpty()) {
+      out.add(new String[] {"Variables:\n"});
+      out.add(new String[] {"  <No variables>"});
+    } else {
+      // Packer masks every default equal to a sensitive variable's default (or not, depending on
+      // its map order); always doing so keeps a copied secret off the console.
+      Set<String> secretDefaults = new HashSet<>();
+      for (TemplateVariable v : t.variables()) {
+        if (sensitive.contains(v.name()) && v.defaultValue() != null) {
+          secretDefaults.add(v.defaultValue());
+        }
       }
-      out.add(new String[] {""});
-    }
-    if (!optional.isEmpty()) {
+      List<TemplateVariable> sorted = t.variables().stream().sorted(byName()).toList();
+      List<TemplateVariable> required = sorted.stream().filter(v -> v.required()).toList();
+      if (!required.isEmpty()) {
+        out.add(new String[] {"Required variables:\n"});
+        for (TemplateVariable v : required) {
+          out.add(new String[] {"  " + v.name(), "template-variable", v.name(), "", "1"});
+        }
+        out.add(new String[] {""});
+      }
+      // The header comes even when every variable is required; the width counts them all.
       out.add(new String[] {"Optional variables and their defaults:\n"});
-      int width = optional.stream().mapToInt(v -> v.name().length()).max().orElse(0);
-      for (TemplateVariable v : optional) {
-        String value = sensitive.contains(v.name()) ? "<sensitive>" : v.defaultValue();
-        String padded = String.format("  %-" + width + "s = %s", v.name(), value);
+      int width = sorted.stream().mapToInt(v -> v.name().length()).max().orElse(0);
+      for (TemplateVariable v : sorted) {
+        if (v.required()) {
+          continue;
+        }
+        String value =
+            sensitive.contains(v.name()) || secretDefaults.contains(v.defaultValue())
+                ? "<sensitive>"
+                : v.defaultValue();
+        String padded = "  " + pad(v.name(), width) + " = " + value;
         out.add(new String[] {padded, "template-variable", v.name(), value, "0"});
       }
-      out.add(new String[] {""});
     }
+    out.add(new String[] {""});
     out.add(new String[] {"Builders:\n"});
-    for (BuilderBlock b : t.builders()) {
-      String shown = b.rawName().equals(b.type()) ? b.type() : b.rawName() + " (" + b.type() + ")";
-      out.add(new String[] {"  " + shown, "template-builder", b.rawName(), b.type()});
+    if (t.builders().isEmpty()) {
+      out.add(new String[] {"  <No builders>"});
+    }
+    int width = t.builders().stream().mapToInt(b -> b.rawName().length()).max().orElse(0);
+    List<BuilderBlock> builders =
+        t.builders().stream()
+            .sorted(java.util.Comparator.comparing(BuilderBlock::rawName))
+            .toList();
+    for (BuilderBlock b : builders) {
+      // Packer pads every name to the longest, even one it prints without its type.
+      String shown = "  " + pad(b.rawName(), width);
+      if (!b.rawName().equals(b.type())) {
+        shown += " (" + b.type() + ")";
+      }
+      out.add(new String[] {shown, "template-builder", b.rawName(), b.type()});
     }
     out.add(new String[] {""});
     out.add(new String[] {"Provisioners:\n"});
@@ -128,12 +161,14 @@ final class InspectCommand implements Callable<Integer> {
     for (ProvisionerBlock p : t.provisioners()) {
       out.add(new String[] {"  " + p.type(), "template-provisioner", p.type()});
     }
-    out.add(new String[] {""});
-    // Packer leaves post-processors out; users asked where their chains went.
-    out.add(new String[] {"Post-processors:\n"});
+    out.add(new String[] {"\n" + NOTE});
+    // Packer leaves post-processors out; users asked where their chains went. After its text, so
+    // a script reading Packer's output reads the same lines first.
     if (t.postProcessors().isEmpty()) {
-      out.add(new String[] {"  <No post-processors>"});
+      return;
     }
+    out.add(new String[] {""});
+    out.add(new String[] {"Post-processors:\n"});
     for (List<PostProcessorBlock> chain : t.postProcessors()) {
       String text =
           chain.stream().map(InspectCommand::describe).collect(Collectors.joining(" -> "));
@@ -145,7 +180,10 @@ final class InspectCommand implements Callable<Integer> {
       }
       out.add(line);
     }
-    out.add(new String[] {"\n" + NOTE});
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
   }
 
   private static String describe(PostProcessorBlock p) {

@@ -8,26 +8,26 @@ import picocli.CommandLine.Option;
 /** {@code build}'s registry flags (docs/registry.md). */
 final class RegistryOptions {
   @Option(
-      names = {"--registry"},
+      names = {"-registry", "--registry"},
       description =
           "Record the run as a new version in the image registry (also when "
               + "IMAGEBAKE_REGISTRY is set).")
   boolean registry;
 
   @Option(
-      names = {"--bucket"},
+      names = {"-bucket", "--bucket"},
       paramLabel = "NAME",
       description = "The registry bucket (default: the template's file name without extension).")
   String bucket;
 
   @Option(
-      names = {"--label"},
+      names = {"-label", "--label"},
       paramLabel = "KEY=VALUE",
       description = "A label on the recorded version; repeatable.")
   List<String> labels = new ArrayList<>();
 
   @Option(
-      names = {"--skip-unchanged"},
+      names = {"-skip-unchanged", "--skip-unchanged"},
       description =
           "Build nothing when a successful, non-revoked version with the same "
               + "fingerprint exists; print it instead. Implies --registry.")

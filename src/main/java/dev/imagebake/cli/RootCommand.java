@@ -57,7 +57,7 @@ final class RootCommand implements Runnable {
       java.util.Set.of("console", "fix", "fmt", "hcl2_upgrade", "init");
 
   @picocli.CommandLine.Option(
-      names = "--stacktrace",
+      names = {"-stacktrace", "--stacktrace"},
       scope = picocli.CommandLine.ScopeType.INHERIT,
       description = "Print the stack trace of an internal error.")
   boolean stacktrace;

@@ -5,10 +5,13 @@ import dev.imagebake.diag.DiagnosticRenderer;
 import dev.imagebake.plan.CheckOptions;
 import dev.imagebake.plan.CheckedTemplate;
 import dev.imagebake.plan.TemplateChecker;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,7 +47,12 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin VariableOptions variables;
   @Mixin SelectionOptions selection;
 
-  @Parameters(paramLabel = "TEMPLATE", arity = "1..*", description = "Template files ('-': stdin).")
+  @Parameters(
+      paramLabel = "TEMPLATE",
+      arity = "1..*",
+      description =
+          "Template files ('-': stdin), or directories: every *.json under one (recursively, but"
+              + " HCL2's *.pkr.json) is validated as a template.")
   List<Path> templates;
 
   ValidateCommand(Cli cli) {
@@ -55,8 +63,35 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     TemplateChecker checker = Checking.checker(cli);
     CheckOptions options = Checking.options(cli, variables, selection, syntaxOnly);
-    List<CheckedTemplate> results = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
     for (Path t : templates) {
+      if (!Files.isDirectory(t)) {
+        files.add(t);
+        continue;
+      }
+      List<Path> found;
+      try {
+        found = TemplateDirectory.templates(t);
+      } catch (IOException e) {
+        cli.err().println("imagebake: cannot read the directory " + t + ": " + e.getMessage());
+        return ExitCodes.FAILED;
+      }
+      if (found.isEmpty()) {
+        cli.err().println("imagebake: no *.json template under the directory " + t);
+        return ExitCodes.USAGE;
+      }
+      // Say which files a directory stood for, so a skipped or unexpected one shows.
+      cli.err()
+          .println(
+              t
+                  + ": "
+                  + found.size()
+                  + (found.size() == 1 ? " template: " : " templates: ")
+                  + found.stream().map(Path::toString).collect(Collectors.joining(" ")));
+      files.addAll(found);
+    }
+    List<CheckedTemplate> results = new ArrayList<>();
+    for (Path t : files) {
       results.add(checker.check(t, options));
     }
     switch (format) {

@@ -25,7 +25,15 @@ final class BlockCheck implements ConfigCheck {
   /** A problem and the key the rule gave it (a path like {@code scripts/2}), null for none. */
   private record Reported(String key, Problem problem) {}
 
-  BlockCheck(ObjectNode block, Path workingDir, Path home, Map<String, String> environment) {
+  private final ValueRenderer renderer;
+
+  BlockCheck(
+      ObjectNode block,
+      Path workingDir,
+      Path home,
+      Map<String, String> environment,
+      ValueRenderer renderer) {
+    this.renderer = renderer;
     this.block = block;
     this.workingDir = workingDir;
     this.home = home;
@@ -70,6 +78,11 @@ final class BlockCheck implements ConfigCheck {
   @Override
   public String environment(String name) {
     return environment.get(name);
+  }
+
+  @Override
+  public String renderNow(String raw) {
+    return renderer.renderNow(raw);
   }
 
   static Path resolve(String path, Path workingDir, Path home) {

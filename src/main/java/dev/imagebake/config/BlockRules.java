@@ -28,8 +28,8 @@ record BlockRules(
     Function<String, Optional<CommunicatorFactory>> communicators) {
 
   /** A check that reports problems against {@code block}'s keys. */
-  BlockCheck checkOf(ObjectNode block) {
-    return new BlockCheck(block, workingDir, home, environment);
+  BlockCheck checkOf(ObjectNode block, ValueRenderer renderer) {
+    return new BlockCheck(block, workingDir, home, environment, renderer);
   }
 
   /** Runs the communicator's rules first (Packer prepares the communicator config first). */

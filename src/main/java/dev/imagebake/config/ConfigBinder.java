@@ -131,7 +131,7 @@ public final class ConfigBinder {
             new PartialRules(model, keys, renderer, rules)
                 .check(factory, checked, reported, binder.failedKeys()));
       } else {
-        BlockCheck check = rules.checkOf(keys);
+        BlockCheck check = rules.checkOf(keys, renderer);
         rules.run(factory, checked, check);
         problems.addAll(check.problems());
       }

@@ -83,7 +83,7 @@ final class PartialRules {
 
   private <C extends Record> List<Problem> run(
       PluginFactory<C> factory, C config, Set<String> failed) {
-    BlockCheck check = rules.checkOf(block);
+    BlockCheck check = rules.checkOf(block, renderer);
     try {
       rules.run(factory, config, check);
     } catch (RuntimeException e) {

@@ -20,4 +20,12 @@ public interface ValueRenderer {
    * @throws TemplateException when the string cannot be parsed
    */
   void checkSyntax(String raw) throws TemplateException;
+
+  /**
+   * {@code raw} rendered now when it uses only what validation knows (see {@code
+   * ConfigCheck.renderNow}), else null.
+   */
+  default String renderNow(String raw) {
+    return raw.contains("{{") ? null : raw;
+  }
 }

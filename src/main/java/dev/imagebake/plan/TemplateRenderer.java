@@ -22,6 +22,26 @@ final class TemplateRenderer implements ValueRenderer {
     return TemplateString.parse(raw).render(context);
   }
 
+  /** Functions whose value validation already knows; any other waits for the build. */
+  private static final java.util.Set<String> KNOWN_NOW =
+      java.util.Set.of("user", "template_dir", "pwd", "lower", "upper", "replace", "replace_all");
+
+  private static final java.util.regex.Pattern FIELD =
+      java.util.regex.Pattern.compile("\\{\\{-?\\s*\\.");
+
+  @Override
+  public String renderNow(String raw) {
+    try {
+      TemplateString parsed = TemplateString.parse(raw);
+      if (!KNOWN_NOW.containsAll(parsed.calledFunctions()) || FIELD.matcher(raw).find()) {
+        return null;
+      }
+      return parsed.render(context);
+    } catch (TemplateException e) {
+      return null;
+    }
+  }
+
   @Override
   public void checkSyntax(String raw) throws TemplateException {
     TemplateString parsed = TemplateString.parse(raw);

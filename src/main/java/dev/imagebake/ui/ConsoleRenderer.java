@@ -17,9 +17,21 @@ public final class ConsoleRenderer implements EventRenderer {
   private final ConsoleStyle style;
   private final Map<String, Integer> colorIndex = new HashMap<>();
 
+  private final boolean timings;
+
+  /** Without the step-timing table (Packer prints none). */
   public ConsoleRenderer(PrintStream out, ConsoleStyle style) {
+    this(out, style, false);
+  }
+
+  /**
+   * @param timings print the per-step timing table after the summary ({@code -timings}, {@code
+   *     -debug})
+   */
+  public ConsoleRenderer(PrintStream out, ConsoleStyle style, boolean timings) {
     this.out = out;
     this.style = style;
+    this.timings = timings;
   }
 
   @Override
@@ -119,7 +131,7 @@ public final class ConsoleRenderer implements EventRenderer {
   }
 
   private void timings(List<BuildReport> builds) {
-    if (builds.stream().allMatch(b -> b.steps().isEmpty())) {
+    if (!timings || builds.stream().allMatch(b -> b.steps().isEmpty())) {
       return;
     }
     print("\n==> Step timings:");

@@ -209,4 +209,54 @@ class MainTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("explode");
   }
+
+  /** A directory stands for every *.json under it, recursively; the files taken are named. */
+  @Test
+  void validateADirectoryValidatesEveryTemplateUnderIt() throws Exception {
+    Path tree = Files.createDirectories(dir.resolve("tree/sub"));
+    String good = "{\"builders\": [{\"type\": \"null\", \"communicator\": \"none\"}]}";
+    Path a = Files.writeString(dir.resolve("tree/a.json"), good);
+    Path b = Files.writeString(tree.resolve("b.json"), "{\"builders\": [{\"type\": \"nope\"}]}");
+    Files.writeString(tree.resolve("notes.txt"), "not a template");
+    Files.writeString(tree.resolve("x.pkr.json"), "{}");
+    Run r = run("validate", dir.resolve("tree").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains(dir.resolve("tree") + ": 2 templates: " + a + " " + b);
+    assertThat(r.out().lines())
+        .containsExactly(a + ": The configuration is valid.", b + ": invalid: 1 error");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Run none = run("validate", empty.toString());
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("no *.json template under the directory " + empty);
+  }
+
+  /** A file source with {{ }} that validation can render is checked as rendered. */
+  @Test
+  void fileSourcesWithTemplateDirAreCheckedAsRendered() throws Exception {
+    Path t =
+        template(
+            "{\"builders\": [{\"type\": \"null\", \"communicator\": \"ssh\","
+                + " \"ssh_host\": \"h\", \"ssh_username\": \"u\", \"ssh_password\": \"pw-1\"}],"
+                + " \"provisioners\": [{\"type\": \"file\","
+                + " \"source\": \"{{template_dir}}/../modules-gone\", \"destination\": \"/tmp/m\"}]}");
+    Run r = run("validate", t.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("Bad source '" + dir + "/../modules-gone': stat ");
+  }
+
+  /** Packer users type one dash: every long option of build, validate and inspect takes it. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"build", "validate", "inspect"})
+  void everyLongOptionAlsoTakesPackersSingleDash(String command) {
+    Cli cli = new Cli(System.out, System.err, Map.of(), false);
+    picocli.CommandLine cl = CommandLines.commandLine(cli, command).getSubcommands().get(command);
+    for (picocli.CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+      List<String> names = List.of(o.names());
+      for (String n : names) {
+        if (n.startsWith("--")) {
+          assertThat(names).as(command + " " + n).contains(n.substring(1));
+        }
+      }
+    }
+  }
 }

@@ -80,7 +80,12 @@ class PartialBindingTest {
         .allSatisfy(d -> assertThat(d.message()).doesNotContain("must be specified"));
     assertThat(result.checked()).as("the rest of the block is bound").isNotNull();
     ObjectNode block = Blocks.at(json, "/block");
-    assertThatCode(() -> check(factory, result.checked(), RULES.checkOf(block)))
+    assertThatCode(
+            () ->
+                check(
+                    factory,
+                    result.checked(),
+                    RULES.checkOf(block, TestRenderers.variables(Map.of()))))
         .as("the rules cope with the key left out")
         .doesNotThrowAnyException();
   }
@@ -124,7 +129,10 @@ class PartialBindingTest {
           if (result.checked() == null) {
             failures.add(factory.type() + " without " + p.key() + ": not bound");
           } else {
-            check(factory, result.checked(), RULES.checkOf(broken));
+            check(
+                factory,
+                result.checked(),
+                RULES.checkOf(broken, TestRenderers.variables(Map.of())));
           }
         } catch (RuntimeException e) {
           failures.add(factory.type() + " without " + p.key() + ": " + e);

@@ -46,7 +46,8 @@ final class TestRun {
             List.of(
                 new ConsoleRenderer(
                     new PrintStream(console, true, StandardCharsets.UTF_8),
-                    new ConsoleStyle(false, false, ZoneOffset.UTC)),
+                    new ConsoleStyle(false, false, ZoneOffset.UTC),
+                    true),
                 new MachineReadableRenderer(
                     new PrintStream(machine, true, StandardCharsets.UTF_8), false, ZoneOffset.UTC),
                 new JsonLinesRenderer(events)));

@@ -119,4 +119,33 @@ class ConsoleRendererTest {
                 + "--> b: boom\n"
                 + "\n==> Builds finished but no artifacts were created.\n");
   }
+
+  /** Packer prints no step-timing table; imagebake only with -timings or -debug. */
+  @Test
+  void stepTimingsOnlyWhenAskedFor() {
+    Event.Summary summary =
+        new Event.Summary(
+            AT,
+            List.of(
+                new BuildReport(
+                    "b",
+                    "null",
+                    BuildReport.Outcome.ERRORED,
+                    Duration.ofMillis(18),
+                    List.of(),
+                    "boom",
+                    List.of(
+                        new StepTiming(
+                            "connect", Duration.ofMillis(7), StepStatus.OK, Duration.ZERO)))),
+            false);
+    renderer(false, false).render(summary);
+    assertThat(out()).doesNotContain("Step timings").contains("--> b: boom");
+    bytes.reset();
+    new ConsoleRenderer(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            new ConsoleStyle(false, false, ZoneOffset.UTC),
+            true)
+        .render(summary);
+    assertThat(out()).contains("\n==> Step timings:\n--> b: ").contains("    connect: ");
+  }
 }

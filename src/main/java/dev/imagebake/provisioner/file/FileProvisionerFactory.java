@@ -44,13 +44,20 @@ public final class FileProvisionerFactory implements ProvisionerFactory<FileProv
   }
 
   /**
-   * Packer stats every upload source at validation. A source with {@code {{ }}} is only known when
-   * the provisioner runs, so it is checked then.
+   * Packer stats every upload source at validation. A source with {@code {{ }}} is checked as
+   * rendered when validation knows its value ({@code {{template_dir}}/../modules}); one that needs
+   * the build's data ({@code {{build `Host`}}}) only when the provisioner runs.
    */
   private static void checkSourcesExist(FileProvisionerConfig config, ConfigCheck check) {
     if (config.sources() != null) {
-      for (String src : config.sources()) {
-        checkSourceExists("sources", src, check);
+      for (int i = 0; i < config.sources().size(); i++) {
+        String src = config.sources().get(i);
+        if (src == null || src.isEmpty()) {
+          // Packer: "stat : no such file or directory", which names nothing.
+          check.error("sources/" + i, "a source must not be empty");
+        } else {
+          checkSourceExists("sources/" + i, src, check);
+        }
       }
     }
     if (config.source() != null && !config.source().isEmpty()) {
@@ -58,8 +65,13 @@ public final class FileProvisionerFactory implements ProvisionerFactory<FileProv
     }
   }
 
-  private static void checkSourceExists(String key, String src, ConfigCheck check) {
-    if (src == null || src.isEmpty() || src.contains("{{")) {
+  private static void checkSourceExists(String key, String raw, ConfigCheck check) {
+    String src = check.renderNow(raw);
+    if (src == null) {
+      return;
+    }
+    if (src.isEmpty()) {
+      check.error(key, "the source '" + raw + "' renders to an empty path");
       return;
     }
     if (!Files.exists(check.resolve(src))) {

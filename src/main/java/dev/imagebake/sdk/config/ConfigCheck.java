@@ -33,4 +33,13 @@ public interface ConfigCheck {
    * or null when unset. Rules read the environment here, never through {@link System#getenv}.
    */
   String environment(String name);
+
+  /**
+   * {@code raw} rendered with what validation knows (user variables, {@code template_dir}, {@code
+   * pwd}), for a rule checking a key the plugin renders later ({@code RenderLater}); null when the
+   * string needs data only a build has (for example {@code {{build `Host`}}}) or does not render.
+   */
+  default String renderNow(String raw) {
+    return raw.contains("{{") ? null : raw;
+  }
 }

@@ -266,4 +266,43 @@ class QemuConfigTest {
         .extracting(Diagnostic::message)
         .containsExactly("the checksum file " + dir.resolve("NOSUMS") + " does not exist");
   }
+
+  /** Only a build writes the cd_files ISO: a machine that just validates needs no ISO writer. */
+  @Test
+  void aMissingIsoWriterIsAWarningAtValidate() throws Exception {
+    Path emptyPath = Files.createDirectories(dir.resolve("no-tools"));
+    BindResult<QemuConfig> r =
+        QemuConfigs.bind(
+            dir,
+            """
+            {"type": "qemu", "disk_image": true, "iso_url": "base.qcow2",
+             "iso_checksum": "none", "communicator": "none", "cd_files": ["user-data"]}
+            """,
+            java.util.Map.of("PATH", emptyPath.toString()));
+    assertThat(r.config()).isNotNull();
+    assertThat(r.diagnostics())
+        .filteredOn(d -> d.source().pointer().equals("/builders/0/cd_files"))
+        .extracting(Diagnostic::severity, Diagnostic::message)
+        .containsExactly(
+            tuple(
+                Severity.WARNING,
+                "could not find a supported CD ISO creation command (the supported commands are:"
+                    + " xorriso, mkisofs, genisoimage)"));
+  }
+
+  /** An empty path resolves to the working directory; it gets its own message, not "<dir>". */
+  @Test
+  void anEmptyIsoPathIsItsOwnError() {
+    BindResult<QemuConfig> r =
+        QemuConfigs.bind(
+            dir,
+            """
+            {"type": "qemu", "disk_image": true, "iso_url": "", "iso_urls": [""],
+             "iso_checksum": "none", "communicator": "none"}
+            """);
+    assertThat(r.diagnostics())
+        .extracting(Diagnostic::message)
+        .contains("the ISO path must not be empty")
+        .noneMatch(m -> m.contains("does not exist"));
+  }
 }

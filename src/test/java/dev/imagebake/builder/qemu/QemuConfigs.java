@@ -15,12 +15,14 @@ final class QemuConfigs {
 
   /** Binds {@code {"builders": [BLOCK]}} with {@code dir} as the working directory. */
   static BindResult<QemuConfig> bind(Path dir, String block) {
+    return bind(dir, block, Map.of("PATH", System.getenv("PATH")));
+  }
+
+  /** Binds {@code {"builders": [BLOCK]}} with {@code environment} as the build's environment. */
+  static BindResult<QemuConfig> bind(Path dir, String block, Map<String, String> environment) {
     String json = "{\"builders\": [" + block + "]}";
     return new ConfigBinder(
-            dir,
-            dir.resolve("home"),
-            Map.of("PATH", System.getenv("PATH")),
-            PluginRegistry.load()::communicator)
+            dir, dir.resolve("home"), environment, PluginRegistry.load()::communicator)
         .bind(
             new QemuBuilderFactory(),
             Blocks.at(json, "/builders/0"),

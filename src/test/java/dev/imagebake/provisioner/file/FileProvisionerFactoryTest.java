@@ -34,7 +34,7 @@ class FileProvisionerFactoryTest {
             errors(
                 new FileProvisionerConfig("nope", List.of("a.txt", "b"), "/x", null, null, null)))
         .containsExactly(
-            "sources: Bad source 'b': stat b: no such file or directory",
+            "sources/1: Bad source 'b': stat b: no such file or directory",
             "source: Bad source 'nope': stat nope: no such file or directory");
     assertThat(errors(new FileProvisionerConfig("nope", List.of("b"), "/x", null, true, null)))
         .isEmpty();
