@@ -198,7 +198,8 @@ class SshConnectTest {
         SshConfigBuilder.forServer(sshd).sshPrivateKeyFile(missing.toString());
 
     assertThatThrownBy(() -> connect(config, ctx))
-        .hasMessage("ssh_private_key_file is invalid: " + missing + ": no such file");
+        .hasMessage(
+            "ssh_private_key_file is invalid: stat " + missing + ": no such file or directory");
     assertThat(ctx.cancellation().sleeps()).isZero();
   }
 
@@ -250,7 +251,9 @@ class SshConnectTest {
     assertThatThrownBy(() -> connect(SshConfigBuilder.empty().sshUsername("u"), ctx))
         .hasMessage("a Host must be specified, please reference your communicator documentation");
     assertThatThrownBy(() -> connect(SshConfigBuilder.empty().sshHost("h"), ctx))
-        .hasMessage("An ssh_username must be specified");
+        .hasMessage(
+            "An ssh_username must be specified\n"
+                + "  Note: some builders used to default ssh_username to \"root\".");
   }
 
   @Test
@@ -670,7 +673,8 @@ class SshConnectTest {
             () ->
                 connect(SshConfigBuilder.forServer(sshd).sshLocalTunnels(List.of("8080:web")), ctx))
         .hasMessage(
-            "ssh_local_tunnels: invalid tunnel '8080:web', expected [bind:]port:host:hostport");
+            "ssh_local_tunnels ('8080:web') is invalid: Error parsing forwarding, must be a tcp"
+                + " address: address web: missing port in address");
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String spec = busy.getLocalPort() + ":127.0.0.1:22";
       assertThatThrownBy(
