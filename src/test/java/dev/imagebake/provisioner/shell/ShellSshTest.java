@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.communicator.ssh.SshCommunicatorFactory;
 import dev.imagebake.provisioner.fixtures.Configs;
+import dev.imagebake.provisioner.fixtures.TestCancellation;
 import dev.imagebake.provisioner.fixtures.TestContext;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Communicator;
@@ -90,6 +91,21 @@ class ShellSshTest {
     ShellProvisioner p = provisioner(keys);
     p.provision(ctx, comm, BUILD_DATA);
     return p;
+  }
+
+  /**
+   * The remote folder's files once the script's TERM trap had time to remove them: the trap runs in
+   * the script's shell, which may still be at it when its children are already gone.
+   */
+  private List<String> remoteFilesOnceTheTrapRan() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    List<String> files = remoteFiles();
+    while (!files.isEmpty() && System.nanoTime() < deadline) {
+      // Polling the folder while the trap takes effect, bounded above.
+      new ProcessBuilder("sleep", "0.1").start().waitFor();
+      files = remoteFiles();
+    }
+    return files;
   }
 
   private List<String> remoteFiles() {
@@ -300,9 +316,17 @@ class ShellSshTest {
         .isInstanceOf(CancelledException.class);
     assertThat(sshCtx.cancellation().isCancelled()).isFalse();
     assertThat(remoteProcesses("sleep 611.5")).as("remote processes left running").isEmpty();
-    assertThat(remoteFiles()).as("the uploaded script").isEmpty();
-    // The build goes on: the next provisioner gets a working connection.
-    run(Map.of("inline", List.of("echo after")));
+    assertThat(remoteFilesOnceTheTrapRan()).as("the uploaded script").isEmpty();
+    // The build goes on: the next provisioner (with a cancellation of its own, as the engine
+    // gives each) gets a working connection.
+    TestContext next =
+        new TestContext(
+            ctx.ui(),
+            new TestCancellation(),
+            ctx.renderer(),
+            ctx.workingDirectory(),
+            ctx.scriptEnvironment());
+    provisioner(Map.of("inline", List.of("echo after"))).provision(next, comm, BUILD_DATA);
     assertThat(ctx.ui().messages()).endsWith("after");
   }
 
