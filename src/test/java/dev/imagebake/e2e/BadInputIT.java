@@ -74,8 +74,12 @@ class BadInputIT {
   }
 
   @Test
-  void aDirectoryInsteadOfAFile() throws Exception {
-    assertCleanFailure(Launcher.run(work, "validate", work.toString()));
+  void aDirectoryWithoutTemplates() throws Exception {
+    // validate DIR checks every template under it; with none it is a usage error.
+    Launcher.Result r = Launcher.run(work, "validate", work.toString());
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
+    assertThat(r.all()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.stderr()).contains("no *.json template under the directory");
   }
 
   @Test

@@ -97,7 +97,20 @@ class InterruptIT {
         "started",
         sshd.user());
     assertThat(remoteSleepers("75.25")).as("remote processes left running").isEmpty();
-    assertThat(script).as("the uploaded script").doesNotExist();
+    assertThat(goneOnceTheTrapRan(script)).as("the uploaded script %s is removed", script).isTrue();
+  }
+
+  /**
+   * Whether {@code file} is gone once the script's TERM trap had time to remove it: the trap runs in
+   * the script's shell, which may still be at it when its children are already gone.
+   */
+  private static boolean goneOnceTheTrapRan(Path file) throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (Files.exists(file) && System.nanoTime() < deadline) {
+      // Polling while the trap takes effect, bounded above.
+      new ProcessBuilder("sleep", "0.1").start().waitFor();
+    }
+    return !Files.exists(file);
   }
 
   /**
