@@ -101,8 +101,8 @@ class InterruptIT {
   }
 
   /**
-   * Whether {@code file} is gone once the script's TERM trap had time to remove it: the trap runs in
-   * the script's shell, which may still be at it when its children are already gone.
+   * Whether {@code file} is gone once the script's TERM trap had time to remove it: the trap runs
+   * in the script's shell, which may still be at it when its children are already gone.
    */
   private static boolean goneOnceTheTrapRan(Path file) throws Exception {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
