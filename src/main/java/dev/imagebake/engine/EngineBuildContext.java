@@ -97,7 +97,8 @@ final class EngineBuildContext implements BuildContext {
 
   @Override
   public void runSteps(List<Step> steps, StateBag state) throws StepFailedException {
-    new StepRunner(this).run(steps, state);
+    new StepRunner(log, run.interrupts().cleanups(), () -> Machines.stopAll(this))
+        .run(this, run.options().onError().decorate(steps), state);
   }
 
   @Override

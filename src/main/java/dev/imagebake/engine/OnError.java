@@ -1,5 +1,7 @@
 package dev.imagebake.engine;
 
+import dev.imagebake.sdk.Step;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code -on-error}: what happens when a step fails (reference §3.9). */
@@ -12,6 +14,20 @@ public enum OnError {
   ASK,
   /** Like abort, but the provisioning step's cleanup (the error-cleanup-provisioner) runs. */
   RUN_CLEANUP_PROVISIONER;
+
+  /**
+   * {@code steps} wrapped in this policy's decorator (as Packer's runner wraps them in its abort or
+   * ask step); unchanged for {@link #CLEANUP}.
+   */
+  public List<Step> decorate(List<Step> steps) {
+    return switch (this) {
+      case CLEANUP -> steps;
+      case ABORT -> steps.stream().<Step>map(s -> new AbortOnError(s, false)).toList();
+      case RUN_CLEANUP_PROVISIONER ->
+          steps.stream().<Step>map(s -> new AbortOnError(s, true)).toList();
+      case ASK -> steps.stream().<Step>map(AskOnError::new).toList();
+    };
+  }
 
   /** The flag's value, e.g. {@code run-cleanup-provisioner}. */
   public String flagValue() {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The step timings of one build, announced as events as they happen. Thread-safe. */
-final class StepLog {
+final class StepLog implements StepTimings {
   private final Output output;
   private final Clock clock;
   private final String build;
@@ -23,7 +23,8 @@ final class StepLog {
   }
 
   /** Announces a run and returns the slot its timing goes into. */
-  int started(String step) {
+  @Override
+  public int started(String step) {
     output.emit(new Event.StepStarted(clock.instant(), build, step));
     synchronized (this) {
       timings.add(new StepTiming(step, Duration.ZERO, StepStatus.OK, null));
@@ -32,7 +33,8 @@ final class StepLog {
   }
 
   /** Adds the time of one run attempt (a retried step accumulates). */
-  void finished(int slot, Duration took, StepStatus status) {
+  @Override
+  public void finished(int slot, Duration took, StepStatus status) {
     StepTiming t;
     synchronized (this) {
       StepTiming old = timings.get(slot);
@@ -43,7 +45,8 @@ final class StepLog {
   }
 
   /** Records a cleanup; {@code took} null when it was skipped. */
-  void cleaned(int slot, Duration took) {
+  @Override
+  public void cleaned(int slot, Duration took) {
     StepTiming t;
     synchronized (this) {
       StepTiming old = timings.get(slot);
