@@ -42,7 +42,7 @@ class BuildRunnerTest {
     }
     RunResult result = run.run(plans.toArray(BuildPlan[]::new));
 
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(result.builds())
         .allMatch(b -> b.outcome() == BuildReport.Outcome.SUCCEEDED)
         .extracting(BuildReport::name)
@@ -62,7 +62,7 @@ class BuildRunnerTest {
         };
     RunResult result = run.run(simple("c", body), simple("a", body), simple("b", body));
 
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(most).hasValue(1);
     assertThat(journal.entries())
         .filteredOn(e -> e.startsWith("run"))
@@ -96,7 +96,7 @@ class BuildRunnerTest {
                   throw new Exception("it broke");
                 }));
 
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.ERRORED);
     String out = run.console();
     assertThat(out)
         .containsPattern("Build 'ok' finished after [0-9]+ [a-z]+.*\\.\n")
@@ -199,7 +199,7 @@ class BuildRunnerTest {
         };
     RunResult result = run.run(simple("a", waitThenInterrupt), simple("b", waitForCancel));
 
-    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.INTERRUPTED);
     assertThat(journal.entries()).contains("cleanup a-step", "cleanup b-step");
     assertThat(result.builds()).allMatch(b -> b.outcome() == BuildReport.Outcome.CANCELLED);
   }
@@ -225,7 +225,7 @@ class BuildRunnerTest {
   void noBuildsIsASuccessWithNoArtifacts() {
     RunResult result = run.run();
 
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(run.console()).endsWith("\n==> Builds finished but no artifacts were created.\n");
   }
 }

@@ -84,7 +84,7 @@ class LeftoversTest {
 
     assertThat(journal.entries())
         .containsExactly("run launch", "run wait", "cleanup wait", "stop m-1");
-    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.INTERRUPTED);
     List<Path> files = leftoverFiles();
     assertThat(files).hasSize(1);
     String name = files.get(0).getFileName().toString();
@@ -114,7 +114,7 @@ class LeftoversTest {
     RunResult result =
         run(run, List.of(launch(true), new RecordingStep("fail", journal, Fakes.fail("boom"))));
 
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.ERRORED);
     assertThat(journal.entries()).doesNotContain("stop m-1");
     assertThat(leftoverFiles()).hasSize(1);
     assertThat(run.console())
@@ -139,7 +139,7 @@ class LeftoversTest {
                       ctx.cancellation().throwIfCancelled();
                     })));
 
-    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.INTERRUPTED);
     assertThat(journal.entries()).contains("cleanup launch").doesNotContain("stop m-1");
     assertThat(leftoverFiles()).isEmpty();
     assertThat(run.console())
@@ -151,7 +151,7 @@ class LeftoversTest {
   void nothingRecordedNothingWritten() throws Exception {
     TestRun run = new TestRun();
     RunResult result = run(run, List.of(new RecordingStep("a", journal, NOTHING)));
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(leftoverFiles()).isEmpty();
   }
 }

@@ -170,7 +170,7 @@ class PostProcessorChainsTest {
     assertThat(report.artifacts()).isEmpty();
     assertThat(journal.entries()).contains("pp ok1 <- null").noneMatch(e -> e.startsWith("pp x"));
     assertThat(run.console()).contains("==> n (shell-local): about to fail\n");
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.ERRORED);
   }
 
   @Test
@@ -195,7 +195,7 @@ class PostProcessorChainsTest {
     BuildReport report = result.builds().get(0);
     assertThat(report.outcome()).isEqualTo(BuildReport.Outcome.CANCELLED);
     assertThat(report.artifacts()).extracting(ArtifactInfo::id).containsExactly("null", "a1");
-    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.INTERRUPTED);
   }
 
   @Test
@@ -233,7 +233,7 @@ class PostProcessorChainsTest {
                     pp("nil", "nil", nothing, null),
                     pp("never", "manifest", Fakes.postProcessor("x", true, true, journal), null))));
 
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(journal.entries()).noneMatch(e -> e.startsWith("pp x"));
   }
 }

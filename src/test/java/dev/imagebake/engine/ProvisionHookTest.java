@@ -58,7 +58,7 @@ class ProvisionHookTest {
                 Fakes.planned(Fakes.provisioner("two", journal, NOTHING))),
             null);
 
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(journal.entries())
         .containsExactly("run a", "provision one", "provision two", "cleanup a");
   }
@@ -71,7 +71,7 @@ class ProvisionHookTest {
             List.of(decorated("r", failTimes(2, calls), Duration.ofMillis(1), 2, Duration.ZERO)),
             null);
 
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(calls).hasValue(3);
     assertThat(run.console())
         .contains(
@@ -90,7 +90,7 @@ class ProvisionHookTest {
     RunResult result =
         build(List.of(decorated("r", failTimes(9, calls), Duration.ZERO, 1, Duration.ZERO)), null);
 
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.ERRORED);
     assertThat(calls).hasValue(2);
     assertThat(result.builds().get(0).error()).isEqualTo("exit status 1, try 2");
     assertThat(run.console()).contains("==> p: retry limit reached.\n");
@@ -102,7 +102,7 @@ class ProvisionHookTest {
     RunResult result =
         build(List.of(decorated("t", hangs, Duration.ofMillis(1), 0, Duration.ofMillis(50))), null);
 
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.ERRORED);
     assertThat(result.builds().get(0).error()).isEqualTo("provisioner timed out after 50ms");
     assertThat(run.console())
         .contains(
@@ -127,7 +127,7 @@ class ProvisionHookTest {
                 Fakes.planned(Fakes.provisioner("after", journal, NOTHING))),
             null);
 
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(journal.entries()).contains("provision after");
     assertThat(run.console())
         .contains("retrying with 1 trie(s) left")
@@ -141,7 +141,7 @@ class ProvisionHookTest {
             List.of(Fakes.planned(Fakes.provisioner("bad", journal, fail("exit 2")))),
             Fakes.planned(Fakes.provisioner("rescue", journal, NOTHING)));
 
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.ERRORED);
     assertThat(journal.entries())
         .containsExactly("run a", "provision bad", "provision rescue", "cleanup a");
     assertThat(run.console())
@@ -195,7 +195,7 @@ class ProvisionHookTest {
             List.of(Fakes.planned(Fakes.provisioner("cut", journal, interrupts))),
             Fakes.planned(Fakes.provisioner("rescue", journal, NOTHING)));
 
-    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.INTERRUPTED);
     assertThat(journal.entries()).containsExactly("run a", "provision cut", "cleanup a");
   }
 
@@ -214,7 +214,7 @@ class ProvisionHookTest {
         };
     RunResult result = build(List.of(Fakes.planned(p)), null);
 
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(checked).hasValue(1);
   }
 }

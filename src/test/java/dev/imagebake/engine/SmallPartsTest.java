@@ -124,7 +124,7 @@ class SmallPartsTest {
             Set.of());
     RunResult result = run.run(plan);
 
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(asked.get().host()).isEqualTo("10.0.0.5");
     assertThat(provisionData.get())
         .containsEntry("ConnType", "ssh")

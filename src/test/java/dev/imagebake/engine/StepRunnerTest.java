@@ -40,7 +40,7 @@ class StepRunnerTest {
                     new RecordingStep("b", journal, NOTHING))));
 
     assertThat(journal.entries()).containsExactly("run a", "run b", "cleanup b", "cleanup a");
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(result.builds().get(0).steps())
         .extracting(t -> t.step() + ":" + t.status() + ":" + (t.cleanup() != null))
         .containsExactly("a:OK:true", "b:OK:true");
@@ -52,7 +52,7 @@ class StepRunnerTest {
     RunResult result = run.run(build(abcWithBFailing()));
 
     assertThat(journal.entries()).containsExactly("run a", "run b", "cleanup b", "cleanup a");
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.ERRORED);
     BuildReport report = result.builds().get(0);
     assertThat(report.outcome()).isEqualTo(BuildReport.Outcome.ERRORED);
     assertThat(report.error()).isEqualTo("boom");
@@ -91,7 +91,7 @@ class StepRunnerTest {
     RunResult result = run.run(build(abcWithBFailing()));
 
     assertThat(journal.entries()).containsExactly("run a", "run b");
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.ERRORED);
     assertThat(run.console())
         .contains(
             "==> b: boom\n"
@@ -130,7 +130,7 @@ class StepRunnerTest {
 
     assertThat(journal.entries())
         .containsExactly("run a", "run b", "run b", "cleanup b", "cleanup a");
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.SUCCEEDED);
     assertThat(run.console())
         .contains(
             "==> b: [c] Clean up and exit, [a] abort without cleanup, or [r] retry step (build may"
@@ -190,7 +190,7 @@ class StepRunnerTest {
                     new RecordingStep("c", journal, NOTHING))));
 
     assertThat(journal.entries()).containsExactly("run a", "run b", "cleanup b", "cleanup a");
-    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.INTERRUPTED);
     assertThat(result.interrupted()).isTrue();
     assertThat(result.builds().get(0).outcome()).isEqualTo(BuildReport.Outcome.CANCELLED);
     assertThat(run.console())
@@ -224,7 +224,7 @@ class StepRunnerTest {
 
     assertThat(journal.entries())
         .containsExactly("run a", "run b", "run c", "cleanup c", "cleanup b", "cleanup a");
-    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.INTERRUPTED);
     assertThat(run.console())
         .contains(
             "Cancelling build after receiving interrupt\n"
@@ -256,7 +256,7 @@ class StepRunnerTest {
                         ctx -> run.interrupts.trigger()))));
 
     assertThat(journal.entries()).containsExactly("run a", "run b", "run c", "cleanup c");
-    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.INTERRUPTED);
     assertThat(run.console())
         .contains(
             "==> b: Interrupted again: skipping cleanup of step \"b\"\n"
@@ -306,7 +306,7 @@ class StepRunnerTest {
                           throw new java.io.IOException("session closed");
                         }))));
 
-    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(result.outcome()).isEqualTo(RunResult.Outcome.INTERRUPTED);
     assertThat(journal.entries()).containsExactly("run a", "run b", "cleanup b", "cleanup a");
     assertThat(run.console()).doesNotContain("session closed").doesNotContain("[c] Clean up");
   }

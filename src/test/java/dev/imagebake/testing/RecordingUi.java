@@ -6,15 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * A {@link Ui} that records every line as {@code "say: text"}, {@code "message: text"} or {@code
- * "error: text"}, and answers no questions; {@link #transfers} records each ended transfer apart
- * from the lines. Thread-safe.
+ * The tests' {@link Ui}: records every line as {@code "say: text"}, {@code "message: text"}, {@code
+ * "error: text"} or {@code "ask: prompt"}; answers questions as told by {@link #answer} (no
+ * terminal by default); {@link #transfers} records each ended transfer apart from the lines.
+ * Thread-safe.
  */
 public final class RecordingUi implements Ui {
   private final List<String> lines = new ArrayList<>();
   private final List<String> transfers = new ArrayList<>();
+  private volatile Function<String, Optional<String>> asker = prompt -> Optional.empty();
+  private volatile Consumer<String> onMessage = line -> {};
 
   @Override
   public synchronized void say(String text) {
@@ -22,8 +27,11 @@ public final class RecordingUi implements Ui {
   }
 
   @Override
-  public synchronized void message(String text) {
-    lines.add("message: " + text);
+  public void message(String text) {
+    synchronized (this) {
+      lines.add("message: " + text);
+    }
+    onMessage.accept(text);
   }
 
   @Override
@@ -33,7 +41,20 @@ public final class RecordingUi implements Ui {
 
   @Override
   public Optional<String> ask(String prompt) {
-    return Optional.empty();
+    synchronized (this) {
+      lines.add("ask: " + prompt);
+    }
+    return asker.apply(prompt);
+  }
+
+  /** What {@link #ask} answers; empty (no terminal) by default. */
+  public void answer(Function<String, Optional<String>> asker) {
+    this.asker = asker;
+  }
+
+  /** Called with each message line after it was recorded (to react to a script's output). */
+  public void onMessage(Consumer<String> onMessage) {
+    this.onMessage = onMessage;
   }
 
   @Override

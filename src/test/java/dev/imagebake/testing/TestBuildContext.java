@@ -1,84 +1,240 @@
 package dev.imagebake.testing;
 
+import dev.imagebake.engine.StepRunner;
 import dev.imagebake.sdk.BuildContext;
-import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Connector;
 import dev.imagebake.sdk.Renderer;
 import dev.imagebake.sdk.Resources;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
 import dev.imagebake.sdk.StepFailedException;
+import dev.imagebake.template.interpolate.ContextRenderer;
+import dev.imagebake.template.interpolate.RenderContext;
+import dev.imagebake.ui.SecretFilter;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A simple {@link BuildContext} for tests: a {@link RecordingUi}, a {@link TestCancellation}, a
- * renderer that returns templates unchanged, and a step runner with Packer's default {@code
- * -on-error=cleanup} policy. Use the {@code with...} methods to change parts.
+ * The tests' {@link BuildContext}: a {@link RecordingUi}, a {@link TestCancellation}, the real
+ * template renderer (with the user variables given, and {@code {{timestamp}}} at {@link #INSTANT}),
+ * the real step runner with Packer's default {@code -on-error=cleanup} policy, and the secret
+ * registry that masks as the engine's does. Each {@code with...} method returns a copy with one
+ * part changed; copies share the UI, the cancellation, the secrets and the resources.
  */
 public final class TestBuildContext implements BuildContext {
-  private final String buildName;
-  private final String builderType;
-  private final RecordingUi ui;
-  private final TestCancellation cancellation;
-  private final Connector connector;
-  private final Path workingDirectory;
-  private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+  /** The instant {@code {{timestamp}}} and {@code {{isotime}}} render. */
+  public static final Instant INSTANT = Instant.ofEpochSecond(1_700_000_000L);
 
-  private TestBuildContext(
+  private record Settings(
       String buildName,
       String builderType,
+      Path workingDirectory,
+      Path homeDirectory,
+      Map<String, String> environment,
+      Map<String, String> userVariables,
+      Connector connector,
+      boolean force,
+      boolean debug,
+      String runUuid) {}
+
+  private final Settings settings;
+  private final RecordingUi ui;
+  private final TestCancellation cancellation;
+  private final SecretFilter secrets;
+  private final Resources resources;
+  private final Set<String> registered;
+
+  private TestBuildContext(
+      Settings settings,
       RecordingUi ui,
       TestCancellation cancellation,
-      Connector connector,
-      Path workingDirectory) {
-    this.buildName = buildName;
-    this.builderType = builderType;
+      SecretFilter secrets,
+      Set<String> registered,
+      Resources resources) {
+    this.settings = settings;
+    this.registered = registered;
     this.ui = ui;
     this.cancellation = cancellation;
-    this.connector = connector;
-    this.workingDirectory = workingDirectory;
+    this.secrets = secrets;
+    this.resources = resources;
   }
 
-  /** Build {@code test} of type {@code null}, in the JVM's working directory, no connector. */
+  /**
+   * Build {@code test} of type {@code null}, in the JVM's working directory, with the JVM's
+   * environment and home, no user variables, no connector.
+   */
   public static TestBuildContext create() {
     return new TestBuildContext(
-        "test",
-        "null",
+        new Settings(
+            "test",
+            "null",
+            Path.of("").toAbsolutePath(),
+            Path.of(System.getProperty("user.home")),
+            System.getenv(),
+            Map.of(),
+            (config, target, ctx) -> {
+              throw new UnsupportedOperationException("no connector in this test context");
+            },
+            false,
+            false,
+            "00000000-0000-4000-8000-000000000000"),
         new RecordingUi(),
         new TestCancellation(),
-        (config, target, ctx) -> {
-          throw new UnsupportedOperationException("no connector in this test context");
-        },
-        Path.of("").toAbsolutePath());
+        new SecretFilter(Set.of()),
+        java.util.concurrent.ConcurrentHashMap.newKeySet(),
+        new Resources());
   }
 
-  public TestBuildContext withConnector(Connector newConnector) {
-    return new TestBuildContext(
-        buildName, builderType, ui, cancellation, newConnector, workingDirectory);
+  /** {@link #create()} working in {@code dir}. */
+  public static TestBuildContext in(Path dir) {
+    return create().withWorkingDirectory(dir);
   }
 
-  public TestBuildContext withWorkingDirectory(Path dir) {
-    return new TestBuildContext(buildName, builderType, ui, cancellation, connector, dir);
+  private TestBuildContext with(Settings s) {
+    return new TestBuildContext(s, ui, cancellation, secrets, registered, resources);
   }
 
   public TestBuildContext withBuild(String name, String type) {
-    return new TestBuildContext(name, type, ui, cancellation, connector, workingDirectory);
+    Settings s = settings;
+    return with(
+        new Settings(
+            name,
+            type,
+            s.workingDirectory,
+            s.homeDirectory,
+            s.environment,
+            s.userVariables,
+            s.connector,
+            s.force,
+            s.debug,
+            s.runUuid));
+  }
+
+  public TestBuildContext withWorkingDirectory(Path dir) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.buildName,
+            s.builderType,
+            dir,
+            s.homeDirectory,
+            s.environment,
+            s.userVariables,
+            s.connector,
+            s.force,
+            s.debug,
+            s.runUuid));
+  }
+
+  public TestBuildContext withHomeDirectory(Path dir) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.buildName,
+            s.builderType,
+            s.workingDirectory,
+            dir,
+            s.environment,
+            s.userVariables,
+            s.connector,
+            s.force,
+            s.debug,
+            s.runUuid));
+  }
+
+  public TestBuildContext withEnvironment(Map<String, String> env) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.buildName,
+            s.builderType,
+            s.workingDirectory,
+            s.homeDirectory,
+            Map.copyOf(env),
+            s.userVariables,
+            s.connector,
+            s.force,
+            s.debug,
+            s.runUuid));
+  }
+
+  /** The values {@code {{user `name`}}} renders. */
+  public TestBuildContext withUserVariables(Map<String, String> variables) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.buildName,
+            s.builderType,
+            s.workingDirectory,
+            s.homeDirectory,
+            s.environment,
+            Map.copyOf(variables),
+            s.connector,
+            s.force,
+            s.debug,
+            s.runUuid));
+  }
+
+  public TestBuildContext withConnector(Connector connector) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.buildName,
+            s.builderType,
+            s.workingDirectory,
+            s.homeDirectory,
+            s.environment,
+            s.userVariables,
+            connector,
+            s.force,
+            s.debug,
+            s.runUuid));
+  }
+
+  /** {@code -force} on or off. */
+  public TestBuildContext withForce(boolean force) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.buildName,
+            s.builderType,
+            s.workingDirectory,
+            s.homeDirectory,
+            s.environment,
+            s.userVariables,
+            s.connector,
+            force,
+            s.debug,
+            s.runUuid));
+  }
+
+  public TestBuildContext withRunUuid(String runUuid) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.buildName,
+            s.builderType,
+            s.workingDirectory,
+            s.homeDirectory,
+            s.environment,
+            s.userVariables,
+            s.connector,
+            s.force,
+            s.debug,
+            runUuid));
   }
 
   @Override
   public String buildName() {
-    return buildName;
+    return settings.buildName;
   }
 
   @Override
   public String builderType() {
-    return builderType;
+    return settings.builderType;
   }
 
   @Override
@@ -93,94 +249,84 @@ public final class TestBuildContext implements BuildContext {
 
   @Override
   public Renderer renderer() {
-    return (template, buildData, fields) -> template;
+    return new ContextRenderer(
+        RenderContext.builder()
+            .userVariables(settings.userVariables)
+            .buildName(settings.buildName)
+            .buildType(settings.builderType)
+            .workingDir(settings.workingDirectory.toString())
+            .templateDir(settings.workingDirectory.toString())
+            .env(name -> settings.environment.getOrDefault(name, ""))
+            .instant(INSTANT)
+            .version("1.6.6")
+            .build());
   }
 
   @Override
   public Connector connector() {
-    return connector;
+    return settings.connector;
   }
 
   @Override
-  public void runSteps(List<Step> steps, StateBag state) throws StepFailedException {
-    List<Step> entered = new ArrayList<>();
-    try {
-      for (Step step : steps) {
-        cancellation.throwIfCancelled();
-        entered.add(0, step);
-        try {
-          step.run(this, state);
-        } catch (CancelledException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new StepFailedException(step.name(), e.getMessage(), e);
-        }
-      }
-    } finally {
-      entered.forEach(step -> step.cleanup(this, state));
-    }
+  public void runSteps(java.util.List<Step> steps, StateBag state) throws StepFailedException {
+    StepRunner.plain().run(this, steps, state);
   }
 
   @Override
   public Map<String, String> scriptEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("PACKER_BUILD_NAME", buildName);
-    env.put("PACKER_BUILDER_TYPE", builderType);
-    env.put("IMAGEBAKE_BUILD_NAME", buildName);
-    env.put("IMAGEBAKE_BUILDER_TYPE", builderType);
+    env.put("PACKER_BUILD_NAME", settings.buildName);
+    env.put("PACKER_BUILDER_TYPE", settings.builderType);
+    env.put("IMAGEBAKE_BUILD_NAME", settings.buildName);
+    env.put("IMAGEBAKE_BUILDER_TYPE", settings.builderType);
     return env;
   }
 
   @Override
   public boolean force() {
-    return false;
+    return settings.force;
   }
 
   @Override
   public boolean debug() {
-    return false;
+    return settings.debug;
   }
 
   @Override
   public String runUuid() {
-    return "00000000-0000-4000-8000-000000000000";
+    return settings.runUuid;
   }
 
   @Override
   public Path workingDirectory() {
-    return workingDirectory;
+    return settings.workingDirectory;
   }
 
   @Override
   public Path homeDirectory() {
-    return Path.of(System.getProperty("user.home"));
+    return settings.homeDirectory;
   }
 
   @Override
   public Map<String, String> environment() {
-    return System.getenv();
+    return settings.environment;
   }
 
   @Override
   public void addSecret(String value) {
     secrets.add(value);
-  }
-
-  @Override
-  public String mask(String text) {
-    String out = text;
-    for (String s : secrets) {
-      out = out.replace(s, "<sensitive>");
-    }
-    return out;
+    registered.add(value);
   }
 
   /** The values registered with {@link #addSecret}. */
   public Set<String> secrets() {
-    return Set.copyOf(secrets);
+    return Set.copyOf(registered);
   }
 
-  private final Resources resources = new Resources();
+  @Override
+  public String mask(String text) {
+    return secrets.mask(text);
+  }
 
   @Override
   public Resources resources() {

@@ -9,20 +9,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link Cancellation} the test fires with {@link #cancel(String)}; callbacks run on the
- * cancelling thread. Also counts {@link #sleep} calls so tests can assert how often code waited
- * without measuring time.
+ * The tests' {@link Cancellation}: the test fires it with {@link #cancel(String)}; callbacks run on
+ * the cancelling thread. It records the durations passed to {@link #sleep} so tests can assert how
+ * often and how long code waited without measuring time.
  */
 public final class TestCancellation implements Cancellation {
   private final CountDownLatch cancelled = new CountDownLatch(1);
   private final List<Runnable> callbacks = new ArrayList<>();
+  private final List<Duration> sleeps = new ArrayList<>();
   private volatile String reason = "";
   private volatile Runnable onSleep = () -> {};
-  private int sleeps;
 
   /** Runs {@code action} at the start of every {@link #sleep}, e.g. to change the machine. */
   public void onSleep(Runnable action) {
     this.onSleep = action;
+  }
+
+  /** Cancels (once) with the reason {@code interrupted}. */
+  public void cancel() {
+    cancel("interrupted");
   }
 
   /** Cancels (once); runs the registered callbacks. */
@@ -53,7 +58,7 @@ public final class TestCancellation implements Cancellation {
   @Override
   public void sleep(Duration duration) {
     synchronized (this) {
-      sleeps++;
+      sleeps.add(duration);
     }
     onSleep.run();
     try {
@@ -66,9 +71,9 @@ public final class TestCancellation implements Cancellation {
     }
   }
 
-  /** How many times {@link #sleep} was called. */
-  public synchronized int sleeps() {
-    return sleeps;
+  /** The durations passed to {@link #sleep}, in order. */
+  public synchronized List<Duration> sleeps() {
+    return List.copyOf(sleeps);
   }
 
   @Override

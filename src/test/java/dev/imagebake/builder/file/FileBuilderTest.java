@@ -11,8 +11,8 @@ import dev.imagebake.sdk.ProvisionHook;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.sdk.StepFailedException;
 import dev.imagebake.testing.PackerCli;
-import dev.imagebake.testing.PluginTestContext;
 import dev.imagebake.testing.RecordingConfigCheck;
+import dev.imagebake.testing.TestBuildContext;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ class FileBuilderTest {
     void run(Communicator comm) throws Exception;
   }
 
-  private Artifact build(FileBuilderConfig config, ProvisionHook hook, PluginTestContext ctx)
+  private Artifact build(FileBuilderConfig config, ProvisionHook hook, TestBuildContext ctx)
       throws Exception {
     return new FileBuilderFactory().create(config).run(ctx, hook);
   }
@@ -78,7 +78,7 @@ class FileBuilderTest {
 
   @Test
   void contentIsWrittenPrivatelyWithParentDirectories() throws Exception {
-    PluginTestContext ctx = PluginTestContext.in(dir);
+    TestBuildContext ctx = TestBuildContext.in(dir).withBuild("f", "file");
     Artifact a = build(new FileBuilderConfig("out/deep/a.txt", null, "hello\n"), null, ctx);
     Path target = dir.resolve("out/deep/a.txt");
     assertThat(target).hasContent("hello\n");
@@ -96,7 +96,10 @@ class FileBuilderTest {
 
   @Test
   void blankContentMakesAnEmptyFile() throws Exception {
-    build(new FileBuilderConfig("empty", null, null), null, PluginTestContext.in(dir));
+    build(
+        new FileBuilderConfig("empty", null, null),
+        null,
+        TestBuildContext.in(dir).withBuild("f", "file"));
     assertThat(dir.resolve("empty")).isEmptyFile();
   }
 
@@ -112,7 +115,7 @@ class FileBuilderTest {
             """);
     Path ours = Files.createDirectory(dir.resolve("ours"));
     Files.writeString(ours.resolve("src.txt"), "data");
-    PluginTestContext ctx = PluginTestContext.in(ours);
+    TestBuildContext ctx = TestBuildContext.in(ours).withBuild("f", "file");
     build(new FileBuilderConfig("o/t.txt", "src.txt", null), null, ctx);
     assertThat(ours.resolve("o/t.txt")).hasContent("data");
     assertThat(ctx.ui().lines())
@@ -125,14 +128,18 @@ class FileBuilderTest {
   @Test
   void missingSourceFailsTheBuild() {
     assertThatThrownBy(
-            () -> build(new FileBuilderConfig("t", "nope", null), null, PluginTestContext.in(dir)))
+            () ->
+                build(
+                    new FileBuilderConfig("t", "nope", null),
+                    null,
+                    TestBuildContext.in(dir).withBuild("f", "file")))
         .isInstanceOf(StepFailedException.class)
         .hasMessage("open nope: no such file or directory");
   }
 
   @Test
   void remoteProvisionersRunAgainstNoMachineAndSucceed() throws Exception {
-    PluginTestContext ctx = PluginTestContext.in(dir);
+    TestBuildContext ctx = TestBuildContext.in(dir).withBuild("f", "file");
     List<Integer> exits = new ArrayList<>();
     RecordingHook hook =
         new RecordingHook(
@@ -153,7 +160,7 @@ class FileBuilderTest {
 
   @Test
   void failedProvisioningRunsTheCleanupProvisioner() {
-    PluginTestContext ctx = PluginTestContext.in(dir);
+    TestBuildContext ctx = TestBuildContext.in(dir).withBuild("f", "file");
     RecordingHook hook =
         new RecordingHook(
             comm -> {

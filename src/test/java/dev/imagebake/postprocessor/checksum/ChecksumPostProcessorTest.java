@@ -7,8 +7,8 @@ import dev.imagebake.sdk.Artifact;
 import dev.imagebake.sdk.PostProcessor;
 import dev.imagebake.sdk.SimpleArtifact;
 import dev.imagebake.testing.PackerCli;
-import dev.imagebake.testing.PluginTestContext;
 import dev.imagebake.testing.RecordingConfigCheck;
+import dev.imagebake.testing.TestBuildContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class ChecksumPostProcessorTest {
   private PostProcessor.Result run(ChecksumConfig config, Artifact input) throws Exception {
     return new ChecksumPostProcessorFactory()
         .create(config)
-        .postProcess(PluginTestContext.in(dir), input);
+        .postProcess(TestBuildContext.in(dir).withBuild("f", "file"), input);
   }
 
   /** Runs {@code tool file} in {@code dir} and returns the hex digest it printed. */

@@ -13,7 +13,7 @@ import dev.imagebake.sdk.io.BgzfBlocks;
 import dev.imagebake.sdk.io.DeflateFraming;
 import dev.imagebake.sdk.io.ParallelDeflateOutputStreamTest;
 import dev.imagebake.testing.PackerCli;
-import dev.imagebake.testing.PluginTestContext;
+import dev.imagebake.testing.TestBuildContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,10 @@ class CompressPostProcessorTest {
   }
 
   private PostProcessor.Result run(String output, Integer level, Artifact input) throws Exception {
-    return run(new CompressConfig(output, null, level), input, PluginTestContext.in(dir));
+    return run(
+        new CompressConfig(output, null, level),
+        input,
+        TestBuildContext.in(dir).withBuild("f", "file"));
   }
 
   private PostProcessor.Result run(CompressConfig config, Artifact input, BuildContext ctx)
@@ -199,7 +202,7 @@ class CompressPostProcessorTest {
 
   @Test
   void defaultOutputIsATarGzNamedAfterTheBuild() throws Exception {
-    PluginTestContext ctx = PluginTestContext.in(dir);
+    TestBuildContext ctx = TestBuildContext.in(dir).withBuild("f", "file");
     PostProcessor.Result r =
         run(new CompressConfig(null, null, null), files("out/disk.img", "out/notes.txt"), ctx);
     assertThat(r.artifact().files()).containsExactly(Path.of("packer_f_file"));
@@ -219,7 +222,7 @@ class CompressPostProcessorTest {
         run(
             new CompressConfig("dist/{{.BuildName}}-{{.BuilderType}}.img", "zst", 3),
             files("out/disk.img"),
-            PluginTestContext.in(dir));
+            TestBuildContext.in(dir).withBuild("f", "file"));
     assertThat(rendered.artifact().files()).containsExactly(Path.of("dist/f-file.img"));
     // format names the codec; the file keeps the output's name.
     assertThat(sh("zstd -dc dist/f-file.img")).isEqualTo(disk);
@@ -245,7 +248,8 @@ class CompressPostProcessorTest {
   void anInterruptStopsCompressionAndRemovesThePartialOutput(String output) throws Exception {
     Files.write(dir.resolve("out/big.img"), ParallelDeflateOutputStreamTest.imageLike(8 << 20, 7));
     CancelAfterPolls cancellation = new CancelAfterPolls(3);
-    BuildContext ctx = PluginTestContext.in(dir).withCancellation(cancellation);
+    BuildContext ctx =
+        TestBuildContext.in(dir).withBuild("f", "file").withCancellation(cancellation);
     assertThatThrownBy(() -> run(new CompressConfig(output, null, null), files("out/big.img"), ctx))
         .isInstanceOf(CancelledException.class);
     // Cancelled after three 1 MiB buffers of eight: it stopped mid-file, and cleaned up.
@@ -270,7 +274,7 @@ class CompressPostProcessorTest {
     Files.writeString(ours.resolve("artifact.txt"), "hello world\n");
     Files.setPosixFilePermissions(
         ours.resolve("artifact.txt"), PosixFilePermissions.fromString("rw-------"));
-    PluginTestContext ctx = PluginTestContext.in(dir.resolve("ours"));
+    TestBuildContext ctx = TestBuildContext.in(dir.resolve("ours")).withBuild("f", "file");
     run(new CompressConfig("out/f.tar", null, null), files("out/artifact.txt"), ctx);
 
     String listing = "tar -tvv --full-time -f %s/out/f.tar";

@@ -7,7 +7,7 @@ import dev.imagebake.sdk.Artifact;
 import dev.imagebake.sdk.PostProcessor;
 import dev.imagebake.sdk.SimpleArtifact;
 import dev.imagebake.testing.PackerCli;
-import dev.imagebake.testing.PluginTestContext;
+import dev.imagebake.testing.TestBuildContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -45,8 +45,8 @@ class ManifestPostProcessorTest {
     return new ManifestConfig(output, null, null, null);
   }
 
-  private static PluginTestContext ctx(Path dir, String build, boolean force, String run) {
-    return new PluginTestContext(build, "null", dir, force, run);
+  private static TestBuildContext ctx(Path dir, String build, boolean force, String run) {
+    return TestBuildContext.in(dir).withBuild(build, "null").withForce(force).withRunUuid(run);
   }
 
   private JsonNode read(String name) throws Exception {
@@ -84,7 +84,11 @@ class ManifestPostProcessorTest {
             List.of(Path.of("out/artifact.txt")),
             "Stored file: out/artifact.txt",
             Map.of());
-    PluginTestContext ctx = new PluginTestContext("f", "file", ours, false, uuid.group(1));
+    TestBuildContext ctx =
+        TestBuildContext.in(ours)
+            .withBuild("f", "file")
+            .withForce(false)
+            .withRunUuid(uuid.group(1));
     Map<String, String> custom = new LinkedHashMap<>();
     custom.put("z", "last");
     custom.put("a", "{{build `ID`}}");
@@ -129,7 +133,7 @@ class ManifestPostProcessorTest {
 
   @Test
   void secretsInCustomDataAreMaskedInTheFile() throws Exception {
-    PluginTestContext ctx = ctx(dir, "local", false, "r");
+    TestBuildContext ctx = ctx(dir, "local", false, "r");
     ctx.addSecret("hunter2");
     manifest(new ManifestConfig(null, null, null, Map.of("token", "pw=hunter2")))
         .postProcess(ctx, NULL_ARTIFACT);
@@ -167,7 +171,7 @@ class ManifestPostProcessorTest {
     try {
       for (int i = 0; i < builds; i++) {
         PostProcessor pp = factories.get(i % 2).create(config("m.json"));
-        PluginTestContext c = ctx(dir, "b" + i, true, "run-1");
+        TestBuildContext c = ctx(dir, "b" + i, true, "run-1");
         done.add(
             pool.submit(
                 () -> {

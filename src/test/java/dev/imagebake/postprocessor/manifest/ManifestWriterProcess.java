@@ -2,7 +2,7 @@ package dev.imagebake.postprocessor.manifest;
 
 import dev.imagebake.sdk.PostProcessor;
 import dev.imagebake.sdk.SimpleArtifact;
-import dev.imagebake.testing.PluginTestContext;
+import dev.imagebake.testing.TestBuildContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,12 @@ final class ManifestWriterProcess {
         new ManifestPostProcessorFactory().create(new ManifestConfig("m.json", null, null, null));
     SimpleArtifact artifact = new SimpleArtifact("fnoeding.null", "Null", List.of(), "", Map.of());
     for (int i = 0; i < count; i++) {
-      pp.postProcess(new PluginTestContext(args[1] + i, "null", dir, false, "run"), artifact);
+      pp.postProcess(
+          TestBuildContext.in(dir)
+              .withBuild(args[1] + i, "null")
+              .withForce(false)
+              .withRunUuid("run"),
+          artifact);
     }
   }
 }

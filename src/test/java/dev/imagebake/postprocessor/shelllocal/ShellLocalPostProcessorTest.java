@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.provisioner.fixtures.Configs;
 import dev.imagebake.provisioner.fixtures.RecordingCheck;
-import dev.imagebake.provisioner.fixtures.TestContext;
 import dev.imagebake.sdk.PostProcessor;
 import dev.imagebake.sdk.SimpleArtifact;
 import dev.imagebake.sdk.shelllocal.ShellLocalConfig;
+import dev.imagebake.testing.TestBuildContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ class ShellLocalPostProcessorTest {
 
   @Test
   void runsWithArtifactDataAndReturnsItsInputKeptAndForced() throws Exception {
-    TestContext ctx = TestContext.in(dir);
+    TestBuildContext ctx = TestBuildContext.in(dir).withBuild("local", "null");
     PostProcessor pp =
         factory.create(
             Configs.of(
@@ -41,7 +41,8 @@ class ShellLocalPostProcessorTest {
   void failureIsReported() {
     PostProcessor pp =
         factory.create(Configs.of(ShellLocalConfig.class, Map.of("command", "exit 2")));
-    assertThatThrownBy(() -> pp.postProcess(TestContext.in(dir), artifact))
+    assertThatThrownBy(
+            () -> pp.postProcess(TestBuildContext.in(dir).withBuild("local", "null"), artifact))
         .hasMessage("Script exited with non-zero exit status: 2.Allowed exit codes are: [0]");
   }
 

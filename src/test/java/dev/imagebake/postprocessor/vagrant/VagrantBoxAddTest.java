@@ -2,7 +2,7 @@ package dev.imagebake.postprocessor.vagrant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imagebake.testing.PluginTestContext;
+import dev.imagebake.testing.TestBuildContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,14 +29,14 @@ class VagrantBoxAddTest {
         .create(
             new VagrantConfig(
                 new BoxSettings("boxes/{{.Provider}}.box", null, null, null, null), null, null))
-        .postProcess(PluginTestContext.in(dir), disk);
+        .postProcess(TestBuildContext.in(dir).withBuild("f", "file"), disk);
     // A plain tar (level 0): Vagrant must take that too.
     factory
         .create(
             new VagrantConfig(
                 new BoxSettings("boxes/{{.Provider}}.box", 0, null, null, null), null, null))
         .postProcess(
-            PluginTestContext.in(dir),
+            TestBuildContext.in(dir).withBuild("f", "file"),
             new Boxes.AmiLikeArtifact("us-east-1:ami-0a1,eu-central-1:ami-0c2"));
 
     Path home = dir.resolve("vagrant-home");

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imagebake.sdk.Artifact;
 import dev.imagebake.sdk.PostProcessor;
 import dev.imagebake.sdk.SimpleArtifact;
-import dev.imagebake.testing.PluginTestContext;
 import dev.imagebake.testing.RecordingConfigCheck;
+import dev.imagebake.testing.TestBuildContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,11 +27,11 @@ class VagrantPostProcessorTest {
   }
 
   private PostProcessor.Result run(VagrantConfig config, Artifact input) throws Exception {
-    return run(PluginTestContext.in(dir), config, input);
+    return run(TestBuildContext.in(dir).withBuild("f", "file"), config, input);
   }
 
   private static PostProcessor.Result run(
-      PluginTestContext ctx, VagrantConfig config, Artifact input) throws Exception {
+      TestBuildContext ctx, VagrantConfig config, Artifact input) throws Exception {
     return new VagrantPostProcessorFactory().create(config).postProcess(ctx, input);
   }
 
@@ -44,7 +44,7 @@ class VagrantPostProcessorTest {
   @Test
   void libvirtBoxFromAQemuArtifactHasPackersLayout() throws Exception {
     Artifact disk = Boxes.qemuDisk(dir, "vm.qcow2", "qcow2", "1536", "tcg");
-    PluginTestContext context = PluginTestContext.in(dir);
+    TestBuildContext context = TestBuildContext.in(dir).withBuild("f", "file");
     PostProcessor.Result r = run(context, config(settings(null, null)), disk);
 
     Path box = dir.resolve("packer_f_libvirt.box");

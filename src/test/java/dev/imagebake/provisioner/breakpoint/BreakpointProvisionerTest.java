@@ -3,8 +3,8 @@ package dev.imagebake.provisioner.breakpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imagebake.provisioner.fixtures.TestContext;
 import dev.imagebake.sdk.CancelledException;
+import dev.imagebake.testing.TestBuildContext;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BreakpointProvisionerTest {
   @TempDir Path dir;
 
-  private TestContext run(String note, Boolean disable, Optional<String> answer) throws Exception {
-    TestContext ctx = TestContext.in(dir);
+  private TestBuildContext run(String note, Boolean disable, Optional<String> answer)
+      throws Exception {
+    TestBuildContext ctx = TestBuildContext.in(dir).withBuild("local", "null");
     ctx.ui().answer(prompt -> answer);
     new BreakpointProvisionerFactory()
         .create(new BreakpointConfig(note, disable))
@@ -54,7 +55,7 @@ class BreakpointProvisionerTest {
 
   @Test
   void cancellationEndsTheWait() {
-    TestContext ctx = TestContext.in(dir);
+    TestBuildContext ctx = TestBuildContext.in(dir).withBuild("local", "null");
     CountDownLatch never = new CountDownLatch(1);
     ctx.ui()
         .answer(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.communicator.ssh.SshCommunicatorFactory;
 import dev.imagebake.provisioner.fixtures.Configs;
-import dev.imagebake.provisioner.fixtures.RenderingContext;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Communicator;
@@ -69,7 +68,7 @@ class ChefSoloSshTest {
     Files.copy(STAND_IN, chefSolo, StandardCopyOption.REPLACE_EXISTING);
     Files.setPosixFilePermissions(chefSolo, PosixFilePermissions.fromString("rwxr-xr-x"));
     test = TestBuildContext.create().withWorkingDirectory(dir).withBuild("app", "null");
-    ctx = RenderingContext.of(test, Map.of("chef_solo", "'" + chefSolo + "'"));
+    ctx = test.withUserVariables(Map.of("chef_solo", "'" + chefSolo + "'"));
     comm =
         new SshCommunicatorFactory()
             .connect(

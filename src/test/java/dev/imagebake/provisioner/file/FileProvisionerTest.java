@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.testing.LocalDirCommunicator;
-import dev.imagebake.testing.PluginTestContext;
+import dev.imagebake.testing.TestBuildContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class FileProvisionerTest {
   @TempDir Path work;
   @TempDir Path machine;
-  private PluginTestContext ctx;
+  private TestBuildContext ctx;
   private LocalDirCommunicator comm;
 
   @BeforeEach
   void setUp() throws IOException {
-    ctx = PluginTestContext.in(work);
+    ctx = TestBuildContext.in(work).withBuild("f", "file");
     comm = new LocalDirCommunicator(machine);
     Files.createDirectories(work.resolve("src/sub"));
     Files.writeString(work.resolve("src/a.txt"), "A");

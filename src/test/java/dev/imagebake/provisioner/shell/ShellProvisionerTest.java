@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.provisioner.fixtures.Configs;
 import dev.imagebake.provisioner.fixtures.LocalCommunicator;
-import dev.imagebake.provisioner.fixtures.TestContext;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.shell.ScriptFailedException;
+import dev.imagebake.testing.TestBuildContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,14 +26,14 @@ class ShellProvisionerTest {
   @TempDir Path dir;
   private Path home;
   private Path remote;
-  private TestContext ctx;
+  private TestBuildContext ctx;
   private LocalCommunicator comm;
 
   @BeforeEach
   void setUp() throws Exception {
     home = Files.createDirectory(dir.resolve("home"));
     remote = Files.createDirectory(dir.resolve("remote"));
-    ctx = TestContext.in(dir);
+    ctx = TestBuildContext.in(dir).withBuild("local", "null");
     comm = new LocalCommunicator(home);
   }
 
@@ -70,13 +70,13 @@ class ShellProvisionerTest {
             "FOO=it's a \"test\" BAR=$HOME BN=local",
             "HOST=127.0.0.1");
     assertThat(p.remotePath()).matches(remote + "/script_\\d{1,4}\\.sh");
-    assertThat(ctx.ui().says())
+    assertThat(ctx.ui().said())
         .singleElement()
         .asString()
         .startsWith("Provisioning with shell script: ")
         .contains("packer-shell");
     String localTemp =
-        ctx.ui().says().get(0).substring("Provisioning with shell script: ".length());
+        ctx.ui().said().get(0).substring("Provisioning with shell script: ".length());
     assertThat(Path.of(localTemp)).doesNotExist();
     assertThat(Path.of(p.remotePath())).doesNotExist();
     assertThat(comm.uploads())
@@ -110,7 +110,7 @@ class ShellProvisionerTest {
     Files.writeString(dir.resolve("a.sh"), "#!/bin/sh\necho a $0\n");
     Files.writeString(dir.resolve("b.sh"), "#!/bin/sh\necho b $0\n");
     ShellProvisioner p = run(Map.of("scripts", List.of("a.sh", "b.sh")));
-    assertThat(ctx.ui().says())
+    assertThat(ctx.ui().said())
         .containsExactly(
             "Provisioning with shell script: a.sh", "Provisioning with shell script: b.sh");
     assertThat(ctx.ui().messages()).containsExactly("a " + p.remotePath(), "b " + p.remotePath());
@@ -271,7 +271,7 @@ class ShellProvisionerTest {
   @Test
   void pauseAfterSaysAndSleeps() throws Exception {
     run(Map.of("inline", List.of("true"), "pause_after", Duration.ofMillis(1)));
-    assertThat(ctx.ui().says()).last().isEqualTo("Pausing 1ms after this provisioner...");
+    assertThat(ctx.ui().said()).last().isEqualTo("Pausing 1ms after this provisioner...");
     assertThat(ctx.cancellation().sleeps()).containsExactly(Duration.ofMillis(1));
   }
 

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.communicator.ssh.SshCommunicatorFactory;
 import dev.imagebake.provisioner.fixtures.Configs;
-import dev.imagebake.provisioner.fixtures.TestCancellation;
-import dev.imagebake.provisioner.fixtures.TestContext;
+import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.ConnectTarget;
@@ -14,6 +13,7 @@ import dev.imagebake.sdk.shell.ScriptFailedException;
 import dev.imagebake.testing.OpenSshServer;
 import dev.imagebake.testing.SshConfigBuilder;
 import dev.imagebake.testing.TestBuildContext;
+import dev.imagebake.testing.TestCancellation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ class ShellSshTest {
 
   @TempDir Path dir;
   private Path remote;
-  private TestContext ctx;
+  private TestBuildContext ctx;
   private Communicator comm;
   private TestBuildContext sshCtx;
 
@@ -61,7 +61,7 @@ class ShellSshTest {
   @BeforeEach
   void connect() throws Exception {
     remote = Files.createDirectories(sshd.directory().resolve("remote-" + System.nanoTime()));
-    ctx = TestContext.in(dir);
+    ctx = TestBuildContext.in(dir).withBuild("local", "null");
     comm = connect("scp");
   }
 
@@ -121,7 +121,7 @@ class ShellSshTest {
     // Packer's default execute command (chmod +x) and a plain one: either way no other account
     // can read the rendered secret while the script runs.
     for (String execute : List.of("chmod +x {{.Path}}; {{.Vars}} {{.Path}}", "sh {{.Path}}")) {
-      ctx = TestContext.in(dir);
+      ctx = TestBuildContext.in(dir).withBuild("local", "null");
       run(Map.of("inline", List.of("stat -c %a \"$0\""), "execute_command", execute));
       int mode = Integer.parseInt(ctx.ui().messages().get(0), 8);
       assertThat(mode & 0066).as("group/other read or write bits of %o", mode).isZero();
@@ -167,7 +167,7 @@ class ShellSshTest {
     Files.writeString(dir.resolve("a.sh"), "#!/bin/sh\r\necho a\r\n");
     Files.writeString(dir.resolve("b.sh"), "#!/bin/sh\necho b >&2\n");
     run(Map.of("scripts", List.of("a.sh", "b.sh")));
-    assertThat(ctx.ui().says())
+    assertThat(ctx.ui().said())
         .containsExactly(
             "Provisioning with shell script: a.sh", "Provisioning with shell script: b.sh");
     assertThat(ctx.ui().messages()).containsExactly("a");
@@ -260,7 +260,7 @@ class ShellSshTest {
           config.sshHostKey(own.hostPublicKey());
         }
         String first = own.hostKeyFingerprint();
-        TestContext local = TestContext.in(dir);
+        TestBuildContext local = TestBuildContext.in(dir).withBuild("local", "null");
         local
             .ui()
             .onMessage(
@@ -319,13 +319,7 @@ class ShellSshTest {
     assertThat(remoteFilesOnceTheTrapRan()).as("the uploaded script").isEmpty();
     // The build goes on: the next provisioner (with a cancellation of its own, as the engine
     // gives each) gets a working connection.
-    TestContext next =
-        new TestContext(
-            ctx.ui(),
-            new TestCancellation(),
-            ctx.renderer(),
-            ctx.workingDirectory(),
-            ctx.scriptEnvironment());
+    BuildContext next = ctx.withCancellation(new TestCancellation());
     provisioner(Map.of("inline", List.of("echo after"))).provision(next, comm, BUILD_DATA);
     assertThat(ctx.ui().messages()).endsWith("after");
   }

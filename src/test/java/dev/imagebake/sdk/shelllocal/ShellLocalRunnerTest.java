@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.provisioner.fixtures.Configs;
-import dev.imagebake.provisioner.fixtures.TestContext;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.shell.ScriptFailedException;
+import dev.imagebake.testing.TestBuildContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,11 +22,11 @@ class ShellLocalRunnerTest {
   private static final Map<String, String> BUILD_DATA = Map.of("ID", "Null");
 
   @TempDir Path dir;
-  private TestContext ctx;
+  private TestBuildContext ctx;
 
   @BeforeEach
   void setUp() {
-    ctx = TestContext.in(dir);
+    ctx = TestBuildContext.in(dir).withBuild("local", "null");
   }
 
   private void run(Map<String, Object> keys) throws Exception {
@@ -59,13 +59,13 @@ class ShellLocalRunnerTest {
             "ID=Null HOST=<no value>",
             "HOME set: yes");
     assertThat(ctx.ui().errors()).containsExactly("oops");
-    assertThat(ctx.ui().says())
+    assertThat(ctx.ui().said())
         .singleElement()
         .asString()
         .startsWith("Running local shell script: ")
         .contains("packer-shell");
     Path script =
-        Path.of(ctx.ui().says().get(0).substring("Running local shell script: ".length()));
+        Path.of(ctx.ui().said().get(0).substring("Running local shell script: ".length()));
     assertThat(script).doesNotExist();
   }
 
@@ -84,13 +84,13 @@ class ShellLocalRunnerTest {
     // Run in place, like Packer: a script that is not executable fails with 126.
     assertThatThrownBy(() -> run(Map.of("scripts", List.of("a.sh"))))
         .hasMessageContaining("exit status: 126.");
-    ctx = TestContext.in(dir);
+    ctx = TestBuildContext.in(dir).withBuild("local", "null");
     for (String s : List.of("a.sh", "b.sh")) {
       Files.setPosixFilePermissions(
           dir.resolve(s), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
     run(Map.of("scripts", List.of("a.sh", "b.sh")));
-    assertThat(ctx.ui().says())
+    assertThat(ctx.ui().said())
         .containsExactly(
             "Running local shell script: " + dir.resolve("a.sh"),
             "Running local shell script: " + dir.resolve("b.sh"));
@@ -163,7 +163,7 @@ class ShellLocalRunnerTest {
   @Test
   void onlyOnSkipsOtherSystems() throws Exception {
     run(Map.of("command", "echo ran", "only_on", List.of("darwin", "windows")));
-    assertThat(ctx.ui().says()).containsExactly("Skipping shell-local due to runtime OS");
+    assertThat(ctx.ui().said()).containsExactly("Skipping shell-local due to runtime OS");
     assertThat(ctx.ui().messages()).isEmpty();
     run(Map.of("command", "echo ran", "only_on", List.of("linux")));
     assertThat(ctx.ui().messages()).containsExactly("ran");

@@ -95,6 +95,17 @@ class RenderContextTest {
   }
 
   @Test
+  void aCoreBuildKeyTheArtifactDoesNotCarryRendersNoValueAsPackersSecondPass()
+      throws TemplateException {
+    // Packer 1.6.6, file builder + manifest custom_data {"a": "{{build `ID`}}"} and shell-local
+    // "{{build `Host`}}": both print <no value> (the first pass made {{.ID}}, the second finds no
+    // ID in the artifact's generated data).
+    RenderContext context = Contexts.builder().buildData(Map.of()).build();
+    assertThat(Contexts.render("a={{build `ID`}} h={{ build `Host` }}", context))
+        .isEqualTo("a=<no value> h=<no value>");
+  }
+
+  @Test
   void stopsRerenderingSelfReproducingValues() throws TemplateException {
     RenderContext context =
         Contexts.builder().userVariables(Map.of("loop", "{{user `loop`}}x")).build();

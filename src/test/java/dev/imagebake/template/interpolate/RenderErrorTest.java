@@ -87,9 +87,9 @@ class RenderErrorTest {
             "error calling build: loaded data, but couldnt find Nope in it.",
             3),
         arguments(
-            "{{ build `Host` }}",
+            "{{ build `SourceAMIName` }}",
             (UnaryOperator<RenderContext.Builder>) b -> b.buildData(Map.of("ID", "i-1")),
-            "error calling build: loaded data, but couldnt find Host in it.",
+            "error calling build: loaded data, but couldnt find SourceAMIName in it.",
             3),
         arguments(
             "{{ clean_resource_name `a` }}",

@@ -12,6 +12,7 @@ import dev.imagebake.engine.RunResult;
 import dev.imagebake.plan.PluginConnector;
 import dev.imagebake.sdk.Connector;
 import dev.imagebake.testing.OpenSshServer;
+import dev.imagebake.testing.TestBuildContext;
 import dev.imagebake.testing.ec2.FakeEc2;
 import dev.imagebake.ui.BuildReport;
 import dev.imagebake.ui.ConsoleRenderer;
@@ -98,7 +99,7 @@ final class Ec2Harness implements AutoCloseable {
             "amazon-ebs",
             builder,
             config.comm(),
-            new FieldRenderer(),
+            TestBuildContext.create().withBuild("amazon-ebs", "amazon-ebs").renderer(),
             provisioner == null
                 ? List.of()
                 : List.of(
