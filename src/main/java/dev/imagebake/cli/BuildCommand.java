@@ -179,6 +179,6 @@ final class BuildCommand implements Callable<Integer> {
       cli.err()
           .println("imagebake: could not write " + events + ": " + eventsRenderer.failure().get());
     }
-    return recording == null ? result.exitCode() : recording.finish(result);
+    return recording == null ? ExitCodes.of(result.outcome()) : recording.finish(result);
   }
 }

@@ -134,10 +134,10 @@ final class BuildRecording {
                   + v.status()
                   + (v.assignable() ? "" : ", cannot be assigned to a channel")
                   + ")");
-      return result.exitCode();
+      return ExitCodes.of(result.outcome());
     } catch (RegistryException e) {
       cli.err().println("imagebake: the run was not recorded: " + e.getMessage());
-      return result.exitCode() == 0 ? ExitCodes.FAILED : result.exitCode();
+      return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.FAILED;
     } finally {
       recorder.close();
     }

@@ -1,5 +1,7 @@
 package dev.imagebake.cli;
 
+import dev.imagebake.engine.RunResult;
+
 /**
  * Every exit status imagebake returns, in one place (the README's table is generated from the same
  * list by hand; keep them in step).
@@ -27,4 +29,13 @@ final class ExitCodes {
   static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
+
+  /** The exit status of a {@code build} run that ended so. */
+  static int of(RunResult.Outcome outcome) {
+    return switch (outcome) {
+      case SUCCEEDED -> OK;
+      case ERRORED -> FAILED;
+      case INTERRUPTED -> INTERRUPTED;
+    };
+  }
 }

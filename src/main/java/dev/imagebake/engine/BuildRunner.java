@@ -101,7 +101,11 @@ public final class BuildRunner {
     output.emit(
         new Event.Summary(clock.instant(), reports, interrupted, skipped, left.size(), file));
     boolean anyErrored = reports.stream().anyMatch(r -> r.outcome() == BuildReport.Outcome.ERRORED);
-    return new RunResult(reports, interrupted, interrupted ? 130 : anyErrored ? 1 : 0);
+    return new RunResult(
+        reports,
+        interrupted
+            ? RunResult.Outcome.INTERRUPTED
+            : anyErrored ? RunResult.Outcome.ERRORED : RunResult.Outcome.SUCCEEDED);
   }
 
   private void announce(int count, String signal, Interrupts.Effect effect, Duration sinceFirst) {

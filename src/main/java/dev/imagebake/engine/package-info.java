@@ -13,7 +13,7 @@
  * try (AutoCloseable signals = interrupts.installSignalHandlers()) {
  *   result = runner.run(plans);
  * }
- * return result.exitCode(); // 0, 1 (a build failed) or 130 (interrupted)
+ * return result.outcome(); // SUCCEEDED, ERRORED or INTERRUPTED
  * }</pre>
  *
  * <p>Plugins never see this package: builders compose the SDK's common steps ({@link

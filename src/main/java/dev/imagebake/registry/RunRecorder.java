@@ -93,7 +93,9 @@ public final class RunRecorder implements AutoCloseable {
     String status =
         result.interrupted()
             ? "cancelled"
-            : result.exitCode() == 0 && !builds.isEmpty() ? "succeeded" : "failed";
+            : result.outcome() == RunResult.Outcome.SUCCEEDED && !builds.isEmpty()
+                ? "succeeded"
+                : "failed";
     return new NewVersion(
         inputs.bucket(),
         status,

@@ -252,10 +252,16 @@ final class PackerFunctions {
               + " will not be passed into your plugin.");
     }
     String value = data.get(key);
-    if (value == null) {
-      throw new FunctionFailure("loaded data, but couldnt find " + key + " in it.");
+    if (value != null) {
+      return value;
     }
-    return value;
+    // Packer renders twice: at prepare time a core key becomes {{.KEY}}, which the run-time pass
+    // renders from the generated data, printing Go's "<no value>" when the builder gave none (the
+    // file builder's artifact has no generated data, so a manifest's {{build `ID`}} is that).
+    if (CORE_BUILD_KEYS.contains(key)) {
+      return "<no value>";
+    }
+    throw new FunctionFailure("loaded data, but couldnt find " + key + " in it.");
   }
 
   /**
