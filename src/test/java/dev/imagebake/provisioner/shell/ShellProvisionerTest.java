@@ -280,9 +280,11 @@ class ShellProvisionerTest {
     ShellProvisioner p =
         provisioner(Map.of("inline", List.of("true"), "execute_command", "{{fail}}"));
     assertThatThrownBy(() -> p.provision(ctx, comm, BUILD_DATA))
-        .hasMessageStartingWith("Error processing command: template:");
+        .hasMessageStartingWith("Error processing command: ")
+        .hasMessageContaining("function \"fail\" not defined");
     ShellProvisioner q = provisioner(Map.of("inline", List.of("{{fail}}")));
     assertThatThrownBy(() -> q.provision(ctx, comm, BUILD_DATA))
-        .hasMessageStartingWith("Error interpolating Inline: template:");
+        .hasMessageStartingWith("Error interpolating Inline: ")
+        .hasMessageContaining("function \"fail\" not defined");
   }
 }

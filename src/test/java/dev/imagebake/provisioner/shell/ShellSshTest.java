@@ -98,7 +98,7 @@ class ShellSshTest {
    * the script's shell, which may still be at it when its children are already gone.
    */
   private List<String> remoteFilesOnceTheTrapRan() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     List<String> files = remoteFiles();
     while (!files.isEmpty() && System.nanoTime() < deadline) {
       // Polling the folder while the trap takes effect, bounded above.
@@ -326,7 +326,7 @@ class ShellSshTest {
 
   /** The processes whose command line contains {@code text}, after they had time to end. */
   private static List<String> remoteProcesses(String text) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       Process pgrep = new ProcessBuilder("pgrep", "-f", text).start();
       String pids = new String(pgrep.getInputStream().readAllBytes()).strip();
