@@ -29,6 +29,7 @@ final class RootCommand implements Runnable {
     all.put("validate", ValidateCommand.class);
     all.put("build", BuildCommand.class);
     all.put("inspect", InspectCommand.class);
+    all.put("fix", FixCommand.class);
     all.put("schema", SchemaCommand.class);
     all.put("registry", RegistryCommand.class);
     all.put("plugins", PluginsCommand.class);
@@ -54,7 +55,7 @@ final class RootCommand implements Runnable {
    * than picocli's "Unmatched argument".
    */
   static final java.util.Set<String> PACKER_ONLY =
-      java.util.Set.of("console", "fix", "fmt", "hcl2_upgrade", "init");
+      java.util.Set.of("console", "fmt", "hcl2_upgrade", "init");
 
   @picocli.CommandLine.Option(
       names = {"-stacktrace", "--stacktrace"},
