@@ -25,8 +25,9 @@ final class SpotPriceAutoProduct extends BuilderFixer {
 
   @Override
   boolean takes(String type) {
-    return List.of("amazon-ebs", "amazon-ebssurrogate", "amazon-ebsvolume", "amazon-instance")
-        .contains(type);
+    return type != null
+        && List.of("amazon-ebs", "amazon-ebssurrogate", "amazon-ebsvolume", "amazon-instance")
+            .contains(type);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.imagebake.fix;
 
 import dev.imagebake.diag.Diagnostic;
-import dev.imagebake.plan.Versions;
 import dev.imagebake.template.GoJsonDecoder;
 import dev.imagebake.template.LoadedTemplate;
 import dev.imagebake.template.TemplateLoader;
@@ -75,11 +74,15 @@ public final class TemplateFix {
     LoadedTemplate loaded = TemplateLoader.parse(file, fixed.getBytes(StandardCharsets.UTF_8));
     List<String> parseErrors = errors(loaded.diagnostics().all());
     if (!parseErrors.isEmpty()) {
-      return new Result(
-          out, "Error! Fixed template fails to parse: " + multierror(parseErrors) + ADVICE, 1);
+      // Packer's parse stops at a comment that is not a string, with that error alone.
+      String parse =
+          parseErrors.stream()
+              .filter(e -> e.startsWith("Failed to cast root level comment"))
+              .findFirst()
+              .orElse(multierror(parseErrors));
+      return new Result(out, "Error! Fixed template fails to parse: " + parse + ADVICE, 1);
     }
-    List<String> checkErrors =
-        errors(TemplateLoader.check(loaded, Versions.PACKER_COMPATIBLE).all());
+    List<String> checkErrors = errors(TemplateLoader.validate(loaded).all());
     if (!checkErrors.isEmpty()) {
       return new Result(
           out, "Error! Fixed template failed to validate: " + multierror(checkErrors) + ADVICE, 1);
