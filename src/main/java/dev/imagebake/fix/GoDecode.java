@@ -19,6 +19,13 @@ final class GoDecode {
    * then writes back as null), each element a map or null (Go's nil map).
    */
   static List<Map<String, Object>> builders(Map<String, Object> input) throws FixException {
+    List<Map<String, Object>> builders = decodeBuilders(input);
+    input.put("builders", builders);
+    return builders;
+  }
+
+  /** {@link #builders} without writing them back. */
+  static List<Map<String, Object>> decodeBuilders(Map<String, Object> input) throws FixException {
     Object raw = field(input, "Builders");
     List<Map<String, Object>> builders = null;
     if (raw != null) {
@@ -40,7 +47,6 @@ final class GoDecode {
         throw decoding(errors);
       }
     }
-    input.put("builders", builders);
     return builders;
   }
 

@@ -23,13 +23,14 @@ final class VirtualBoxRename implements Fixer {
   public void fix(Map<String, Object> template) throws FixException {
     // Packer weak-decodes the builders here, but iso-md5 has already rejected anything a weak
     // decode would change.
-    List<Map<String, Object>> builders = GoDecode.builders(template);
-    if (builders != null) {
+    List<Map<String, Object>> builders = GoDecode.decodeBuilders(template);
+    if (builders != null && !builders.isEmpty()) {
       for (Map<String, Object> builder : builders) {
         if (builder != null && "virtualbox".equals(builder.get("type"))) {
           builder.put("type", "virtualbox-iso");
         }
       }
+      template.put("builders", builders);
     }
     List<Object> provisioners = GoDecode.weakList(template, "Provisioners");
     for (int i = 0; i < provisioners.size(); i++) {
