@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SchemaCheck {
   private static final String FIX_ADVICE =
-      ". Please call `packer fix` against your template to update your template to be"
-          + " compatible with the current version of Packer.";
+      ". Please call `imagebake fix` (Packer's `packer fix`) against your template to update"
+          + " your template to be compatible with the current version of Packer.";
 
   private final RecordModel model;
   private final Schema schema;

@@ -143,7 +143,7 @@ class NullBuilderConfigTest {
             d -> {
               assertThat(d.message())
                   .startsWith(
-                      "Deprecated configuration key: 'ssh_key_path'. Please call `packer fix`");
+                      "Deprecated configuration key: 'ssh_key_path'. Please call `imagebake fix` (Packer's `packer fix`)");
               assertThat(d.hint()).isEqualTo("use 'ssh_private_key_file' instead");
             });
   }
