@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@code imagebake fix} through bin/imagebake against what {@code packer fix} 1.6.6 printed for the
@@ -22,7 +22,17 @@ class FixIT {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"legacy", "dep", "nums", "nob", "trail", "trunc", "arr", "notmap", "nob-novalidate"})
+      strings = {
+        "legacy",
+        "dep",
+        "nums",
+        "nob",
+        "trail",
+        "trunc",
+        "arr",
+        "notmap",
+        "nob-novalidate"
+      })
   void printsWhatPackerFixPrints(String name) throws Exception {
     List<String> args =
         name.equals("nob-novalidate")
@@ -41,7 +51,8 @@ class FixIT {
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout())
         .contains("Fixes that are run (in order):")
-        .contains("  iso-md5                    Replaces \"iso_md5\" in builders with \"iso_checksum\"")
+        .contains(
+            "  iso-md5                    Replaces \"iso_md5\" in builders with \"iso_checksum\"")
         .contains("  proxmox-type               Updates the builder type proxmox to proxmox-iso");
     assertThat(r.stdout().indexOf("createtime")).isLessThan(r.stdout().indexOf("proxmox-type"));
   }

@@ -3,8 +3,8 @@ package dev.imagebake.builder.nullhost;
 import dev.imagebake.sdk.CommunicatorConfig;
 import dev.imagebake.sdk.UsesCommunicator;
 import dev.imagebake.sdk.config.Doc;
-import dev.imagebake.sdk.config.RenamedKey;
 import dev.imagebake.sdk.config.Embedded;
+import dev.imagebake.sdk.config.RenamedKey;
 
 /**
  * The null builder has only the communicator keys: it connects to an existing machine. Packer's

@@ -13,7 +13,9 @@ import java.util.Map;
 @RenamedKey(key = "shutdown_behaviour", use = "shutdown_behavior")
 @RenamedKey(key = "enhanced_networking", use = "ena_support")
 @RenamedKey(key = "ssh_private_ip", use = "ssh_interface")
-@RenamedKey(key = "temporary_security_group_source_cidr", use = "temporary_security_group_source_cidrs")
+@RenamedKey(
+    key = "temporary_security_group_source_cidr",
+    use = "temporary_security_group_source_cidrs")
 @RenamedKey(key = "iso_md5", use = "iso_checksum")
 @RenamedKey(key = "iso_checksum_url", use = "iso_checksum")
 @RenamedKey(key = "iso_checksum_type", use = "iso_checksum")
