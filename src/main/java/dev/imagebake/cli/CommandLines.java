@@ -45,6 +45,9 @@ final class CommandLines {
       if (!one || c.getKey().equals(invoked)) {
         CommandLine command = new CommandLine(create(factory, c.getValue()), factory);
         command.getCommandSpec().addOption(helpOption());
+        if (c.getValue() == FixCommand.class) {
+          FixCommand.describeFixers(command);
+        }
         if (c.getValue() == RegistryCommand.class) {
           RegistryCommand.addSubcommands(command, factory, one ? subInvoked : null);
         }

@@ -29,6 +29,8 @@ final class RootCommand implements Runnable {
     all.put("validate", ValidateCommand.class);
     all.put("build", BuildCommand.class);
     all.put("inspect", InspectCommand.class);
+    all.put("fix", FixCommand.class);
+    all.put("console", ConsoleCommand.class);
     all.put("schema", SchemaCommand.class);
     all.put("registry", RegistryCommand.class);
     all.put("plugins", PluginsCommand.class);
@@ -53,8 +55,7 @@ final class RootCommand implements Runnable {
    * Packer 1.6–1.8 commands imagebake does not provide; naming one gets one line saying so rather
    * than picocli's "Unmatched argument".
    */
-  static final java.util.Set<String> PACKER_ONLY =
-      java.util.Set.of("console", "fix", "fmt", "hcl2_upgrade", "init");
+  static final java.util.Set<String> PACKER_ONLY = java.util.Set.of("fmt", "hcl2_upgrade", "init");
 
   @picocli.CommandLine.Option(
       names = {"-stacktrace", "--stacktrace"},

@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SchemaCheck {
   private static final String FIX_ADVICE =
-      ". Please call `packer fix` against your template to update your template to be"
-          + " compatible with the current version of Packer.";
+      ". Please call `imagebake fix` (Packer's `packer fix`) against your template to update"
+          + " your template to be compatible with the current version of Packer.";
 
   private final RecordModel model;
   private final Schema schema;
@@ -58,7 +58,7 @@ final class SchemaCheck {
       return Problem.atKey(
           pointer,
           "Deprecated configuration key: '" + key + "'" + FIX_ADVICE,
-          "use '" + replacement + "' instead");
+          replacement.isEmpty() ? "remove it" : "use '" + replacement + "' instead");
     }
     return Problem.atKey(
         pointer,
@@ -76,7 +76,10 @@ final class SchemaCheck {
       return Optional.empty();
     }
     String replacement = model.deprecatedKeys().get(key);
-    return replacement != null ? Optional.of(replacement) : DidYouMean.suggest(key, keys(model));
+    if (replacement != null) {
+      return replacement.isEmpty() ? Optional.empty() : Optional.of(replacement);
+    }
+    return DidYouMean.suggest(key, keys(model));
   }
 
   private static List<String> keys(RecordModel model) {

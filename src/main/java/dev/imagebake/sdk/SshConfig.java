@@ -13,6 +13,9 @@ import java.util.List;
  */
 @RenamedKey(key = "ssh_key_path", use = "ssh_private_key_file")
 @RenamedKey(key = "ssh_disable_agent", use = "ssh_disable_agent_forwarding")
+@RenamedKey(key = "ssh_host_port_min", use = "host_port_min")
+@RenamedKey(key = "ssh_host_port_max", use = "host_port_max")
+@RenamedKey(key = "ssh_skip_nat_mapping", use = "skip_nat_mapping")
 public record SshConfig(
     @Doc("Host to connect to; required by the null builder.") String sshHost,
     @Doc("Port to connect to (default 22).") Integer sshPort,

@@ -54,7 +54,9 @@ final class TemplateChecks {
         onlyExcept(prefix, pp.pointer(), pp.only(), pp.except());
       }
     }
-    minVersion(version);
+    if (version != null) {
+      minVersion(version);
+    }
   }
 
   private void onlyExcept(String prefix, String pointer, List<String> only, List<String> except) {

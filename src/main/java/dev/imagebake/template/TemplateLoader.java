@@ -74,4 +74,13 @@ public final class TemplateLoader {
   public static Diagnostics check(LoadedTemplate loaded, String version) {
     return inFileOrder(TemplateChecks.check(loaded.template(), loaded.locations(), version));
   }
+
+  /**
+   * Packer's {@code Template.Validate} alone (what {@code packer fix} runs on its result): the
+   * checks of {@link #check} but {@code min_packer_version}, in Packer's order (builders,
+   * provisioners, post-processors).
+   */
+  public static Diagnostics validate(LoadedTemplate loaded) {
+    return TemplateChecks.check(loaded.template(), loaded.locations(), null);
+  }
 }

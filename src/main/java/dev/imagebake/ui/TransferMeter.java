@@ -1,11 +1,13 @@
 package dev.imagebake.ui;
 
+import dev.imagebake.sdk.io.ByteSizes;
 import java.util.Locale;
 
 /**
  * When and what the progress line of one transfer shows: nothing in its first second (no flicker
  * for small files), then at most four updates a second, e.g. {@code 45.2 MiB / 100.0 MiB (45%) 38.1
- * MiB/s} (the rate is the average since the start). Times are milliseconds of any clock.
+ * MiB/s ETA 0:02} (the rate is the average since the start, the time left at that rate; sizes as
+ * {@link ByteSizes}). Times are milliseconds of any clock.
  */
 final class TransferMeter {
   static final long QUIET_MILLIS = 1000;
@@ -46,20 +48,23 @@ final class TransferMeter {
       out.append(" / ").append(bytes(total)).append(" (").append(percent).append("%)");
     }
     long elapsed = Math.max(1, now - start);
-    return out.append(' ').append(bytes(done * 1000.0 / elapsed)).append("/s").toString();
+    out.append(' ').append(bytes(done * 1000.0 / elapsed)).append("/s");
+    if (total >= 0 && done > 0 && done < total) {
+      out.append(" ETA ").append(eta(done, total, elapsed));
+    }
+    return out.toString();
   }
 
   static String bytes(double n) {
-    if (n < 1024) {
-      return String.format(Locale.ROOT, "%.0f B", n);
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double value = n / 1024;
-    int unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    return ByteSizes.format(n);
+  }
+
+  /** The time left at the average rate so far, {@code m:ss} or {@code h:mm:ss}, rounded up. */
+  static String eta(long done, long total, long elapsedMillis) {
+    long seconds = (long) Math.ceil((total - done) * (double) elapsedMillis / done / 1000.0);
+    return seconds >= 3600
+        ? String.format(
+            Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
   }
 }

@@ -78,7 +78,7 @@ class TransferProgressOutputTest {
     t.finish();
     assertThat(out())
         .isEqualTo(
-            "\r    null: 25.0 MiB / 100.0 MiB (25%) 25.0 MiB/s\033[K"
+            "\r    null: 25.0 MiB / 100.0 MiB (25%) 25.0 MiB/s ETA 0:03\033[K"
                 + "\r    null: 100.0 MiB / 100.0 MiB (100%) 50.0 MiB/s\033[K"
                 + "\r    null: 100.0 MiB / 100.0 MiB (100%) 50.0 MiB/s\033[K\n");
   }

@@ -1,9 +1,16 @@
 package dev.imagebake.builder.qemu;
 
 import dev.imagebake.sdk.config.Doc;
+import dev.imagebake.sdk.config.RenamedKey;
 import java.util.List;
 
-/** Where the ISO (or, with {@code disk_image}, the base disk) comes from (reference §5.4). */
+/**
+ * Where the ISO (or, with {@code disk_image}, the base disk) comes from (reference §5.4). The
+ * renamed keys are those {@code packer fix} folds into {@code iso_checksum}.
+ */
+@RenamedKey(key = "iso_md5", use = "iso_checksum")
+@RenamedKey(key = "iso_checksum_url", use = "iso_checksum")
+@RenamedKey(key = "iso_checksum_type", use = "iso_checksum")
 public record IsoConfig(
     @Doc(
             "The ISO to boot, or with disk_image the disk to start from: a local path, a file://"

@@ -5,6 +5,7 @@ import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.PostProcessor;
 import dev.imagebake.sdk.Ui;
 import dev.imagebake.sdk.io.Abortable;
+import dev.imagebake.sdk.io.ByteSizes;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -186,18 +187,20 @@ final class CompressPostProcessor implements PostProcessor {
     return String.valueOf(e.getMessage());
   }
 
-  /** E.g. {@code 1024.0 MiB -> 301.2 MiB (29.4%) in 5.1 s, 200.8 MB/s}. */
+  /**
+   * E.g. {@code 1.0 GiB -> 301.2 MiB (29.4%) in 5.1 s, 200.8 MiB/s}; sizes in one unit family,
+   * bytes for small files ({@link ByteSizes}).
+   */
   static String summary(long bytesIn, long bytesOut, long nanos) {
-    double mib = 1024.0 * 1024.0;
     double seconds = Math.max(nanos, 1) / 1e9;
     return String.format(
         Locale.ROOT,
-        "%.1f MiB -> %.1f MiB (%.1f%%) in %.1f s, %.1f MB/s",
-        bytesIn / mib,
-        bytesOut / mib,
+        "%s -> %s (%.1f%%) in %.1f s, %s/s",
+        ByteSizes.format(bytesIn),
+        ByteSizes.format(bytesOut),
         bytesIn == 0 ? 100.0 : 100.0 * bytesOut / bytesIn,
         seconds,
-        bytesIn / 1e6 / seconds);
+        ByteSizes.format(bytesIn / seconds));
   }
 
   /** Template data: the artifact's generated data, then BuildName and BuilderType. */

@@ -26,7 +26,7 @@ public final class DockerPushPostProcessorFactory
       check.error(
           "login_email",
           "Deprecated configuration key: 'login_email'."
-              + " Please call `packer fix` against your template to update your template to be"
+              + " Please call `imagebake fix` (Packer's `packer fix`) against your template to update your template to be"
               + " compatible with the current version of Packer. Visit"
               + " https://www.packer.io/docs/commands/fix/ for more detail.");
     }

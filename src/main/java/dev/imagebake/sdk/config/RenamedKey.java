@@ -17,7 +17,7 @@ public @interface RenamedKey {
   /** The old key. */
   String key();
 
-  /** What to use instead. */
+  /** What to use instead; empty for a key Packer dropped ({@code packer fix} deletes it). */
   String use();
 
   @Retention(RetentionPolicy.RUNTIME)

@@ -129,6 +129,32 @@ class NullBuilderConfigTest {
     assertThat(d.source().pointer()).isEqualTo("/builders/0/ssh_usernme");
   }
 
+  /**
+   * The keys Packer 1.6.6's null builder refuses as "Deprecated" (packer validate, side by side).
+   */
+  @Test
+  void packersDeprecatedKeysAreDeprecatedHereToo() {
+    String json =
+        "{\"builders\": [{\"type\": \"null\", \"communicator\": \"none\","
+            + " \"iso_md5\": \"x\", \"iso_checksum_type\": \"md5\", \"iso_checksum_url\": \"u\","
+            + " \"ssh_disable_agent\": true, \"ssh_host_port_min\": 1, \"ssh_host_port_max\": 2,"
+            + " \"ssh_skip_nat_mapping\": true}]}";
+
+    BindResult<NullBuilderConfig> result = bind(json);
+
+    assertThat(result.diagnostics())
+        .extracting(d -> d.message().replaceAll("\\. Please call `imagebake fix`.*", ""))
+        .containsExactlyInAnyOrder(
+            "Deprecated configuration key: 'iso_md5'",
+            "Deprecated configuration key: 'iso_checksum_type'",
+            "Deprecated configuration key: 'iso_checksum_url'",
+            "Deprecated configuration key: 'ssh_disable_agent'",
+            "Deprecated configuration key: 'ssh_host_port_min'",
+            "Deprecated configuration key: 'ssh_host_port_max'",
+            "Deprecated configuration key: 'ssh_skip_nat_mapping'");
+    assertThat(result.diagnostics()).allMatch(Diagnostic::isError);
+  }
+
   @Test
   void renamedKeyGetsPackersDeprecationMessage() {
     String json =
@@ -143,7 +169,7 @@ class NullBuilderConfigTest {
             d -> {
               assertThat(d.message())
                   .startsWith(
-                      "Deprecated configuration key: 'ssh_key_path'. Please call `packer fix`");
+                      "Deprecated configuration key: 'ssh_key_path'. Please call `imagebake fix` (Packer's `packer fix`)");
               assertThat(d.hint()).isEqualTo("use 'ssh_private_key_file' instead");
             });
   }

@@ -1,11 +1,24 @@
 package dev.imagebake.builder.amazon.common;
 
 import dev.imagebake.sdk.config.Doc;
+import dev.imagebake.sdk.config.RenamedKey;
 import dev.imagebake.sdk.config.RenderLater;
 import java.util.List;
 import java.util.Map;
 
-/** The source instance: image, type, network, tags and launch options (reference §5.3.1). */
+/**
+ * The source instance: image, type, network, tags and launch options (reference §5.3.1). The
+ * renamed keys are those {@code packer fix} rewrites that Packer's Amazon builders refuse by name.
+ */
+@RenamedKey(key = "shutdown_behaviour", use = "shutdown_behavior")
+@RenamedKey(key = "enhanced_networking", use = "ena_support")
+@RenamedKey(key = "ssh_private_ip", use = "ssh_interface")
+@RenamedKey(
+    key = "temporary_security_group_source_cidr",
+    use = "temporary_security_group_source_cidrs")
+@RenamedKey(key = "iso_md5", use = "iso_checksum")
+@RenamedKey(key = "iso_checksum_url", use = "iso_checksum")
+@RenamedKey(key = "iso_checksum_type", use = "iso_checksum")
 public record RunConfig(
     @Doc("Id of the AMI to start from.") String sourceAmi,
     @Doc("Finds the AMI to start from.") AmiFilter sourceAmiFilter,
