@@ -144,7 +144,11 @@ class DigitalOceanLeakMatrixTest {
             DoHarness.with(RICH, "{\"state_timeout\":\"300ms\"}"),
             List.of("true")));
     others.add(
-        run("the token is refused", x -> x.api.token("another-token"), RICH, List.of("true")));
+        run(
+            "the token is refused",
+            x -> {},
+            DoHarness.with(RICH, "{\"api_token\":\"another-token\"}"),
+            List.of("true")));
 
     List<Point> interrupts = new ArrayList<>();
     interrupts.add(
