@@ -152,13 +152,16 @@ final class StepCreateVolume implements Step {
   private boolean delete(BuildContext ctx, StateBag state, OsClient client, String id) {
     ctx.ui().say("Deleting volume: " + id + " ...");
     try {
-      // A volume still attached to the deleted server detaches shortly after; wait for that.
+      // A volume still attached to the deleted server detaches shortly after, and one being
+      // created cannot be deleted yet: wait for either to settle.
       state
           .require(OsState.WAITS)
           .untilGoneIgnoringCancellation(
               () -> {
                 JsonNode v = get(client, id);
-                return v == null || !v.path("status").asString().equals("in-use");
+                return v == null
+                    || !Set.of("in-use", "creating", "downloading", "detaching", "attaching")
+                        .contains(v.path("status").asString());
               });
       client.delete(OsService.VOLUME, "/volumes/" + enc(id));
     } catch (OsApiException e) {

@@ -1,11 +1,12 @@
 package dev.imagebake.builder.openstack;
 
-import static dev.imagebake.builder.openstack.OsClient.obj;
 import static dev.imagebake.builder.openstack.StepLoadFlavor.enc;
 
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.StateBag;
 import dev.imagebake.sdk.Step;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** Stops the server (os-stop; already stopped is fine) and waits for SHUTOFF. */
@@ -16,7 +17,9 @@ final class StepStopServer implements Step {
     String id = state.require(OsState.SERVER_ID);
     ctx.ui().say("Stopping server: " + id + " ...");
     try {
-      client.post(OsService.COMPUTE, "/servers/" + enc(id) + "/action", obj("os-stop", null));
+      Map<String, Object> stop = new HashMap<>();
+      stop.put("os-stop", null);
+      client.post(OsService.COMPUTE, "/servers/" + enc(id) + "/action", stop);
     } catch (OsApiException e) {
       if (e.status() != 409) {
         throw new IllegalStateException("Error stopping server: " + e.getMessage(), e);

@@ -49,7 +49,10 @@ public record OsCall(
     for (String s : rest) {
       name.append('/').append(ID.matcher(s).matches() ? "{id}" : s);
     }
-    if (rest.size() > 0 && rest.get(rest.size() - 1).equals("action") && json != null) {
+    if (!rest.isEmpty()
+        && rest.get(rest.size() - 1).equals("action")
+        && json != null
+        && json.propertyNames().iterator().hasNext()) {
       name.append(' ').append(json.propertyNames().iterator().next());
     }
     Map<String, List<String>> query = new LinkedHashMap<>();
