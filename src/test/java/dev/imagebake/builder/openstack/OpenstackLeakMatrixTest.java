@@ -84,6 +84,10 @@ class OpenstackLeakMatrixTest {
     List<Point> points = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (String call : runPhase(extra)) {
+      if (call.equals("nova GET /flavors/m1.small")) {
+        // Packer's fallback: a flavor not found by id is looked up by name; the build goes on.
+        continue;
+      }
       int nth = seen.merge(call, 1, Integer::sum);
       points.add(
           run(
