@@ -43,6 +43,9 @@ final class OsHarness implements AutoCloseable {
   /** Wraps the SSH connector, e.g. to interrupt while connecting. */
   UnaryOperator<Connector> connectorWrapper;
 
+  /** The environment the build sees (BuildContext.environment()); none of this process's. */
+  java.util.Map<String, String> environment = java.util.Map.of();
+
   /** Polls at once; cleanups give up after 20 s. */
   static final OsTuning FAST =
       new OsTuning(
@@ -64,6 +67,7 @@ final class OsHarness implements AutoCloseable {
     os = FakeOpenstack.start();
     interrupts = new Interrupts();
     connectorWrapper = c -> c;
+    environment = java.util.Map.of();
     os.world().keyAuthorizer(sshd::authorize);
   }
 
@@ -136,7 +140,16 @@ final class OsHarness implements AutoCloseable {
                 output,
                 connectorWrapper.apply(new PluginConnector(PluginRegistry.load())),
                 interrupts,
-                BuildOptions.defaults(Path.of(".").toAbsolutePath()))
+                new BuildOptions(
+                    dev.imagebake.engine.OnError.CLEANUP,
+                    0,
+                    false,
+                    false,
+                    Set.of(),
+                    Path.of(".").toAbsolutePath(),
+                    java.util.UUID.randomUUID().toString(),
+                    Path.of(System.getProperty("java.io.tmpdir")),
+                    environment))
             .run(List.of(plan));
     return new Outcome(result, console.toString(StandardCharsets.UTF_8), events.toString());
   }
