@@ -218,4 +218,47 @@ class OpenstackBuildTest {
     assertThat(h.os.world().floatingIps()).extracting(f -> f.id).containsExactly(free.id);
     assertThat(h.os.callNames()).doesNotContain("neutron POST /floatingips");
   }
+
+  @Test
+  void volumeKeysReachCinder() {
+    h.reset();
+    Built b =
+        build(
+            """
+            {"volume_size":20,"volume_type":"ssd","volume_availability_zone":"az2",
+             "volume_name":"vol-x","image_disk_format":"qcow2"}
+            """);
+    assertSucceeded(b);
+    var volume = h.os.calls("cinder POST /volumes").get(0).body().path("volume");
+    assertThat(volume.path("size").asInt()).isEqualTo(20);
+    assertThat(volume.path("volume_type").asString()).isEqualTo("ssd");
+    assertThat(volume.path("availability_zone").asString()).isEqualTo("az2");
+    assertThat(volume.path("name").asString()).isEqualTo("vol-x");
+    assertThat(volume.path("imageRef").asString()).isEqualTo(OsWorld.SEED_IMAGE);
+    var upload =
+        h.os.calls("cinder POST /volumes/{id}/action os-volume_upload_image").get(0).body();
+    assertThat(upload.path("os-volume_upload_image").path("disk_format").asString())
+        .isEqualTo("qcow2");
+    var server = h.os.calls("nova POST /servers").get(0).body().path("server");
+    assertThat(server.has("imageRef")).isFalse();
+    assertThat(server.path("block_device_mapping_v2").path(0).path("source_type").asString())
+        .isEqualTo("volume");
+  }
+
+  @Test
+  void withoutFloatingIpTheServersAddressOfTheIpVersionIsUsed() {
+    h.reset();
+    assertSucceeded(
+        build(
+            "{\"floating_ip_network\":null,\"ssh_interface\":\"private\",\"ssh_ip_version\":\"4\"}"));
+    assertThat(h.os.callNames()).doesNotContain("neutron POST /floatingips");
+    h.reset();
+    Set<String> baseline = OsLeaks.baseline(h.os.world());
+    var out =
+        h.build(
+            h.block("{\"floating_ip_network\":null,\"ssh_ip_version\":\"6\"}"), List.of("true"));
+    assertThat(out.report().outcome()).isEqualTo(BuildReport.Outcome.ERRORED);
+    assertThat(out.console()).contains("couldn't determine IP address for server");
+    assertThat(OsLeaks.find(h.os.world(), baseline, Set.of())).isEmpty();
+  }
 }
