@@ -127,15 +127,9 @@ final class OsConfigRules {
         check, "rackconnect_wait", Boolean.TRUE.equals(r.rackconnectWait()), "RackConnect");
     notImplemented(
         check,
-        "instance_floating_ip_net",
-        !blank(r.instanceFloatingIpNet()),
-        "choosing the port of the floating IP by network");
-    notImplemented(
-        check,
         "network_discovery_cidrs",
         r.networkDiscoveryCidrs() != null && !r.networkDiscoveryCidrs().isEmpty(),
         "network discovery");
-    notImplemented(check, "force_delete", Boolean.TRUE.equals(r.forceDelete()), "force delete");
   }
 
   private static void notImplemented(ConfigCheck check, String key, boolean set, String what) {

@@ -19,7 +19,8 @@ public record OsRunConfig(
     @Doc("Availability zone of the server.") String availabilityZone,
     @Doc("Wait for RackConnect (not implemented).") Boolean rackconnectWait,
     @Doc("Network (id or name) to create a floating IP in.") String floatingIpNetwork,
-    @Doc("Network whose port gets the floating IP (not implemented).") String instanceFloatingIpNet,
+    @Doc("Network (id) whose port of the server gets the floating IP (default: the first).")
+        String instanceFloatingIpNet,
     @Doc("Id of an existing floating IP to use.") String floatingIp,
     @Doc("Use an unassociated floating IP of the project before creating one.") Boolean reuseIps,
     @Doc("Security groups (names) of the server.") List<String> securityGroups,
@@ -31,7 +32,7 @@ public record OsRunConfig(
     @Doc("Name of the server (default: image_name).") String instanceName,
     @Doc("Metadata of the server (keys and values at most 255 bytes).")
         Map<String, String> instanceMetadata,
-    @Doc("Force-delete the server on cleanup (not implemented).") Boolean forceDelete,
+    @Doc("Delete the server with Nova's forceDelete action on cleanup.") Boolean forceDelete,
     @Doc("Give the server a config drive.") Boolean configDrive,
     @Doc("Deprecated name of floating_ip_network.") String floatingIpPool,
     @Doc("Boot from a Cinder volume made of the source image.") Boolean useBlockstorageVolume,

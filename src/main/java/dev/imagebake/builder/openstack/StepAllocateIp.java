@@ -135,7 +135,7 @@ final class StepAllocateIp implements Step {
     String serverId = state.require(OsState.SERVER_ID);
     String port;
     try {
-      port = portOf(client, serverId);
+      port = portOf(client, serverId, run.instanceFloatingIpNet());
     } catch (OsApiException e) {
       throw new IllegalStateException(
           "Error getting interfaces of the instance '" + serverId + "': " + e.getMessage(), e);
@@ -160,11 +160,17 @@ final class StepAllocateIp implements Step {
     ctx.ui().message("Added floating IP '" + ip.id() + "' (" + ip.address() + ") to instance!");
   }
 
-  private static String portOf(OsClient client, String serverId) {
+  /** The server's port on {@code network} (instance_floating_ip_net), else its first. */
+  private static String portOf(OsClient client, String serverId, String network) {
     JsonNode ports =
         client.get(OsService.NETWORK, "/ports?device_id=" + enc(serverId)).path("ports");
     if (ports.isEmpty()) {
       throw new OsApiException(0, "instance '" + serverId + "' has no interfaces");
+    }
+    for (JsonNode p : ports) {
+      if (network != null && network.equals(p.path("network_id").asString())) {
+        return p.path("id").asString();
+      }
     }
     return ports.get(0).path("id").asString();
   }

@@ -97,7 +97,8 @@ final class StepRunSourceServer implements Step {
     }
     ctx.ui().say("Launching server...");
     NewIds before = NewIds.before(() -> named(client));
-    ctx.resources().created(OsResources.server(name), () -> forget(client, before, null));
+    boolean force = Boolean.TRUE.equals(run.forceDelete());
+    ctx.resources().created(OsResources.server(name), () -> forget(client, before, null, force));
     lost = before;
     String id;
     try {
@@ -114,7 +115,10 @@ final class StepRunSourceServer implements Step {
     lost = null;
     state.put(OsState.SERVER_ID, id);
     ctx.resources()
-        .replace(OsResources.server(name), OsResources.server(id), () -> forget(client, null, id));
+        .replace(
+            OsResources.server(name),
+            OsResources.server(id),
+            () -> forget(client, null, id, force));
     ctx.ui().message("Server ID: " + id);
     ctx.ui().say("Waiting for server to become ready...");
     try {
@@ -133,11 +137,11 @@ final class StepRunSourceServer implements Step {
   }
 
   /** The stop action of a skipped cleanup: delete without waiting. */
-  private static void forget(OsClient client, NewIds before, String id) {
+  private static void forget(OsClient client, NewIds before, String id, boolean force) {
     List<String> ids = id != null ? List.of(id) : before.appeared();
     for (String i : ids) {
       try {
-        client.delete(OsService.COMPUTE, "/servers/" + enc(i));
+        delete(client, i, force);
       } catch (OsApiException e) {
         if (!e.notFound()) {
           throw e;
@@ -180,17 +184,29 @@ final class StepRunSourceServer implements Step {
     }
     boolean failed = false;
     for (String id : ids) {
-      failed |= !terminate(ctx, state, client, id);
+      failed |= !terminate(ctx, state, client, id, Boolean.TRUE.equals(run.forceDelete()));
     }
     if (!failed) {
       ctx.resources().deleted(OsResources.server(name));
     }
   }
 
-  private static boolean terminate(BuildContext ctx, StateBag state, OsClient client, String id) {
+  /** Nova's delete, or its forceDelete action with {@code force_delete}. */
+  private static void delete(OsClient client, String id, boolean force) {
+    if (force) {
+      Map<String, Object> action = new java.util.HashMap<>();
+      action.put("forceDelete", null);
+      client.post(OsService.COMPUTE, "/servers/" + enc(id) + "/action", action);
+    } else {
+      client.delete(OsService.COMPUTE, "/servers/" + enc(id));
+    }
+  }
+
+  private static boolean terminate(
+      BuildContext ctx, StateBag state, OsClient client, String id, boolean force) {
     ctx.ui().say("Terminating the source server: " + id + " ...");
     try {
-      client.delete(OsService.COMPUTE, "/servers/" + enc(id));
+      delete(client, id, force);
     } catch (OsApiException e) {
       if (!e.notFound()) {
         ctx.ui().error("Error terminating server, may still be around: " + e.getMessage());

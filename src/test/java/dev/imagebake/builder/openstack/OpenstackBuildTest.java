@@ -261,4 +261,17 @@ class OpenstackBuildTest {
     assertThat(out.console()).contains("couldn't determine IP address for server");
     assertThat(OsLeaks.find(h.os.world(), baseline, Set.of())).isEmpty();
   }
+
+  @Test
+  void forceDeleteAndTheFloatingIpsNetworkPort() {
+    h.reset();
+    assertSucceeded(
+        build(
+            "{\"force_delete\":true,\"instance_floating_ip_net\":\""
+                + OsWorld.PRIVATE_NETWORK
+                + "\"}"));
+    assertThat(h.os.callNames())
+        .contains("nova POST /servers/{id}/action forceDelete")
+        .doesNotContain("nova DELETE /servers/{id}");
+  }
 }

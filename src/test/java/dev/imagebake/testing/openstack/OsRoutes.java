@@ -224,6 +224,10 @@ final class OsRoutes {
       s.stopping = true;
       return ok(202, null);
     }
+    if (body.has("forceDelete")) {
+      s.deleting = true;
+      return ok(202, null);
+    }
     if (body.has("createImage")) {
       JsonNode ci = body.path("createImage");
       OsWorld.Image i =
@@ -411,7 +415,7 @@ final class OsRoutes {
       List<Object> ports = new ArrayList<>();
       OsWorld.Server s = w.servers.get(c.q("device_id"));
       if (s != null) {
-        ports.add(m("id", s.portId, "device_id", s.id));
+        ports.add(m("id", s.portId, "device_id", s.id, "network_id", OsWorld.PRIVATE_NETWORK));
       }
       return ok(200, m("ports", ports));
     }
