@@ -1,0 +1,66 @@
+package dev.imagebake.builder.openstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * TLS of the API calls: the JDK's trust store, or {@code cacert}'s certificates, or none at all
+ * with {@code insecure} (as Packer's InsecureSkipVerify).
+ */
+final class OsTls {
+  private OsTls() {}
+
+  static SSLContext context(OsCredentials c) {
+    try {
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      TrustManager[] trust = null;
+      if (c.insecure()) {
+        trust = new TrustManager[] {new TrustAll()};
+      } else if (c.cacert() != null) {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(Path.of(c.cacert()))) {
+          int i = 0;
+          for (Certificate cert :
+              CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            store.setCertificateEntry("ca" + i++, cert);
+          }
+        }
+        TrustManagerFactory f =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        f.init(store);
+        trust = f.getTrustManagers();
+      }
+      ssl.init(null, trust, new SecureRandom());
+      return ssl;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new OsApiException("Error reading cacert " + c.cacert() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code insecure: true}: any certificate. */
+  private static final class TrustAll implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}
