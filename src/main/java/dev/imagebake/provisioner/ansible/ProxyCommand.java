@@ -88,9 +88,17 @@ final class ProxyCommand implements Command {
       status = ScpSession.serves(command) ? scp() : remote();
     } catch (CancelledException e) {
       status = FAILED;
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
+      // Shown to Ansible too: its error then says why, not only that the command failed.
+      String why = "SSH proxy: " + command + ": " + e;
       if (!destroyed) {
-        ui.error("SSH proxy: " + command + ": " + e.getMessage());
+        ui.error(why);
+        try {
+          err.write((why + "\n").getBytes(StandardCharsets.UTF_8));
+          err.flush();
+        } catch (IOException closed) {
+          // The channel is gone; the error is on the console already.
+        }
       }
       status = FAILED;
     }
