@@ -259,7 +259,19 @@ class PuppetMasterlessSshTest {
       assertThatThrownBy(() -> run.get(60, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(CancelledException.class);
-      awaitTrue(() -> !Files.exists(remoteStaging), "the staging directory is removed");
+      try {
+        awaitTrue(() -> !Files.exists(remoteStaging), "the staging directory is removed");
+      } catch (AssertionError e) {
+        System.err.println("DIAG ui: " + String.join("\nDIAG ui: ", test.ui().lines()));
+        System.err.println(
+            "DIAG ps: "
+                + new String(
+                    new ProcessBuilder("ps", "-u", "imagebake-test", "-o", "pid,pgid,stat,args")
+                        .start()
+                        .getInputStream()
+                        .readAllBytes()));
+        throw e;
+      }
       awaitTrue(() -> pgrep("sleep 79.25").isEmpty(), "the remote command is stopped");
     } finally {
       new ProcessBuilder("rm", "-rf", remoteStaging.toString()).start().waitFor();
