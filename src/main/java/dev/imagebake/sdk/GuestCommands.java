@@ -54,10 +54,19 @@ public record GuestCommands(boolean sudo) {
    * onInterrupt} (null: nothing), e.g. a {@link #removeDir}: the command runs in the background
    * while the shell waits, and the TERM trap takes down the session's process group. The exit
    * status is the command's.
+   *
+   * <p>A cancelled build's TERM usually comes more than once (the signal request, the
+   * communicator's {@code kill} of the process group, the long-lived shell's own trap), and {@code
+   * onInterrupt}'s processes are in that group: the trap therefore ignores TERM before it runs
+   * {@code onInterrupt}, whose processes inherit that, so that a second TERM cannot kill the
+   * cleanup half-way.
    */
   public static String stoppable(String command, String onInterrupt) {
-    String first = onInterrupt == null ? "" : (onInterrupt + "; ").replace("'", "'\\''");
-    return "trap '" + first + "trap - TERM; kill -TERM 0' TERM\n(" + command + "\n) &\nwait $!";
+    String trap =
+        onInterrupt == null
+            ? "trap - TERM; kill -TERM 0"
+            : ("trap \"\" TERM; " + onInterrupt + "; kill -TERM 0").replace("'", "'\\''");
+    return "trap '" + trap + "' TERM\n(" + command + "\n) &\nwait $!";
   }
 
   /** {@code dir/name} without a doubled slash. */

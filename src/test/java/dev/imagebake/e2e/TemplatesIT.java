@@ -248,6 +248,35 @@ class TemplatesIT {
   }
 
   @Test
+  void remoteAnsibleRunsTheRoleThroughTheProxyAndMasksTheSecret() throws Exception {
+    Path output = work.resolve("ansible-remote-out");
+    Launcher.Result r =
+        Launcher.run(
+            work,
+            concat(
+                new String[] {"build"},
+                sshdVars(),
+                new String[] {
+                  "-var", "output_dir=" + output, TEMPLATES.resolve("ansible.json").toString()
+                }));
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout())
+        .contains("==> web: Provisioning with Ansible...")
+        .contains("web: Setting up proxy adapter for Ansible....")
+        .contains("==> web: Executing Ansible: ansible-playbook -e packer_build_name=\"web\"")
+        .contains("TASK [motd : render the message of the day]")
+        .contains("app.conf uses the password <sensitive>");
+    assertThat(r.all()).doesNotContain("hunter2");
+    // The target is this machine: what the role rendered through the proxy is there.
+    assertThat(output.resolve("motd"))
+        .content()
+        .isEqualTo("Welcome to the web tier. Built by web (null) with Ansible.\n");
+    assertThat(output.resolve("app.conf"))
+        .content()
+        .isEqualTo("port = 8080\npassword = hunter2-not-for-logs\n");
+  }
+
+  @Test
   void aFailingAnsibleTaskFailsTheBuildWithItsName() throws Exception {
     // The output directory is a file, so the role's first task fails.
     Path notADirectory = Files.writeString(work.resolve("occupied"), "x");

@@ -59,6 +59,35 @@ class GuestCommandsTest {
     assertThat(staging).doesNotExist();
   }
 
+  @Test
+  void aSecondTermDuringTheCleanupDoesNotStopIt() throws Exception {
+    // A cancelled build's TERM reaches the process group more than once (signal request, the
+    // communicator's kill of the group, the session shell's trap): one arriving while the cleanup
+    // runs must not kill the cleanup's processes, which are in that group.
+    Path staging = Files.createDirectories(dir.resolve("staging"));
+    Path go = dir.resolve("go");
+    assertThat(new ProcessBuilder("mkfifo", go.toString()).start().waitFor()).isZero();
+    String cleanup = "sh -c \"echo cleaning; read x < " + go + "; rm -rf " + staging + "\"";
+    Process p =
+        new ProcessBuilder(
+                "setsid", "sh", "-c", GuestCommands.stoppable("echo started; sleep 81.5", cleanup))
+            .start();
+    assertThat(new String(p.getInputStream().readNBytes(8))).isEqualTo("started\n");
+    killGroup(p);
+    assertThat(new String(p.getInputStream().readNBytes(9))).isEqualTo("cleaning\n");
+    killGroup(p);
+    // The cleanup still reads the fifo (a killed one would leave this writer blocked).
+    Process release = new ProcessBuilder("sh", "-c", "echo go > " + go).start();
+    assertThat(release.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(staging).doesNotExist();
+  }
+
+  private static void killGroup(Process p) throws Exception {
+    // setsid made the shell the leader of its own group.
+    new ProcessBuilder("kill", "-TERM", "--", "-" + p.pid()).start().waitFor();
+  }
+
   private static String sh(String command) throws Exception {
     Process p = new ProcessBuilder("sh", "-c", command).start();
     String out = new String(p.getInputStream().readAllBytes());

@@ -2,12 +2,12 @@ package dev.imagebake.provisioner.ansible;
 
 import static dev.imagebake.provisioner.ansible.AnsibleLocalConfig.empty;
 import static dev.imagebake.provisioner.ansible.AnsibleLocalConfig.orEmpty;
+import static dev.imagebake.provisioner.ansible.PathChecks.checkDir;
+import static dev.imagebake.provisioner.ansible.PathChecks.checkFile;
 
 import dev.imagebake.sdk.Provisioner;
 import dev.imagebake.sdk.ProvisionerFactory;
 import dev.imagebake.sdk.config.ConfigCheck;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -73,44 +73,6 @@ public final class AnsibleLocalProvisionerFactory
         checkFile(key, key + "/" + i, all.get(i), check);
       }
     }
-  }
-
-  /** Packer's {@code validateFileConfig}. */
-  private static void checkFile(String key, String at, String path, ConfigCheck check) {
-    Path resolved = check.resolve(path);
-    String statError = statError(path, resolved);
-    if (statError != null) {
-      check.error(at, key + ": " + path + " is invalid: " + statError);
-    } else if (Files.isDirectory(resolved)) {
-      check.error(at, key + ": " + path + " must point to a file");
-    } else if (!Files.isReadable(resolved)) {
-      // Go's stat succeeds here and the upload fails later; it cannot work, so say it now.
-      check.error(at, key + ": " + path + " is invalid: open " + path + ": permission denied");
-    }
-  }
-
-  /** Packer's {@code validateDirConfig}. */
-  private static void checkDir(String key, String at, String path, ConfigCheck check) {
-    Path resolved = check.resolve(path);
-    String statError = statError(path, resolved);
-    if (statError != null) {
-      check.error(at, key + ": " + path + " is invalid: " + statError);
-    } else if (!Files.isDirectory(resolved)) {
-      check.error(at, key + ": " + path + " must point to a directory");
-    }
-  }
-
-  /** Go's {@code os.Stat} error text, or null when the path exists. */
-  private static String statError(String path, Path resolved) {
-    if (Files.exists(resolved)) {
-      return null;
-    }
-    for (Path p = resolved.getParent(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p)) {
-        return "stat " + path + ": not a directory";
-      }
-    }
-    return "stat " + path + ": no such file or directory";
   }
 
   @Override

@@ -17,7 +17,9 @@ import java.util.function.Function;
  *
  * <p>Uses: whatever {@code target} reads (e.g. the instance address). Produces: {@link
  * StateKeys#COMMUNICATOR}; adds {@code ConnType} and, for ssh, {@code Host}, {@code Port}, {@code
- * User} to {@link StateKeys#BUILD_DATA}. Cleanup closes the communicator.
+ * User}, {@code SSHPrivateKeyFile}, {@code SSHAgentAuth} (and {@code SSHPrivateKey}, the builder's
+ * temporary key, when there is one) to {@link StateKeys#BUILD_DATA}. Cleanup closes the
+ * communicator.
  */
 public final class StepConnect implements Step {
   private final CommunicatorConfig config;
@@ -55,6 +57,14 @@ public final class StepConnect implements Step {
       data.put("Port", Integer.toString(port));
       if (ssh.sshUsername() != null) {
         data.put("User", ssh.sshUsername());
+      }
+      // What Packer's generated data gives the remote ansible provisioner to log in without its
+      // proxy: the key file, agent use, and the builder's temporary key (a secret).
+      data.put("SSHPrivateKeyFile", ssh.sshPrivateKeyFile() == null ? "" : ssh.sshPrivateKeyFile());
+      data.put("SSHAgentAuth", Boolean.toString(ssh.agentAuth()));
+      if (where.privateKeyPem() != null && !where.privateKeyPem().isEmpty()) {
+        ctx.addSecret(where.privateKeyPem());
+        data.put("SSHPrivateKey", where.privateKeyPem());
       }
     }
     StateKeys.addBuildData(state, data);

@@ -225,9 +225,6 @@ class PuppetMasterlessSshTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "failed (chef) or unverified (puppet) as imagebake-test on the overloaded shared machine;"
-          + " the root variant passed at commit 2dc88ae: to be investigated")
   void anInterruptStopsTheRunAndRemovesTheStagingDirectoryItMade() throws Exception {
     // As the unprivileged user .ci/run creates (root's logins here run slow rc files, and sshd
     // refuses signal requests for root): the staging directory must be one that user can make.
@@ -261,7 +258,19 @@ class PuppetMasterlessSshTest {
       assertThatThrownBy(() -> run.get(60, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(CancelledException.class);
-      awaitTrue(() -> !Files.exists(remoteStaging), "the staging directory is removed");
+      try {
+        awaitTrue(() -> !Files.exists(remoteStaging), "the staging directory is removed");
+      } catch (AssertionError e) {
+        System.err.println("DIAG ui: " + String.join("\nDIAG ui: ", test.ui().lines()));
+        System.err.println(
+            "DIAG ps: "
+                + new String(
+                    new ProcessBuilder("ps", "-u", "imagebake-test", "-o", "pid,pgid,stat,args")
+                        .start()
+                        .getInputStream()
+                        .readAllBytes()));
+        throw e;
+      }
       awaitTrue(() -> pgrep("sleep 79.25").isEmpty(), "the remote command is stopped");
     } finally {
       new ProcessBuilder("rm", "-rf", remoteStaging.toString()).start().waitFor();

@@ -1,0 +1,140 @@
+package dev.imagebake.provisioner.ansible;
+
+import dev.imagebake.sdk.CancelledException;
+import dev.imagebake.sdk.CommandResult;
+import dev.imagebake.sdk.Communicator;
+import dev.imagebake.sdk.OutputSink;
+import dev.imagebake.sdk.RemoteCommand;
+import dev.imagebake.sdk.Ui;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * One exec request of Ansible (Packer's adapter {@code exec}): {@code scp -t}/{@code scp -f} are
+ * served with the communicator's upload and download ({@link ScpSession}), anything else is run
+ * with the communicator, its output sent back line by line, its exit status as the request's.
+ *
+ * <p>The command runs without standard input: the SDK's communicator takes none but a fixed text,
+ * and Ansible (without pipelining, its default) keeps the channel's input open until the command
+ * ends, so waiting for its end would never finish.
+ */
+final class ProxyCommand implements Command {
+  /** What an SSH client takes for "the command could not run". */
+  static final int FAILED = 255;
+
+  private final String command;
+  private final Communicator comm;
+  private final CommunicatorQueue queue;
+  private final Ui ui;
+  private InputStream in;
+  private OutputStream out;
+  private OutputStream err;
+  private ExitCallback exit;
+  private volatile boolean destroyed;
+
+  ProxyCommand(String command, Communicator comm, CommunicatorQueue queue, Ui ui) {
+    this.command = command;
+    this.comm = comm;
+    this.queue = queue;
+    this.ui = ui;
+  }
+
+  @Override
+  public void setInputStream(InputStream in) {
+    this.in = in;
+  }
+
+  @Override
+  public void setOutputStream(OutputStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void setErrorStream(OutputStream err) {
+    this.err = err;
+  }
+
+  @Override
+  public void setExitCallback(ExitCallback callback) {
+    this.exit = callback;
+  }
+
+  @Override
+  public void start(ChannelSession channel, Environment env) {
+    if (!queue.submit(this::runHere)) {
+      exit.onExit(FAILED, "the provisioner has ended");
+    }
+  }
+
+  @Override
+  public void destroy(ChannelSession channel) {
+    destroyed = true;
+  }
+
+  /** Runs on the provisioner's thread. */
+  private void runHere() {
+    if (destroyed) {
+      return;
+    }
+    int status;
+    try {
+      status = ScpSession.serves(command) ? scp() : remote();
+    } catch (CancelledException e) {
+      status = FAILED;
+    } catch (IOException | RuntimeException e) {
+      // Shown to Ansible too: its error then says why, not only that the command failed.
+      String why = "SSH proxy: " + command + ": " + e;
+      if (!destroyed) {
+        ui.error(why);
+        try {
+          err.write((why + "\n").getBytes(StandardCharsets.UTF_8));
+          err.flush();
+        } catch (IOException closed) {
+          // The channel is gone; the error is on the console already.
+        }
+      }
+      status = FAILED;
+    }
+    exit.onExit(status);
+  }
+
+  private int scp() throws IOException {
+    return new ScpSession(comm, in, out).run(command);
+  }
+
+  private int remote() throws IOException {
+    CommandResult r = comm.run(RemoteCommand.of(command), new ChannelSink(out, err));
+    out.flush();
+    err.flush();
+    return r.isDisconnected() ? FAILED : r.exitStatus();
+  }
+
+  /** Writes each line, with its newline, to the channel's stdout or stderr. */
+  private record ChannelSink(OutputStream out, OutputStream err) implements OutputSink {
+    @Override
+    public void stdout(String line) {
+      write(out, line);
+    }
+
+    @Override
+    public void stderr(String line) {
+      write(err, line);
+    }
+
+    private static void write(OutputStream stream, String line) {
+      try {
+        stream.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stream.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
