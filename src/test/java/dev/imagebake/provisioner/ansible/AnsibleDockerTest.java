@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imagebake.communicator.docker.DockerCommunicatorFactory;
 import dev.imagebake.docker.DockerEngine;
 import dev.imagebake.provisioner.fixtures.Configs;
-import dev.imagebake.provisioner.fixtures.RenderingContext;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.CommunicatorConfig;
 import dev.imagebake.sdk.ConnectTarget;
@@ -74,7 +73,7 @@ class AnsibleDockerTest {
                 Configs.of(
                     AnsibleConfig.class,
                     Map.of("playbook_file", "site.yml", "extra_arguments", List.of("-v"))))
-            .provision(RenderingContext.of(test, Map.of()), comm, Map.of("ConnType", "docker"));
+            .provision(test, comm, Map.of("ConnType", "docker"));
       } catch (Exception e) {
         test.ui().lines().forEach(System.err::println);
         throw e;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.communicator.ssh.SshCommunicatorFactory;
 import dev.imagebake.provisioner.fixtures.Configs;
-import dev.imagebake.provisioner.fixtures.RenderingContext;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.Communicator;
@@ -66,7 +65,7 @@ class AnsibleSshTest {
   void connect() throws Exception {
     out = Files.createDirectories(dir.resolve("out"));
     test = TestBuildContext.create().withWorkingDirectory(dir).withBuild("web-1", "null");
-    ctx = RenderingContext.of(test, Map.of());
+    ctx = test;
     comm =
         new SshCommunicatorFactory()
             .connect(
