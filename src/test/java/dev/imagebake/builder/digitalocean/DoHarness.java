@@ -20,8 +20,8 @@ import dev.imagebake.sdk.Connector;
 import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.Provisioner;
 import dev.imagebake.sdk.RemoteCommand;
-import dev.imagebake.sdk.Renderer;
 import dev.imagebake.testing.OpenSshServer;
+import dev.imagebake.testing.TestBuildContext;
 import dev.imagebake.testing.digitalocean.FakeDigitalOcean;
 import dev.imagebake.ui.BuildReport;
 import dev.imagebake.ui.ConsoleRenderer;
@@ -154,7 +154,7 @@ final class DoHarness implements AutoCloseable {
             "digitalocean",
             builder,
             config.comm(),
-            new TimestampRenderer(),
+            TestBuildContext.create().withBuild("digitalocean", "digitalocean").renderer(),
             provisioner == null
                 ? List.of()
                 : List.of(
@@ -205,13 +205,6 @@ final class DoHarness implements AutoCloseable {
   }
 
   /** {@code {{timestamp}}} only, as the default snapshot name needs. */
-  static final class TimestampRenderer implements Renderer {
-    @Override
-    public String render(String template, Map<String, String> buildData, Map<String, ?> fields) {
-      return template.replace("{{timestamp}}", "1700000000");
-    }
-  }
-
   /** A stand-in for the shell provisioner's {@code inline}. */
   record InlineShell(List<String> inline) implements Provisioner {
     @Override

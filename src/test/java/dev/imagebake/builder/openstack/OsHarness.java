@@ -11,6 +11,7 @@ import dev.imagebake.engine.RunResult;
 import dev.imagebake.plan.PluginConnector;
 import dev.imagebake.sdk.Connector;
 import dev.imagebake.testing.OpenSshServer;
+import dev.imagebake.testing.TestBuildContext;
 import dev.imagebake.testing.openstack.FakeOpenstack;
 import dev.imagebake.ui.BuildReport;
 import dev.imagebake.ui.ConsoleRenderer;
@@ -116,7 +117,7 @@ final class OsHarness implements AutoCloseable {
             "openstack",
             builder,
             config.comm(),
-            new FieldRenderer(),
+            TestBuildContext.create().withBuild("openstack", "openstack").renderer(),
             provisioner == null
                 ? List.of()
                 : List.of(
