@@ -169,7 +169,9 @@ public final class ConfigBinder {
         t -> {
           RecordModel model = model(type);
           ObjectNode schema = SchemaGenerator.generate(model);
-          enumsAsPatterns(schema);
+          if (!"off".equals(System.getProperty("imagebake.startup.enumPatterns"))) {
+            enumsAsPatterns(schema);
+          }
           return new SchemaCheck(model, registry().getSchema(schema));
         });
   }
@@ -268,10 +270,17 @@ public final class ConfigBinder {
       synchronized (this) {
         if (registry == null) {
           SchemaRegistryConfig config =
-              SchemaRegistryConfig.builder().regularExpressionFactory(new SharedPatterns()).build();
+              "off".equals(System.getProperty("imagebake.startup.sharedPatterns"))
+                  ? SchemaRegistryConfig.builder().build()
+                  : SchemaRegistryConfig.builder()
+                      .regularExpressionFactory(new SharedPatterns())
+                      .build();
           registry =
               SchemaRegistry.withDefaultDialect(
-                  draft202012WithoutFormats(), builder -> builder.schemaRegistryConfig(config));
+                  "off".equals(System.getProperty("imagebake.startup.formatlessDialect"))
+                      ? com.networknt.schema.dialect.Dialects.getDraft202012()
+                      : draft202012WithoutFormats(),
+                  builder -> builder.schemaRegistryConfig(config));
         }
         r = registry;
       }
