@@ -7,7 +7,8 @@
 # /usr/bin/time. Instruction counts barely depend on the machine's load, wall-clock times do.
 #
 # Workloads: validate templates/local-only.json (V1); validate a larger template (V2, default the
-# 14 KB conformance template ../shared/conformance/real/18-upperstream-alpine-3.12.json, else
+# 14 KB conformance template shared/conformance/real/18-upperstream-alpine-3.12.json of the
+# repository's or its worktree's parent directory, else
 # templates/docker-python-app.json; set STARTUP_LARGE=FILE); build templates/file-artifact.json (B);
 # `registry versions` on a SQLite registry (R).
 #
@@ -19,8 +20,13 @@ ib="$home/bin/imagebake"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 jobs="${JOBS:-3}"
-large="${STARTUP_LARGE:-$home/../shared/conformance/real/18-upperstream-alpine-3.12.json}"
-[[ -f "$large" ]] || large="$home/templates/docker-python-app.json"
+large="${STARTUP_LARGE:-}"
+for candidate in "$home"/{..,../..}/shared/conformance/real/18-upperstream-alpine-3.12.json \
+  "$home/templates/docker-python-app.json"; do
+  if [[ -z "$large" && -f "$candidate" ]]; then
+    large="$candidate"
+  fi
+done
 export CHECKPOINT_DISABLE=1 IMAGEBAKE_PLUGIN_PATH=""
 export IMAGEBAKE_REGISTRY="sqlite:$work/registry.db"
 
