@@ -17,8 +17,14 @@
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 ib="$home/bin/imagebake"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# STARTUP_WORK=DIR keeps the counts there, and a later run counts only what is missing.
+if [[ -n "${STARTUP_WORK:-}" ]]; then
+  work="$STARTUP_WORK"
+  mkdir -p "$work"
+else
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+fi
 jobs="${JOBS:-3}"
 large="${STARTUP_LARGE:-}"
 for candidate in "$home"/{..,../..}/shared/conformance/real/18-upperstream-alpine-3.12.json \
@@ -32,24 +38,29 @@ export IMAGEBAKE_REGISTRY="sqlite:$work/registry.db"
 
 # name | switch-off (env assignments, ';'-separated) | workloads
 measures=(
-  "appcds|IMAGEBAKE_NO_CDS=1|V1 V2 B R"
-  "slf4j-provider|IMAGEBAKE_JAVA_OPTS=-Dslf4j.provider=|B R"
-  "g1-archived-heap|IMAGEBAKE_JAVA_OPTS=-XX:-UseG1GC -XX:+UseSerialGC|V1 V2"
-  "c1-only|IMAGEBAKE_JAVA_OPTS=-XX:TieredStopAtLevel=4|V1 V2"
-  "no-perf-data|IMAGEBAKE_JAVA_OPTS=-XX:+UsePerfData|V1"
+  "appcds|IMAGEBAKE_NO_CDS=1|V1 B"
+  "slf4j-provider|IMAGEBAKE_JAVA_OPTS=-Dslf4j.provider=|B"
+  "g1-archived-heap|IMAGEBAKE_JAVA_OPTS=-XX:-UseG1GC -XX:+UseSerialGC|V1"
+  "c1-only|IMAGEBAKE_JAVA_OPTS=-XX:TieredStopAtLevel=4|V1"
   "build-c2-thresholds|IMAGEBAKE_JAVA_OPTS=-XX:Tier4InvocationThreshold=5000 -XX:Tier4MinInvocationThreshold=600 -XX:Tier4CompileThreshold=15000 -XX:Tier4BackEdgeThreshold=40000|B"
-  "plugin-index|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.pluginIndex=off|V1 B"
+  "plugin-index|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.pluginIndex=off|V1"
   "annotation-index|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.annotationIndex=off|V1 V2"
   "enum-patterns|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.enumPatterns=off|V1 V2"
   "formatless-dialect|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.formatlessDialect=off|V1 V2"
   "shared-patterns|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.sharedPatterns=off|V1 V2"
-  "plain-validate|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.plainValidate=off|V1 V2"
-  "one-command-model|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.oneCommandModel=off|B R"
-  "lazy-functions|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.lazyFunctions=off|V1 V2"
+  "plain-validate|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.plainValidate=off|V1"
+  "one-command-model|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.oneCommandModel=off|B"
+  "lazy-functions|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.lazyFunctions=off|V1"
   "lazy-secure-random|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.lazySecureRandom=off|V1"
-  "plain-comparators|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.plainComparators=off|V1 V2"
+  "plain-comparators|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.plainComparators=off|V2"
   "sqlite-cache|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.sqliteCache=off|R"
+  "own-jar-only|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.ownJarOnly=off|V1"
 )
+# A compile-time measure: measured when STARTUP_INDY names a copy of this tree packaged with
+# `mvn -DskipTests -Dimagebake.stringConcat=indyWithConstants package`.
+if [[ -n "${STARTUP_INDY:-}" ]]; then
+  measures+=("string-concat-inline|@indy|V1 V2 B")
+fi
 if (($# > 0)); then
   wanted=" $* "
   selected=()
@@ -72,11 +83,17 @@ workload() { # V1|V2|B|R -> the command line
 count() {
   local id="$1" w="$2"
   shift 2
-  local dir="$work/cg-$id"
+  local dir="$work/cg-$id" launcher="$ib"
+  [[ -s "$work/$id" ]] && return
+  rm -rf "$dir"
   mkdir -p "$dir"
+  if [[ "${1:-}" == @indy ]]; then
+    launcher="$STARTUP_INDY/bin/imagebake"
+    shift
+  fi
   # shellcheck disable=SC2046
   (cd "$work" && env "$@" valgrind --tool=callgrind --trace-children=yes \
-    --callgrind-out-file="$dir/cg.%p" "$ib" $(workload "$w") >"$dir/out" 2>&1) || true
+    --callgrind-out-file="$dir/cg.%p" "$launcher" $(workload "$w") >"$dir/out" 2>&1) || true
   awk '/^totals:/ {s += $2} END {print s}' "$dir"/cg.* >"$work/$id"
 }
 

@@ -18,7 +18,6 @@ import dev.imagebake.sdk.CommunicatorFactory;
 import dev.imagebake.sdk.PluginFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -143,15 +142,6 @@ public final class ConfigBinder {
       failed |= p.severity() == Severity.ERROR;
     }
     return new BindResult<>(failed ? null : checked, checked, diagnostics);
-  }
-
-  /**
-   * Compiles the schemas of these config types now rather than at their first block, so a caller
-   * can overlap the one-time cost (mostly class loading) with other start-up work on another
-   * thread.
-   */
-  public void precompile(Collection<Class<? extends Record>> types) {
-    types.forEach(this::schemaCheck);
   }
 
   /** The JSON Schema the blocks of {@code type} are validated against, as a new node. */

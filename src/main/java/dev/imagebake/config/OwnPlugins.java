@@ -103,7 +103,9 @@ final class OwnPlugins {
    */
   static void loadRestOfClassPath(Collector plugins) {
     Path own = ownLocation();
-    if (own != null && classPathIsOnly(own)) {
+    if (own != null
+        && classPathIsOnly(own)
+        && !"off".equals(System.getProperty("imagebake.startup.ownJarOnly"))) {
       return;
     }
     for (PluginKind kind : PluginKind.values()) {

@@ -1,5 +1,4 @@
-package dev.imagebake.cli;
-
+import dev.imagebake.cli.Main;
 import dev.imagebake.config.PluginKind;
 import dev.imagebake.config.PluginPath;
 import dev.imagebake.config.PluginRegistry;
@@ -17,6 +16,10 @@ import java.util.Map;
  * The training run {@code src/build/class-data-archive.sh} records the class-data archive with at
  * {@code mvn package}: the commands users run most, in one JVM, so the archive holds the classes of
  * all of them. Not a command; its output is discarded.
+ *
+ * <p>Build tooling, not part of imagebake.jar: the script runs this file with the JDK's source
+ * launcher ({@code java -cp imagebake.jar ClassDataTraining.java}), since the archive is only used
+ * by a JVM whose class path is the one it was recorded with, imagebake.jar alone.
  */
 final class ClassDataTraining {
   private ClassDataTraining() {}
