@@ -34,10 +34,9 @@ public final class Main {
 
   /**
    * Runs one command line and returns its exit status; never calls {@code System.exit}, so tests
-   * call it directly, and so does the class-data training run of the build
-   * (src/build/ClassDataTraining.java, outside this package).
+   * call it directly.
    */
-  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     // Packer treats -machine-readable as a global switch wherever it appears.
     List<String> rest = new ArrayList<>();
     boolean machineReadable = false;

@@ -1,4 +1,5 @@
-import dev.imagebake.cli.Main;
+package dev.imagebake.cli;
+
 import dev.imagebake.config.PluginKind;
 import dev.imagebake.config.PluginPath;
 import dev.imagebake.config.PluginRegistry;
@@ -16,10 +17,6 @@ import java.util.Map;
  * The training run {@code src/build/class-data-archive.sh} records the class-data archive with at
  * {@code mvn package}: the commands users run most, in one JVM, so the archive holds the classes of
  * all of them. Not a command; its output is discarded.
- *
- * <p>Build tooling, not part of imagebake.jar: the script runs this file with the JDK's source
- * launcher ({@code java -cp imagebake.jar ClassDataTraining.java}), since the archive is only used
- * by a JVM whose class path is the one it was recorded with, imagebake.jar alone.
  */
 final class ClassDataTraining {
   private ClassDataTraining() {}
