@@ -28,7 +28,7 @@ fi
 # The launcher's flags for short commands (bin/imagebake), and the jar by the same absolute path:
 # the archive is only used when the class path matches. Recorded with G1, the archive also lets
 # short commands use the JDK's archived module graph; builds (serial collector) use it all the same.
-if (cd "$home/target" && "$java" -XX:+UseG1GC -XX:-UsePerfData -XX:TieredStopAtLevel=1 \
+if (cd "$home/target" && "$java" -XX:+UseG1GC -XX:TieredStopAtLevel=1 \
   -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider -Dslf4j.internal.verbosity=WARN \
   -XX:ArchiveClassesAtExit="$jsa" "${ssh_template[@]}" -cp "$jar" dev.imagebake.cli.ClassDataTraining \
   "$home"/templates/existing-host.json "$home"/templates/file-artifact.json \

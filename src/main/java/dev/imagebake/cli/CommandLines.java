@@ -12,8 +12,12 @@ final class CommandLines {
 
   /** Parses and runs {@code args} (without {@code -machine-readable}); returns the exit status. */
   static int execute(Cli cli, List<String> args) {
+    boolean all = "off".equals(System.getProperty("imagebake.startup.oneCommandModel"));
     CommandLine cl =
-        commandLine(cli, args.isEmpty() ? null : args.get(0), args.size() < 2 ? null : args.get(1));
+        commandLine(
+            cli,
+            args.isEmpty() || all ? null : args.get(0),
+            args.size() < 2 || all ? null : args.get(1));
     if (args.isEmpty()) {
       cl.usage(cli.err());
       return ExitCodes.UNKNOWN_COMMAND;

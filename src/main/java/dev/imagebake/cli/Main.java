@@ -68,7 +68,9 @@ public final class Main {
    * what picocli would have made of the same arguments.
    */
   static Optional<ValidateCommand> plainValidate(Cli cli, List<String> args) {
-    if (args.size() < 2 || !args.get(0).equals("validate")) {
+    if (args.size() < 2
+        || !args.get(0).equals("validate")
+        || "off".equals(System.getProperty("imagebake.startup.plainValidate"))) {
       return Optional.empty();
     }
     List<Path> templates = new ArrayList<>();

@@ -79,6 +79,9 @@ record ConfigAnnotations(
 
   /** From the index when it describes {@code type}, else by reflection. */
   static ConfigAnnotations of(Class<? extends Record> type) {
+    if ("off".equals(System.getProperty("imagebake.startup.annotationIndex"))) {
+      return reflect(type);
+    }
     byte[] entry = Index.ENTRIES.get(type.getName());
     return of(type, entry == null ? null : Index.decode(entry));
   }

@@ -18,7 +18,6 @@ import dev.imagebake.sdk.CommunicatorFactory;
 import dev.imagebake.sdk.PluginFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -145,15 +144,6 @@ public final class ConfigBinder {
     return new BindResult<>(failed ? null : checked, checked, diagnostics);
   }
 
-  /**
-   * Compiles the schemas of these config types now rather than at their first block, so a caller
-   * can overlap the one-time cost (mostly class loading) with other start-up work on another
-   * thread.
-   */
-  public void precompile(Collection<Class<? extends Record>> types) {
-    types.forEach(this::schemaCheck);
-  }
-
   /** The JSON Schema the blocks of {@code type} are validated against, as a new node. */
   public ObjectNode schema(Class<? extends Record> type) {
     return SchemaGenerator.generate(model(type));
@@ -169,7 +159,9 @@ public final class ConfigBinder {
         t -> {
           RecordModel model = model(type);
           ObjectNode schema = SchemaGenerator.generate(model);
-          enumsAsPatterns(schema);
+          if (!"off".equals(System.getProperty("imagebake.startup.enumPatterns"))) {
+            enumsAsPatterns(schema);
+          }
           return new SchemaCheck(model, registry().getSchema(schema));
         });
   }
@@ -268,10 +260,17 @@ public final class ConfigBinder {
       synchronized (this) {
         if (registry == null) {
           SchemaRegistryConfig config =
-              SchemaRegistryConfig.builder().regularExpressionFactory(new SharedPatterns()).build();
+              "off".equals(System.getProperty("imagebake.startup.sharedPatterns"))
+                  ? SchemaRegistryConfig.builder().build()
+                  : SchemaRegistryConfig.builder()
+                      .regularExpressionFactory(new SharedPatterns())
+                      .build();
           registry =
               SchemaRegistry.withDefaultDialect(
-                  draft202012WithoutFormats(), builder -> builder.schemaRegistryConfig(config));
+                  "off".equals(System.getProperty("imagebake.startup.formatlessDialect"))
+                      ? com.networknt.schema.dialect.Dialects.getDraft202012()
+                      : draft202012WithoutFormats(),
+                  builder -> builder.schemaRegistryConfig(config));
         }
         r = registry;
       }

@@ -68,7 +68,7 @@ final class OwnPlugins {
   /** The index, when it names exactly the classes own services files name; else null. */
   private static Map<PluginKind, Map<String, String>> currentIndex() {
     Path own = ownLocation();
-    if (own == null) {
+    if (own == null || "off".equals(System.getProperty("imagebake.startup.pluginIndex"))) {
       return null;
     }
     Map<PluginKind, Map<String, String>> indexed = readIndex();
@@ -103,7 +103,9 @@ final class OwnPlugins {
    */
   static void loadRestOfClassPath(Collector plugins) {
     Path own = ownLocation();
-    if (own != null && classPathIsOnly(own)) {
+    if (own != null
+        && classPathIsOnly(own)
+        && !"off".equals(System.getProperty("imagebake.startup.ownJarOnly"))) {
       return;
     }
     for (PluginKind kind : PluginKind.values()) {

@@ -115,7 +115,12 @@ public final class TemplateChecker {
    */
   private static List<Diagnostic> dedupe(List<Diagnostic> problems) {
     List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(problems));
-    unique.sort(Diagnostic::compareFileLineColumn);
+    unique.sort(
+        "off".equals(System.getProperty("imagebake.startup.plainComparators"))
+            ? java.util.Comparator.comparing((Diagnostic d) -> String.valueOf(d.source().file()))
+                .thenComparing(d -> d.source().line())
+                .thenComparing(d -> d.source().column())
+            : Diagnostic::compareFileLineColumn);
     return unique;
   }
 

@@ -22,7 +22,9 @@ final class SqliteNative {
   private SqliteNative() {}
 
   static synchronized void useCachedCopy(Map<String, String> env) {
-    if (System.getProperty(PATH) != null || !System.getProperty("os.name").equals("Linux")) {
+    if (System.getProperty(PATH) != null
+        || !System.getProperty("os.name").equals("Linux")
+        || "off".equals(System.getProperty("imagebake.startup.sqliteCache"))) {
       return;
     }
     String arch =

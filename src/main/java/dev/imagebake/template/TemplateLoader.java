@@ -58,7 +58,13 @@ public final class TemplateLoader {
   /** Packer's order is map-iteration order; file order is stable and easier to read. */
   static Diagnostics inFileOrder(Diagnostics found) {
     Diagnostics sorted = new Diagnostics();
-    found.all().stream().sorted(Diagnostic::compareLineColumn).forEach(sorted::add);
+    found.all().stream()
+        .sorted(
+            "off".equals(System.getProperty("imagebake.startup.plainComparators"))
+                ? java.util.Comparator.comparing((Diagnostic d) -> d.source().line())
+                    .thenComparing(d -> d.source().column())
+                : Diagnostic::compareLineColumn)
+        .forEach(sorted::add);
     return sorted;
   }
 

@@ -12,6 +12,54 @@ final class FunctionTable {
 
   private FunctionTable() {}
 
+  static {
+    if ("off".equals(System.getProperty("imagebake.startup.lazyFunctions"))) {
+      for (String name :
+          java.util.List.of(
+              "printf",
+              "print",
+              "println",
+              "html",
+              "js",
+              "urlquery",
+              "len",
+              "index",
+              "and",
+              "or",
+              "not",
+              "eq",
+              "ne",
+              "lt",
+              "le",
+              "gt",
+              "ge",
+              "user",
+              "env",
+              "timestamp",
+              "isotime",
+              "strftime",
+              "uuid",
+              "pwd",
+              "template_dir",
+              "build_name",
+              "build_type",
+              "packer_version",
+              "split",
+              "replace",
+              "replace_all",
+              "lower",
+              "upper",
+              "clean_resource_name",
+              "build",
+              "consul_key",
+              "vault",
+              "aws_secretsmanager",
+              "sed")) {
+        lookup(name);
+      }
+    }
+  }
+
   /** The function, or null when the name is not defined. */
   static FunctionSpec lookup(String name) {
     FunctionSpec builtin = GoBuiltins.lookup(name);

@@ -16,6 +16,9 @@ final class TimeOrderedUuids implements Supplier<String> {
 
   TimeOrderedUuids(Clock clock) {
     this.clock = clock;
+    if ("off".equals(System.getProperty("imagebake.startup.lazySecureRandom"))) {
+      random();
+    }
   }
 
   private synchronized SecureRandom random() {
