@@ -33,13 +33,13 @@ import org.slf4j.LoggerFactory;
  * command ended is not attributed to that command.
  *
  * <p>Protocol: the shell's command line is constant; its first input line is a random terminator
- * {@code <end>}, which it answers with {@code <end> ready <pid>}. Each request is the command text,
- * a line {@code <end>}, and a line holding a fresh random {@code <key>} for this command alone. The
- * shell collects the text, runs it with {@code eval} in a background subshell (so that a TERM from
- * a cancelled build interrupts its {@code wait} and takes the whole session's process group down,
- * as {@link SshCommunicator} expects) and only once the subshell ended reads {@code <key>}, then
- * prints {@code <key> status <n>} on stdout and {@code <key> done} on stderr. The command has
- * finished once both arrive, whatever order sshd forwards the two pipes in.
+ * {@code <end>}, which it answers with {@code <end> ready <pid> <umask>}. Each request is the
+ * command text, a line {@code <end>}, and a line holding a fresh random {@code <key>} for this
+ * command alone. The shell collects the text, runs it with {@code eval} in a background subshell
+ * (so that a TERM from a cancelled build interrupts its {@code wait} and takes the whole session's
+ * process group down, as {@link SshCommunicator} expects) and only once the subshell ended reads
+ * {@code <key>}, then prints {@code <key> status <n>} on stdout and {@code <key> done} on stderr.
+ * The command has finished once both arrive, whatever order sshd forwards the two pipes in.
  *
  * <p>Why a key per command, read late: a command must not be able to print its own end with a
  * status of its choice. While it runs, its key is nowhere it can read: not on any command line
@@ -62,7 +62,7 @@ final class RemoteShell implements AutoCloseable {
   static final String LOOP =
       "trap 'trap - TERM; kill -TERM 0' TERM"
           + "\nIFS= read -r e || exit 1"
-          + "\nprintf '%s ready %s\\n' \"$e\" $$"
+          + "\nprintf '%s ready %s %s\\n' \"$e\" $$ \"$(umask)\""
           + "\nc="
           + "\nwhile IFS= read -r l; do"
           + "\n  if [ \"$l\" = \"$e\" ]; then"
@@ -87,6 +87,7 @@ final class RemoteShell implements AutoCloseable {
   // Guarded by this.
   private boolean ready;
   private long pid;
+  private String umask;
   private boolean ended;
   private Throwable readerFailure;
   private OutputSink sink;
@@ -131,6 +132,14 @@ final class RemoteShell implements AutoCloseable {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
+  }
+
+  /**
+   * The session's file-creation mask as {@code umask} printed it (octal digits), or null if it
+   * printed something else: what a command that changes it for a while must restore.
+   */
+  synchronized String umask() {
+    return umask;
   }
 
   /** Whether {@code text} can go through this shell unchanged. */
@@ -258,7 +267,9 @@ final class RemoteShell implements AutoCloseable {
     if (!ready) {
       int at = line.lastIndexOf(terminator + " ready ");
       if (at >= 0) {
-        pid = Long.parseLong(line.substring(at + terminator.length() + 7).strip());
+        String[] words = line.substring(at + terminator.length() + 7).strip().split(" ");
+        pid = Long.parseLong(words[0]);
+        umask = words.length == 2 && words[1].matches("[0-7]{1,4}") ? words[1] : null;
         ready = true;
         notifyAll();
       } else {

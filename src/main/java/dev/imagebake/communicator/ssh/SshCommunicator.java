@@ -100,19 +100,14 @@ final class SshCommunicator implements Communicator {
     String marker = "imagebake-written-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     UploadThenRun gate = new UploadThenRun(marker, sink);
     RemoteShell remote = shell();
-    String heredoc =
-        remote == null
+    String inline =
+        remote == null || remote.umask() == null
             ? null
-            : UploadThenRun.heredocCommand(
-                remotePath,
-                mode,
-                marker,
-                command.command(),
-                content,
-                "imagebake-eof-" + RemoteShell.randomHex());
+            : UploadThenRun.inlineCommand(
+                remotePath, mode, marker, command.command(), content, remote.umask());
     CommandResult result =
-        heredoc != null && remote.accepts(heredoc)
-            ? inShell(remote, heredoc, gate)
+        inline != null && remote.accepts(inline)
+            ? inShell(remote, inline, gate)
             : execute(
                 UploadThenRun.command(remotePath, mode, marker, command.command()), content, gate);
     if (!gate.written()) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * An upload and a command in one SSH session: the session's standard input carries the file, the
@@ -52,18 +53,17 @@ final class UploadThenRun implements OutputSink {
   }
 
   /**
-   * As {@link #command}, with the file's content in a here-document instead of standard input (for
-   * a {@link RemoteShell}, whose input carries the commands), or null when {@code content} cannot
-   * be one unchanged: not UTF-8, a NUL byte, no final newline, or a line equal to {@code
-   * delimiter}.
+   * As {@link #command}, with the file's content in the command text itself (for a {@link
+   * RemoteShell}, whose input carries the commands): the shell's builtin {@code printf} writes it
+   * under {@code umask 077}, then the session's {@code umask} is restored for the command. No
+   * process is started for the writing (a {@code cat} with a here-document cost a subshell and an
+   * exec, ~1/4 of a short script's remote CPU). Null when {@code content} cannot go this way
+   * unchanged: not UTF-8, a NUL byte, or no final newline.
+   *
+   * @param umask the session's mask, octal, as {@link RemoteShell#umask} read it
    */
-  static String heredocCommand(
-      String remotePath,
-      int mode,
-      String marker,
-      String command,
-      byte[] content,
-      String delimiter) {
+  static String inlineCommand(
+      String remotePath, int mode, String marker, String command, byte[] content, String umask) {
     String text;
     try {
       text =
@@ -76,27 +76,48 @@ final class UploadThenRun implements OutputSink {
     } catch (CharacterCodingException e) {
       return null;
     }
-    if (!text.isEmpty() && !text.endsWith("\n")
-        || text.indexOf('\0') >= 0
-        || ("\n" + text).contains("\n" + delimiter + "\n")) {
+    if (!text.isEmpty() && !text.endsWith("\n") || text.indexOf('\0') >= 0) {
       return null;
     }
     String path = Shell.quotePath(remotePath);
-    return "(umask 077 && cat >"
+    String chmod = "chmod " + String.format("%04o", mode & 07777) + " ";
+    return "umask 077\nprintf %s "
+        + Shell.quote(text)
+        + " >"
         + path
-        + " <<'"
-        + delimiter
-        + "'\n"
-        + text
-        + delimiter
-        + "\n) && chmod "
-        + String.format("%04o", mode & 07777)
-        + " "
+        + " || exit 1\numask "
+        + umask
+        + "\n"
+        + chmod
         + path
         + " || exit 1\necho "
         + marker
         + "\n"
-        + command;
+        + withoutRepeatedChmod(command, chmod, remotePath, path);
+  }
+
+  /** Paths a shell takes literally without quotes ({@code ~} excluded: it would expand). */
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./+=:,@%-]+");
+
+  /**
+   * {@code command} less a first line that sets the mode just set on the file just written (the
+   * shell provisioner's {@code chmod 0700 script}, Packer's separate chmod step): the same
+   * operation again, once more a process started on the remote machine for nothing. Nothing can
+   * happen between the two, and when the first fails the command never runs, so dropping the second
+   * changes nothing the command can observe.
+   */
+  static String withoutRepeatedChmod(
+      String command, String chmod, String remotePath, String quotedPath) {
+    for (String form :
+        PLAIN.matcher(remotePath).matches()
+            ? new String[] {quotedPath, remotePath}
+            : new String[] {quotedPath}) {
+      String line = chmod + form + "\n";
+      if (command.startsWith(line)) {
+        return command.substring(line.length());
+      }
+    }
+    return command;
   }
 
   @Override

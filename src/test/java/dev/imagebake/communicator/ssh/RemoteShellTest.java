@@ -179,4 +179,82 @@ class RemoteShellTest {
       assertThat(run(comm, "echo $$", 0).stdout()).containsExactly(pid);
     }
   }
+
+  @Test
+  void anInlineUploadLeavesTheCommandTheSessionsUmaskAndAPreviousFilesModeIsReplaced(
+      @TempDir Path dir) throws IOException {
+    Path file = dir.resolve("s.sh");
+    Files.writeString(file, "an older, longer file that must be replaced entirely\n".repeat(100));
+    Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+    byte[] content = "#!/bin/sh\necho 'quoted' \"$1\"\n".getBytes(StandardCharsets.UTF_8);
+    try (Communicator comm = connect()) {
+      String pid = run(comm, "echo $$", 0).stdout().get(0);
+      RecordingSink sink = new RecordingSink();
+      CommandResult result =
+          comm.uploadAndRun(
+              file.toString(),
+              content,
+              0700,
+              RemoteCommand.of("umask; stat -c %a " + file + "; " + file + " x; echo $$"),
+              sink);
+      assertThat(result.exitStatus()).isZero();
+      assertThat(sink.stdout()).containsExactly("0022", "700", "quoted x", pid);
+      assertThat(Files.readAllBytes(file)).isEqualTo(content);
+    }
+  }
+
+  @Test
+  void aCommandsOwnFirstChmodOfTheUploadedFileRunsOnlyWhenItIsNotTheSameAsTheUploads(
+      @TempDir Path dir) throws IOException {
+    Path file = dir.resolve("s.sh");
+    byte[] content = "#!/bin/sh\necho ran\n".getBytes(StandardCharsets.UTF_8);
+    try (Communicator comm = connect()) {
+      // The same mode: the upload already set it; the rest of the command runs as written.
+      RecordingSink same = new RecordingSink();
+      comm.uploadAndRun(
+          file.toString(),
+          content,
+          0700,
+          RemoteCommand.of("chmod 0700 " + file + "\nstat -c %a " + file + "; " + file),
+          same);
+      assertThat(same.stdout()).containsExactly("700", "ran");
+      // Another mode: the command's chmod runs.
+      RecordingSink other = new RecordingSink();
+      comm.uploadAndRun(
+          file.toString(),
+          content,
+          0700,
+          RemoteCommand.of("chmod 0750 " + file + "\nstat -c %a " + file),
+          other);
+      assertThat(other.stdout()).containsExactly("750");
+    }
+  }
+
+  @Test
+  void onlyAnIdenticalLeadingChmodIsDropped() {
+    String chmod = "chmod 0700 ";
+    assertThat(
+            UploadThenRun.withoutRepeatedChmod(
+                "chmod 0700 /tmp/s.sh\n/tmp/s.sh", chmod, "/tmp/s.sh", "'/tmp/s.sh'"))
+        .isEqualTo("/tmp/s.sh");
+    assertThat(
+            UploadThenRun.withoutRepeatedChmod(
+                "chmod 0700 '/tmp/a b.sh'\nx", chmod, "/tmp/a b.sh", "'/tmp/a b.sh'"))
+        .isEqualTo("x");
+    for (String kept :
+        new String[] {
+          "chmod 0700 /tmp/s.sh; x", // not the whole line
+          "chmod 0700 /tmp/s.shx\nx", // another file
+          "chmod 0755 /tmp/s.sh\nx", // another mode
+          "echo; chmod 0700 /tmp/s.sh\nx" // not first
+        }) {
+      assertThat(UploadThenRun.withoutRepeatedChmod(kept, chmod, "/tmp/s.sh", "'/tmp/s.sh'"))
+          .isEqualTo(kept);
+    }
+    assertThat(
+            UploadThenRun.withoutRepeatedChmod("chmod 0700 ~/s.sh\nx", chmod, "~/s.sh", "~/'s.sh'"))
+        .as("an unquoted ~ expands: not the same text")
+        .isEqualTo("chmod 0700 ~/s.sh\nx");
+  }
 }
