@@ -30,15 +30,43 @@ fi
 # (with three templates only, validate of an amazon or a vagrant template loaded 24-74 classes
 # from the jars, each read, verified and linked at every run).
 validated=("$home"/templates/*.json "$home"/src/test/resources/conformance/*.json)
+# Where a Docker engine answers (and busybox-static gives a shell to put in an image), a docker
+# build too: a container of a busybox image made here, a shell and a file provisioner, a commit and
+# docker-tag; the tagged result is removed afterwards, the busybox image kept for the next time.
+docker_template=()
+docker_result=imagebake-training/result:latest
+if [[ -x /bin/busybox ]] && command -v docker >/dev/null && timeout 5 docker version >/dev/null 2>&1; then
+  training_dir="$(mktemp -d "${TMPDIR:-/tmp}/imagebake-training.XXXXXX")"
+  base=imagebake-training/busybox:1
+  if ! docker image inspect "$base" >/dev/null 2>&1; then
+    mkdir -p "$training_dir/rootfs/bin" "$training_dir/rootfs/tmp"
+    chmod 1777 "$training_dir/rootfs/tmp"
+    cp /bin/busybox "$training_dir/rootfs/bin/"
+    for applet in $(/bin/busybox --list); do
+      [[ -e $training_dir/rootfs/bin/$applet ]] || ln -s busybox "$training_dir/rootfs/bin/$applet"
+    done
+    tar -C "$training_dir/rootfs" -c . | docker import - "$base" >/dev/null 2>&1 || base=""
+  fi
+  if [[ -n $base ]]; then
+    echo training >"$training_dir/upload.txt"
+    printf '{"builders":[{"type":"docker","image":"%s","pull":false,"commit":true,"changes":["LABEL training=1"]}],"provisioners":[{"type":"shell","inline":["echo one"]},{"type":"file","source":"%s","destination":"/tmp/upload.txt"},{"type":"shell","inline":["rm /tmp/upload.txt"]}],"post-processors":[{"type":"docker-tag","repository":"%s","tags":["latest"]}]}\n' \
+      "$base" "$training_dir/upload.txt" "${docker_result%:*}" >"$training_dir/docker-build.json"
+    docker_template=("-Dimagebake.training.docker=$training_dir/docker-build.json")
+  fi
+fi
 # The launcher's flags for short commands (bin/imagebake), and the jar by the same absolute path:
 # the archive is only used when the class path matches. Recorded with G1, the archive also lets
 # short commands use the JDK's archived module graph; builds (serial collector) use it all the same.
 if (cd "$home/target" && "$java" -XX:+UseG1GC -XX:TieredStopAtLevel=1 \
   -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider -Dslf4j.internal.verbosity=WARN \
-  -XX:ArchiveClassesAtExit="$jsa" "${ssh_template[@]}" -cp "$jar" dev.imagebake.cli.ClassDataTraining \
+  -XX:ArchiveClassesAtExit="$jsa" "${ssh_template[@]}" "${docker_template[@]}" -cp "$jar" dev.imagebake.cli.ClassDataTraining \
   "${validated[@]}" "$home"/templates/local-only.json) >"$log" 2>&1 && [[ -f "$jsa" ]]; then
   echo "class-data archive: $jsa"
 else
   rm -f "$jsa"
   echo "class-data archive: not created (see $log); bin/imagebake records one at its first run"
+fi
+if [[ ${#docker_template[@]} -gt 0 ]]; then
+  docker rmi "$docker_result" >/dev/null 2>&1 || true
+  rm -rf "$training_dir"
 fi

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -13,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +150,55 @@ public record DockerEngine(DockerClient api, DockerHttpClient http) implements A
     } catch (IOException e) {
       throw new DockerEngineException("import: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code GET path} of an inspect endpoint ({@code /containers/ID/json}, {@code /images/ID/json},
+   * {@code /exec/ID/json}) as a JSON tree, through docker-java's transport. For steps that read a
+   * field or two: Jackson building the deserializers of docker-java's full inspect types (dozens of
+   * classes each) costs ~0.1 s of CPU per type in a short-lived JVM, a large share of a short
+   * build's own CPU time.
+   *
+   * @throws NotFoundException when the engine has no such object
+   */
+  public JsonNode inspect(String path) {
+    DockerHttpClient.Request request =
+        DockerHttpClient.Request.builder()
+            .method(DockerHttpClient.Request.Method.GET)
+            .path(path)
+            .build();
+    try (DockerHttpClient.Response response = http.execute(request)) {
+      String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+      if (response.getStatusCode() == 404) {
+        throw new NotFoundException(message(body));
+      }
+      check(response.getStatusCode(), body);
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code docker inspect CONTAINER} as a JSON tree (see {@link #inspect}). */
+  public JsonNode inspectContainer(String id) {
+    return inspect("/containers/" + id + "/json");
+  }
+
+  /** {@code docker image inspect IMAGE} as a JSON tree (see {@link #inspect}). */
+  public JsonNode inspectImage(String image) {
+    return inspect("/images/" + image + "/json");
+  }
+
+  private static String message(String body) {
+    try {
+      JsonNode node = JSON.readTree(body);
+      if (node.hasNonNull("message")) {
+        return node.get("message").asText();
+      }
+    } catch (IOException notJson) {
+      // keep the body as it is
+    }
+    return body.strip();
   }
 
   private static void check(int status, String body) {

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import dev.imagebake.docker.DockerEngine;
 import dev.imagebake.testing.DockerTestEngine;
 import dev.imagebake.testing.TestRegistry;
+import dev.imagebake.testing.ecr.FakeEcr;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,6 +180,88 @@ class DockerIT {
           .containsEntry("pushed", tag);
       // The committed image keeps run_command's entrypoint, /bin/sh, as in Packer.
       assertThat(runContainer(repo + ":" + tag, "-c", "cat /pushed.txt")).isEqualTo("pushed\n");
+    }
+  }
+
+  /**
+   * ecr_login: the token comes from a local ECR endpoint (AWS_ENDPOINT_URL_ECR) and decodes to the
+   * real registry's htpasswd user and password, which docker-push and then the builder's pull log
+   * in and authenticate with. No name of the form ACCOUNT.dkr.ecr.REGION.amazonaws.com resolves
+   * here, so login_server puts the registry's address first: Packer's expression finds the account
+   * and region anywhere in it, and the engine logs in to the host part.
+   */
+  @Test
+  void ecrLoginGetsATokenFromEcrThenPushesAndPullsWithItOnARealRegistry() throws Exception {
+    try (TestRegistry registry = TestRegistry.start();
+        FakeEcr ecr = FakeEcr.start(TestRegistry.USER, TestRegistry.PASSWORD)) {
+      String server = registry.address() + "/123456789012.dkr.ecr.eu-west-3.amazonaws.com";
+      String repo = registry.address() + "/imagebake/ecr";
+      String tag = "t" + UUID.randomUUID().toString().substring(0, 8);
+      String aws = "\"aws_access_key\": \"AKIDECRTEST\", \"aws_secret_key\": \"ecr-test-secret\"";
+      Path push =
+          Files.writeString(
+              work.resolve("ecr-push.json"),
+              """
+          {"builders": [{"type": "docker", "image": "%s", "pull": false, "commit": true}],
+           "provisioners": [{"type": "shell", "inline": ["echo %s > /ecr.txt"]}],
+           "post-processors": [[
+             {"type": "docker-tag", "repository": "%s", "tags": ["%s"]},
+             {"type": "docker-push", "ecr_login": true, "login_server": "%s", %s}
+           ]]}
+          """
+                  .formatted(base, tag, repo, tag, server, aws));
+      Map<String, String> env = Map.of("AWS_ENDPOINT_URL_ECR", ecr.endpoint().toString());
+
+      Launcher.Result pushed = Launcher.run(work, env, "build", push.toString());
+      assertThat(pushed.exitCode()).as(pushed.all()).isZero();
+      assertThat(pushed.all())
+          .contains("Fetching ECR credentials...", "Logging in...", "Pushing: " + repo + ":" + tag)
+          .doesNotContain(TestRegistry.PASSWORD)
+          .doesNotContain("ecr-test-secret");
+      assertThat(ecr.calls())
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.target())
+                    .isEqualTo("AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken");
+                assertThat(c.body().path("registryIds").toString()).isEqualTo("[\"123456789012\"]");
+                assertThat(c.region()).isEqualTo("eu-west-3");
+                assertThat(c.service()).isEqualTo("ecr");
+                assertThat(c.accessKey()).isEqualTo("AKIDECRTEST");
+              });
+
+      // The builder pulls it back with a new token, after the local copy is gone.
+      engine.api().removeImageCmd(repo + ":" + tag).withForce(true).exec();
+      Path pull =
+          Files.writeString(
+              work.resolve("ecr-pull.json"),
+              """
+          {"builders": [{"type": "docker", "image": "%s:%s", "discard": true,
+                         "ecr_login": true, "login_server": "%s", %s}],
+           "provisioners": [{"type": "shell", "inline": ["cat /ecr.txt"]}]}
+          """
+                  .formatted(repo, tag, server, aws));
+      Launcher.Result pulled = Launcher.run(work, env, "build", pull.toString());
+      assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+      assertThat(pulled.all())
+          .contains("Fetching ECR credentials...", "Logging in...", tag)
+          .doesNotContain(TestRegistry.PASSWORD);
+      assertThat(ecr.calls()).hasSize(2);
+
+      // A token for another password: the registry refuses it.
+      ecr.token(TestRegistry.USER, "not-the-password");
+      engine.api().removeImageCmd(repo + ":" + tag).withForce(true).exec();
+      Launcher.Result refused = Launcher.run(work, env, "build", pull.toString());
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
+      assertThat(refused.all()).contains("Error logging in:").doesNotContain("not-the-password");
+
+      // ECR refuses: its error, in Packer's words.
+      ecr.fail(
+          "AccessDeniedException", "User is not authorized to perform ecr:GetAuthorizationToken");
+      Launcher.Result denied = Launcher.run(work, env, "build", pull.toString());
+      assertThat(denied.exitCode()).as(denied.all()).isEqualTo(1);
+      assertThat(denied.all())
+          .contains("Error fetching ECR credentials: User is not authorized to perform");
     }
   }
 

@@ -34,7 +34,8 @@ final class DockerBuilder implements Builder {
   public Artifact run(BuildContext ctx, ProvisionHook hook) throws Exception {
     try (DockerEngine engine = DockerEngine.of(ctx)) {
       try {
-        engine.api().versionCmd().exec();
+        // A ping: the version's answer would only cost its deserializer.
+        engine.api().pingCmd().exec();
       } catch (RuntimeException e) {
         throw new IllegalStateException(
             "Docker engine not reachable: " + EngineErrors.describe(e), e);
@@ -68,8 +69,8 @@ final class DockerBuilder implements Builder {
   /** Packer's {@code StepSetGeneratedData}: the image's id as the engine reports it. */
   private static String sha256(DockerEngine engine, String image) {
     try {
-      String id = engine.api().inspectImageCmd(image).exec().getId();
-      return id == null ? SHA_NOT_FOUND : id;
+      String id = engine.inspectImage(image).path("Id").asText("");
+      return id.isEmpty() ? SHA_NOT_FOUND : id;
     } catch (RuntimeException e) {
       return SHA_NOT_FOUND;
     }

@@ -1,5 +1,6 @@
 package dev.imagebake.builder.docker;
 
+import dev.imagebake.docker.EcrLogin;
 import dev.imagebake.sdk.Builder;
 import dev.imagebake.sdk.BuilderFactory;
 import dev.imagebake.sdk.config.ConfigCheck;
@@ -60,8 +61,10 @@ public final class DockerBuilderFactory implements BuilderFactory<DockerBuilderC
     if (Boolean.TRUE.equals(config.ecrLogin())) {
       if (config.loginServer() == null || config.loginServer().isEmpty()) {
         check.error("login_server", "ECR login requires login server to be provided.");
+      } else if (EcrLogin.parse(config.loginServer()).isEmpty()) {
+        // Packer finds this at the pull; the address alone tells it.
+        check.error("login_server", EcrLogin.parseError(config.loginServer()));
       }
-      check.error("ecr_login", "ecr_login is not supported by imagebake yet");
     }
     if (Boolean.TRUE.equals(config.windowsContainer())) {
       check.error("windows_container", "Windows containers are not supported by imagebake");

@@ -27,9 +27,8 @@ final class StepConnectDocker {
     attributes.put("exec_user", config.execUser() == null ? "" : config.execUser());
     if (config.fixUploadOwnerOrDefault()) {
       DockerEngine engine = state.require(DockerState.ENGINE);
-      var containerConfig = engine.api().inspectContainerCmd(id).exec().getConfig();
-      String user = containerConfig == null ? null : containerConfig.getUser();
-      attributes.put("upload_owner", user == null || user.isEmpty() ? "root" : user);
+      String user = engine.inspectContainer(id).path("Config").path("User").asText("");
+      attributes.put("upload_owner", user.isEmpty() ? "root" : user);
     }
     return new ConnectTarget(null, 0, null, attributes);
   }

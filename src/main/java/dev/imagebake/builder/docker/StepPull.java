@@ -2,6 +2,7 @@ package dev.imagebake.builder.docker;
 
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import dev.imagebake.docker.DockerEngine;
+import dev.imagebake.docker.EcrLogin;
 import dev.imagebake.docker.EngineErrors;
 import dev.imagebake.docker.ImageRef;
 import dev.imagebake.docker.RegistryLogin;
@@ -12,7 +13,8 @@ import dev.imagebake.sdk.StepFailedException;
 
 /**
  * Packer's {@code StepPull}: pulls {@code image} unless {@code pull} is false, with the login's
- * credentials when {@code login} is set.
+ * credentials when {@code login} is set, or with the user and password an ECR token gives when
+ * {@code ecr_login} is set ({@link EcrLogin}).
  */
 final class StepPull implements Step {
   private final DockerBuilderConfig config;
@@ -29,8 +31,21 @@ final class StepPull implements Step {
     ctx.ui().say("Pulling Docker image: " + config.image());
     DockerEngine engine = state.require(DockerState.ENGINE);
     RegistryLogin login = null;
-    // ecr_login is refused by validate (not supported yet).
-    if (Boolean.TRUE.equals(config.login())) {
+    if (Boolean.TRUE.equals(config.ecrLogin())) {
+      ctx.ui().message("Fetching ECR credentials...");
+      try {
+        login =
+            new EcrLogin(
+                    config.awsAccessKey(),
+                    config.awsSecretKey(),
+                    config.awsToken(),
+                    config.awsProfile())
+                .login(config.loginServer(), ctx.environment(), ctx.homeDirectory());
+      } catch (RuntimeException e) {
+        throw new StepFailedException(
+            name(), "Error fetching ECR credentials: " + e.getMessage(), e);
+      }
+    } else if (Boolean.TRUE.equals(config.login())) {
       login =
           new RegistryLogin(config.loginServer(), config.loginUsername(), config.loginPassword());
     }

@@ -3,7 +3,6 @@ package dev.imagebake.communicator.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.ExecCreateCmd;
 import com.github.dockerjava.api.command.ExecStartCmd;
-import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.imagebake.docker.DockerEngine;
 import dev.imagebake.docker.EngineErrors;
@@ -115,9 +114,9 @@ final class DockerCommunicator implements Communicator {
   private CommandResult exitStatus(String execId) throws IOException {
     try {
       for (int attempt = 0; ; attempt++) {
-        InspectExecResponse exec = docker.inspectExecCmd(execId).exec();
-        if (!Boolean.TRUE.equals(exec.isRunning()) && exec.getExitCodeLong() != null) {
-          return new CommandResult(exec.getExitCodeLong().intValue());
+        var exec = engine.inspect("/exec/" + execId + "/json");
+        if (!exec.path("Running").asBoolean(false) && exec.path("ExitCode").isNumber()) {
+          return new CommandResult(exec.path("ExitCode").asInt());
         }
         // The output stream closes a moment before the engine records the exit: wait for it.
         cancellation.sleep(java.time.Duration.ofMillis(Math.min(100, 5L << Math.min(attempt, 5))));
@@ -140,8 +139,8 @@ final class DockerCommunicator implements Communicator {
    */
   private void stop(String execId, ExecOutput output) {
     try {
-      Long pid = docker.inspectExecCmd(execId).exec().getPidLong();
-      if (pid != null && pid > 0) {
+      long pid = engine.inspect("/exec/" + execId + "/json").path("Pid").asLong(0);
+      if (pid > 0) {
         ProcessHandle.of(pid)
             .ifPresent(
                 p -> {

@@ -25,13 +25,13 @@ public final class DockerCommunicatorFactory implements CommunicatorFactory {
     ContainerTarget container = ContainerTarget.of(target);
     DockerEngine docker = DockerEngine.of(ctx);
     try {
-      var state = docker.api().inspectContainerCmd(container.containerId()).exec().getState();
-      if (state == null || !Boolean.TRUE.equals(state.getRunning())) {
+      var state = docker.inspectContainer(container.containerId()).path("State");
+      if (!state.path("Running").asBoolean(false)) {
         throw new IllegalStateException(
             "container "
                 + container.shortId()
                 + " is not running"
-                + (state == null ? "" : " (" + state.getStatus() + ")"));
+                + (state.isMissingNode() ? "" : " (" + state.path("Status").asText() + ")"));
       }
     } catch (RuntimeException e) {
       docker.close();

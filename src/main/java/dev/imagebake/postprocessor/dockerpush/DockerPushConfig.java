@@ -13,7 +13,7 @@ public record DockerPushConfig(
     @Doc("Removed from Docker logins; an error, as in Packer (packer fix deletes it).")
         String loginEmail,
     @Doc("Registry to log in to.") String loginServer,
-    @Doc("Log in to Amazon ECR: not supported by imagebake yet.") Boolean ecrLogin,
+    @Doc("Log in to Amazon ECR (login_server) with the AWS credentials to push.") Boolean ecrLogin,
     @Doc("AWS access key for ecr_login.") @Secret String awsAccessKey,
     @Doc("AWS secret key for ecr_login.") @Secret String awsSecretKey,
     @Doc("AWS session token for ecr_login.") @Secret String awsToken,

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.command.PushImageCmd;
 import dev.imagebake.docker.DockerEngine;
 import dev.imagebake.docker.DockerIds;
 import dev.imagebake.docker.DockerImageArtifact;
+import dev.imagebake.docker.EcrLogin;
 import dev.imagebake.docker.EngineErrors;
 import dev.imagebake.docker.ImageRef;
 import dev.imagebake.docker.RegistryLogin;
@@ -41,9 +42,21 @@ final class DockerPushPostProcessor implements PostProcessor {
     names.addAll(tags);
     try (DockerEngine engine = DockerEngine.of(ctx)) {
       RegistryLogin login = null;
-      if (Boolean.TRUE.equals(config.login())) {
+      if (Boolean.TRUE.equals(config.ecrLogin())) {
+        ctx.ui().message("Fetching ECR credentials...");
+        // Packer returns EcrGetLogin's error as it is.
+        login =
+            new EcrLogin(
+                    config.awsAccessKey(),
+                    config.awsSecretKey(),
+                    config.awsToken(),
+                    config.awsProfile())
+                .login(config.loginServer(), ctx.environment(), ctx.homeDirectory());
+      } else if (Boolean.TRUE.equals(config.login())) {
         login =
             new RegistryLogin(config.loginServer(), config.loginUsername(), config.loginPassword());
+      }
+      if (login != null) {
         if (login.password() != null) {
           ctx.addSecret(login.password());
         }

@@ -1,5 +1,6 @@
 package dev.imagebake.postprocessor.dockerpush;
 
+import dev.imagebake.docker.EcrLogin;
 import dev.imagebake.sdk.PostProcessor;
 import dev.imagebake.sdk.PostProcessorFactory;
 import dev.imagebake.sdk.config.ConfigCheck;
@@ -33,8 +34,10 @@ public final class DockerPushPostProcessorFactory
     if (Boolean.TRUE.equals(config.ecrLogin())) {
       if (config.loginServer() == null || config.loginServer().isEmpty()) {
         check.error("login_server", "ECR login requires login server to be provided.");
+      } else if (EcrLogin.parse(config.loginServer()).isEmpty()) {
+        // Packer finds this when it pushes; the address alone tells it.
+        check.error("login_server", EcrLogin.parseError(config.loginServer()));
       }
-      check.error("ecr_login", "ecr_login is not supported by imagebake yet");
     }
     if (Boolean.TRUE.equals(config.login())
         && (config.loginUsername() == null || config.loginUsername().isEmpty())) {

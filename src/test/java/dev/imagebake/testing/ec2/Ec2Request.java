@@ -29,7 +29,14 @@ public record Ec2Request(
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
-      params.put(decode(key), decode(value));
+      String name = decode(key);
+      String text = decode(value);
+      // Packer's SDK (aws-sdk-go) sends unset ids and zones as empty strings (VpcId=,
+      // SubnetId=, Placement.AvailabilityZone=); EC2 takes them as unset.
+      if (text.isEmpty() && (name.endsWith("Id") || name.endsWith("AvailabilityZone"))) {
+        continue;
+      }
+      params.put(name, text);
     }
     return new Ec2Request(
         params.getOrDefault("Action", ""),

@@ -286,6 +286,7 @@ public final class Ec2World {
       return;
     }
     image.state = "available";
+    image.availableNanos = System.nanoTime();
   }
 
   List<Subnet> subnetsOf(String region) {

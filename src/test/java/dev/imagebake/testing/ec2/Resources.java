@@ -43,6 +43,11 @@ public final class Resources {
 
     public String clientToken;
     int pollsLeft;
+
+    /** When it was made, and when it became available (0 until then): System.nanoTime(). */
+    public final long madeNanos = System.nanoTime();
+
+    public long availableNanos;
   }
 
   /** A block device mapping of an image or an instance. */

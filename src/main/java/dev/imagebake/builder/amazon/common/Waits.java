@@ -105,6 +105,11 @@ public final class Waits {
         w -> w.waitUntilSecurityGroupExists(b -> b.groupIds(id)));
   }
 
+  /** Throws {@link CancelledException} when these waits' cancellation has fired. */
+  public void throwIfCancelled() {
+    cancellation.throwIfCancelled();
+  }
+
   /** Pauses between the builder's own retries; cancellable. */
   public void pause() {
     cancellation.sleep(polling.delay());

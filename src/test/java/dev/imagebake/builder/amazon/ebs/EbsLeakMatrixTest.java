@@ -34,6 +34,10 @@ class EbsLeakMatrixTest {
        "ena_support":true,"force_deregister":true}
       """;
 
+  /** RICH with three copy regions, copied in parallel. */
+  private static final String THREE_REGIONS =
+      EbsTemplates.with(RICH, "{\"ami_regions\":[\"eu-west-1\",\"us-west-2\",\"ap-south-1\"]}");
+
   private static Ec2Harness h;
 
   @BeforeAll
@@ -140,6 +144,19 @@ class EbsLeakMatrixTest {
             "DescribeImages",
             null,
             r -> r.region().equals("eu-west-1") && pending(r.get("ImageId.1"))));
+    // Three copies in parallel, interrupted once all three are pending: every copy rolled back.
+    points.add(
+        interruptDuring(
+            "three copies available",
+            "DescribeImages",
+            null,
+            r ->
+                !r.region().equals("us-east-1")
+                    && h.ec2.world().images().stream()
+                            .filter(i -> !i.region.equals("us-east-1") && i.state.equals("pending"))
+                            .count()
+                        == 3,
+            THREE_REGIONS));
     points.add(interruptWhileConnecting());
 
     Map<String, List<String>> leaked = new LinkedHashMap<>();
@@ -151,7 +168,7 @@ class EbsLeakMatrixTest {
             + runPhase.size()
             + " EC2 call failures, "
             + lost.size()
-            + " lost answers, 3 SSH/provisioner failures, 6 interrupts), "
+            + " lost answers, 3 SSH/provisioner failures, 7 interrupts), "
             + leaked.size()
             + " left something behind");
     assertThat(leaked).isEmpty();
@@ -176,6 +193,15 @@ class EbsLeakMatrixTest {
 
   private static Point interruptDuring(
       String wait, String action, String hold, java.util.function.Predicate<Ec2Request> when) {
+    return interruptDuring(wait, action, hold, when, RICH);
+  }
+
+  private static Point interruptDuring(
+      String wait,
+      String action,
+      String hold,
+      java.util.function.Predicate<Ec2Request> when,
+      String template) {
     AtomicBoolean fired = new AtomicBoolean();
     return run(
         "interrupt during " + wait,
@@ -183,7 +209,7 @@ class EbsLeakMatrixTest {
           if (hold != null) {
             x.ec2.world().hold(hold);
           }
-          if (wait.equals("copy available")) {
+          if (wait.contains("copy available") || wait.contains("copies available")) {
             x.ec2.onAction("CopyImage", r -> x.ec2.world().hold("image:pending"));
           }
           x.ec2.onAction(
@@ -194,7 +220,7 @@ class EbsLeakMatrixTest {
                 }
               });
         },
-        RICH,
+        template,
         List.of("true"));
   }
 
