@@ -33,9 +33,14 @@ final class RemoteScriptCommand {
     // signal only once its foreground command ends, and the script's children would outlive it
     // anyway; so the script runs in the background while the shell waits, and TERM takes the
     // whole process group (this session) down with it, after removing the uploaded files.
+    // The cleanup ignores TERM while it runs (and its rm inherits that): a cancelled build may
+    // signal the group more than once, and a second TERM would kill the rm and leave the script.
     cmd.append("trap '")
-        .append(removeInTrap(removeAfter))
-        .append("trap - TERM; kill -TERM 0' TERM\n");
+        .append(
+            removeAfter.isEmpty()
+                ? "trap - TERM; kill -TERM 0"
+                : "trap \"\" TERM; " + removeInTrap(removeAfter) + "kill -TERM 0")
+        .append("' TERM\n");
     cmd.append("(").append(executeCommand).append("\n) &\nwait $!; rc=$?");
     if (!removeAfter.isEmpty()) {
       cmd.append("; rm -f");

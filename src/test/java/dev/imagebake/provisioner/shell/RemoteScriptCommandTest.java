@@ -22,7 +22,7 @@ class RemoteScriptCommandTest {
                 List.of("/tmp/s.sh", "/tmp/v.sh")))
         .isEqualTo(
             "chmod 0600 /tmp/v.sh\nchmod 0700 /tmp/s.sh\n"
-                + "trap 'rm -f /tmp/s.sh /tmp/v.sh; trap - TERM; kill -TERM 0' TERM\n"
+                + "trap 'trap \"\" TERM; rm -f /tmp/s.sh /tmp/v.sh; kill -TERM 0' TERM\n"
                 + "(chmod +x /tmp/s.sh; /tmp/s.sh\n) &\n"
                 + "wait $!; rc=$?; rm -f /tmp/s.sh /tmp/v.sh; exit $rc");
   }
