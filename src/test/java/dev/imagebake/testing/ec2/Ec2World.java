@@ -1,5 +1,6 @@
 package dev.imagebake.testing.ec2;
 
+import dev.imagebake.testing.SshKeyMaker;
 import dev.imagebake.testing.ec2.Resources.Image;
 import dev.imagebake.testing.ec2.Resources.Instance;
 import dev.imagebake.testing.ec2.Resources.KeyPair;
@@ -72,7 +73,7 @@ public final class Ec2World {
   private String publicDns = "localhost";
   private String privateDns = "localhost";
   private Consumer<String> keyAuthorizer = line -> {};
-  final KeyMaker keyMaker = new KeyMaker();
+  final SshKeyMaker keyMaker = new SshKeyMaker();
 
   Ec2World() {
     for (String region : REGIONS) {

@@ -2,6 +2,7 @@ package dev.imagebake.testing.ec2;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.imagebake.testing.ScriptedFaults;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ public final class FakeEc2 implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final Ec2World world = new Ec2World();
-  private final Faults faults = new Faults();
+  private final ScriptedFaults faults = new ScriptedFaults();
   private final List<Ec2Request> calls = new CopyOnWriteArrayList<>();
   private final Map<String, List<Consumer<Ec2Request>>> hooks = new ConcurrentHashMap<>();
   private final InstanceActions instanceActions = new InstanceActions(world);
@@ -77,7 +78,7 @@ public final class FakeEc2 implements AutoCloseable {
     return world;
   }
 
-  public Faults faults() {
+  public ScriptedFaults faults() {
     return faults;
   }
 
@@ -118,7 +119,7 @@ public final class FakeEc2 implements AutoCloseable {
         }
       }
       var fault = faults.take(request.action());
-      if (fault.isPresent() && fault.get().kind() == Faults.Kind.LOSE_ANSWER) {
+      if (fault.isPresent() && fault.get().kind() == ScriptedFaults.Kind.LOSE_ANSWER) {
         try {
           dispatch(request);
         } catch (RuntimeException ignored) {
@@ -126,7 +127,7 @@ public final class FakeEc2 implements AutoCloseable {
         }
         return;
       }
-      if (fault.isPresent() && fault.get().kind() == Faults.Kind.DROP) {
+      if (fault.isPresent() && fault.get().kind() == ScriptedFaults.Kind.DROP) {
         // Closing without a status line: the client sees the connection end.
         return;
       }

@@ -1,5 +1,6 @@
 package dev.imagebake.testing.ec2;
 
+import dev.imagebake.testing.SshKeyMaker;
 import dev.imagebake.testing.ec2.Resources.Image;
 import dev.imagebake.testing.ec2.Resources.Instance;
 import dev.imagebake.testing.ec2.Resources.KeyPair;
@@ -160,7 +161,7 @@ final class NetworkActions {
     if (!type.equals("rsa") && !type.equals("ed25519")) {
       throw Ec2Error.badRequest("InvalidParameterValue", "Invalid KeyType: " + type);
     }
-    KeyMaker.Made made = w.keyMaker.make(type);
+    SshKeyMaker.Made made = w.keyMaker.make(type);
     KeyPair k = new KeyPair();
     k.name = name;
     k.id = w.newId("key");

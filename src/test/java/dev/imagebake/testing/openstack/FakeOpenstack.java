@@ -2,6 +2,7 @@ package dev.imagebake.testing.openstack;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.imagebake.testing.ScriptedFaults;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ public final class FakeOpenstack implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final OsWorld world = new OsWorld();
-  private final OsFaults faults = new OsFaults();
+  private final ScriptedFaults faults = new ScriptedFaults();
   private final List<OsCall> calls = new CopyOnWriteArrayList<>();
   private final Map<String, List<Consumer<OsCall>>> hooks = new ConcurrentHashMap<>();
   private final OsRoutes routes;
@@ -81,7 +82,7 @@ public final class FakeOpenstack implements AutoCloseable {
     return world;
   }
 
-  public OsFaults faults() {
+  public ScriptedFaults faults() {
     return faults;
   }
 
@@ -128,7 +129,7 @@ public final class FakeOpenstack implements AutoCloseable {
         }
       }
       var fault = faults.take(call.name());
-      if (fault.isPresent() && fault.get().kind() == OsFaults.Kind.LOSE_ANSWER) {
+      if (fault.isPresent() && fault.get().kind() == ScriptedFaults.Kind.LOSE_ANSWER) {
         try {
           dispatch(call);
         } catch (RuntimeException ignored) {
@@ -136,7 +137,7 @@ public final class FakeOpenstack implements AutoCloseable {
         }
         return;
       }
-      if (fault.isPresent() && fault.get().kind() == OsFaults.Kind.DROP) {
+      if (fault.isPresent() && fault.get().kind() == ScriptedFaults.Kind.DROP) {
         return;
       }
       if (fault.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.imagebake.testing.openstack;
 
+import dev.imagebake.testing.SshKeyMaker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -135,7 +136,7 @@ final class OsRoutes {
         if (w.keyPairs.containsKey(name)) {
           throw new HttpError(409, "Key pair '" + name + "' already exists.");
         }
-        NovaKeys.Made made = w.keys.make("rsa");
+        SshKeyMaker.Made made = w.keys.make("rsa");
         w.keyPairs.put(name, made.publicKey());
         w.authorize(made.publicKey());
         return ok(

@@ -1,5 +1,6 @@
 package dev.imagebake.testing.openstack;
 
+import dev.imagebake.testing.SshKeyMaker;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public final class OsWorld {
   private final Set<String> held = new HashSet<>();
   private Consumer<String> keyAuthorizer = line -> {};
   private long clock = 1_700_000_000L;
-  final NovaKeys keys = new NovaKeys();
+  final SshKeyMaker keys = new SshKeyMaker();
 
   OsWorld() {
     Image seed = new Image(SEED_IMAGE, SEED_IMAGE_NAME, "active", tick());

@@ -1,4 +1,4 @@
-package dev.imagebake.testing.ec2;
+package dev.imagebake.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,16 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Makes real SSH key pairs with {@code ssh-keygen}, as EC2's CreateKeyPair does. */
-final class KeyMaker {
+/**
+ * Makes real SSH key pairs with {@code ssh-keygen}, as EC2's CreateKeyPair and Nova's key pair
+ * creation do.
+ */
+public final class SshKeyMaker {
   /**
    * @param privateKey PEM ({@code BEGIN RSA PRIVATE KEY}) for rsa, OpenSSH format for ed25519
    * @param publicKey the authorized_keys line
    * @param fingerprint {@code SHA256:...}
    */
-  record Made(String privateKey, String publicKey, String fingerprint) {}
+  public record Made(String privateKey, String publicKey, String fingerprint) {}
 
-  Made make(String type) {
+  public Made make(String type) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("fake-ec2-key");

@@ -1,4 +1,4 @@
-package dev.imagebake.testing.ec2;
+package dev.imagebake.testing;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Scripted faults of the fake EC2: the next N calls of an action (or of every action, {@code "*"})
- * answer an error or have their connection dropped; a permanent fault answers every call. Faults
- * are checked before the action runs, so a faulted call changes no state.
+ * Scripted faults of a fake cloud endpoint (EC2, OpenStack): the next N calls of an action (or of
+ * every action, {@code "*"}) answer an error or have their connection dropped; a permanent fault
+ * answers every call. Faults are checked before the action runs, so a faulted call changes no
+ * state.
  */
-public final class Faults {
+public final class ScriptedFaults {
   /** What a fault does. */
   public enum Kind {
     ERROR,
@@ -20,7 +21,8 @@ public final class Faults {
   }
 
   /** One fault; {@code remaining} is -1 for a permanent one. */
-  record Fault(String action, int remaining, Kind kind, int status, String code, String message) {
+  public record Fault(
+      String action, int remaining, Kind kind, int status, String code, String message) {
     boolean matches(String a) {
       return action.equals("*") || action.equals(a);
     }
@@ -34,7 +36,7 @@ public final class Faults {
   private int injected;
 
   /** The next {@code times} calls of {@code action} answer this error. */
-  public synchronized Faults failNext(
+  public synchronized ScriptedFaults failNext(
       String action, int times, int status, String code, String message) {
     faults.add(new Fault(action, times, Kind.ERROR, status, code, message));
     return this;
@@ -44,14 +46,14 @@ public final class Faults {
    * Only the {@code nth} call (1-based, counted from now) of {@code action} answers this error,
    * e.g. to fail one precise point of a build.
    */
-  public synchronized Faults failNth(
+  public synchronized ScriptedFaults failNth(
       String action, int nth, int status, String code, String message) {
     nth(action, nth - 1, new Fault(action, 1, Kind.ERROR, status, code, message));
     return this;
   }
 
   /** Only the {@code nth} call of {@code action} gets its connection dropped. */
-  public synchronized Faults dropNth(String action, int nth) {
+  public synchronized ScriptedFaults dropNth(String action, int nth) {
     nth(action, nth - 1, new Fault(action, 1, Kind.DROP, 0, null, null));
     return this;
   }
@@ -61,24 +63,25 @@ public final class Faults {
   }
 
   /** Every call of {@code action} answers this error until {@link #clear()}. */
-  public synchronized Faults failAlways(String action, int status, String code, String message) {
+  public synchronized ScriptedFaults failAlways(
+      String action, int status, String code, String message) {
     faults.add(new Fault(action, -1, Kind.ERROR, status, code, message));
     return this;
   }
 
   /** The next {@code times} calls answer 503 RequestLimitExceeded (throttling). */
-  public Faults throttle(String action, int times) {
+  public ScriptedFaults throttle(String action, int times) {
     return failNext(action, times, 503, "RequestLimitExceeded", "Request limit exceeded.");
   }
 
   /** The next {@code times} calls answer 500 InternalError. */
-  public Faults serverError(String action, int times) {
+  public ScriptedFaults serverError(String action, int times) {
     return failNext(
         action, times, 500, "InternalError", "An internal error has occurred. Please try again.");
   }
 
   /** The next {@code times} calls get their connection closed without an answer. */
-  public synchronized Faults dropNext(String action, int times) {
+  public synchronized ScriptedFaults dropNext(String action, int times) {
     faults.add(new Fault(action, times, Kind.DROP, 0, null, null));
     return this;
   }
@@ -87,7 +90,7 @@ public final class Faults {
    * The next {@code times} calls of {@code action} take effect but their answers are lost (the
    * connection closes), as when a network drops after EC2 acted.
    */
-  public synchronized Faults loseAnswers(String action, int times) {
+  public synchronized ScriptedFaults loseAnswers(String action, int times) {
     faults.add(new Fault(action, times, Kind.LOSE_ANSWER, 0, null, null));
     return this;
   }
@@ -103,7 +106,7 @@ public final class Faults {
   }
 
   /** The fault for this call, consuming one of its repetitions. */
-  synchronized Optional<Fault> take(String action) {
+  public synchronized Optional<Fault> take(String action) {
     for (Iterator<Object[]> it = delayed.iterator(); it.hasNext(); ) {
       Object[] d = it.next();
       if (d[0].equals(action)) {
