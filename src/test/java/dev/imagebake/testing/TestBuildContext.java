@@ -38,7 +38,49 @@ public final class TestBuildContext implements BuildContext {
       Connector connector,
       boolean force,
       boolean debug,
-      String runUuid) {}
+      String runUuid) {
+    Settings withPlaces(Path work, Path home) {
+      return new Settings(
+          buildName,
+          builderType,
+          work,
+          home,
+          environment,
+          userVariables,
+          connector,
+          force,
+          debug,
+          runUuid);
+    }
+
+    Settings withInputs(Map<String, String> env, Map<String, String> variables) {
+      return new Settings(
+          buildName,
+          builderType,
+          workingDirectory,
+          homeDirectory,
+          env,
+          variables,
+          connector,
+          force,
+          debug,
+          runUuid);
+    }
+
+    Settings withRun(boolean newForce, String newRunUuid) {
+      return new Settings(
+          buildName,
+          builderType,
+          workingDirectory,
+          homeDirectory,
+          environment,
+          userVariables,
+          connector,
+          newForce,
+          debug,
+          newRunUuid);
+    }
+  }
 
   private final Settings settings;
   private final RecordingUi ui;
@@ -114,68 +156,20 @@ public final class TestBuildContext implements BuildContext {
   }
 
   public TestBuildContext withWorkingDirectory(Path dir) {
-    Settings s = settings;
-    return with(
-        new Settings(
-            s.buildName,
-            s.builderType,
-            dir,
-            s.homeDirectory,
-            s.environment,
-            s.userVariables,
-            s.connector,
-            s.force,
-            s.debug,
-            s.runUuid));
+    return with(settings.withPlaces(dir, settings.homeDirectory));
   }
 
   public TestBuildContext withHomeDirectory(Path dir) {
-    Settings s = settings;
-    return with(
-        new Settings(
-            s.buildName,
-            s.builderType,
-            s.workingDirectory,
-            dir,
-            s.environment,
-            s.userVariables,
-            s.connector,
-            s.force,
-            s.debug,
-            s.runUuid));
+    return with(settings.withPlaces(settings.workingDirectory, dir));
   }
 
   public TestBuildContext withEnvironment(Map<String, String> env) {
-    Settings s = settings;
-    return with(
-        new Settings(
-            s.buildName,
-            s.builderType,
-            s.workingDirectory,
-            s.homeDirectory,
-            Map.copyOf(env),
-            s.userVariables,
-            s.connector,
-            s.force,
-            s.debug,
-            s.runUuid));
+    return with(settings.withInputs(Map.copyOf(env), settings.userVariables));
   }
 
   /** The values {@code {{user `name`}}} renders. */
   public TestBuildContext withUserVariables(Map<String, String> variables) {
-    Settings s = settings;
-    return with(
-        new Settings(
-            s.buildName,
-            s.builderType,
-            s.workingDirectory,
-            s.homeDirectory,
-            s.environment,
-            Map.copyOf(variables),
-            s.connector,
-            s.force,
-            s.debug,
-            s.runUuid));
+    return with(settings.withInputs(settings.environment, Map.copyOf(variables)));
   }
 
   public TestBuildContext withConnector(Connector connector) {
@@ -196,35 +190,11 @@ public final class TestBuildContext implements BuildContext {
 
   /** {@code -force} on or off. */
   public TestBuildContext withForce(boolean force) {
-    Settings s = settings;
-    return with(
-        new Settings(
-            s.buildName,
-            s.builderType,
-            s.workingDirectory,
-            s.homeDirectory,
-            s.environment,
-            s.userVariables,
-            s.connector,
-            force,
-            s.debug,
-            s.runUuid));
+    return with(settings.withRun(force, settings.runUuid));
   }
 
   public TestBuildContext withRunUuid(String runUuid) {
-    Settings s = settings;
-    return with(
-        new Settings(
-            s.buildName,
-            s.builderType,
-            s.workingDirectory,
-            s.homeDirectory,
-            s.environment,
-            s.userVariables,
-            s.connector,
-            s.force,
-            s.debug,
-            runUuid));
+    return with(settings.withRun(settings.force, runUuid));
   }
 
   @Override
