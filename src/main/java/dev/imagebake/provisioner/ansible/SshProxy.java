@@ -76,6 +76,7 @@ final class SshProxy implements AutoCloseable {
       server.setHostBasedAuthenticator(null);
       server.setPublickeyAuthenticator(
           (name, key, session) -> name.equals(user) && userKey.accepts(name, key, session));
+      server.setChannelFactories(List.of(ExitStatusFirstChannel.FACTORY));
       server.setCommandFactory((channel, command) -> new ProxyCommand(command, comm, queue, ui));
       server.setShellFactory(null);
       server.setSubsystemFactories(List.of());
