@@ -36,6 +36,26 @@ public interface Communicator extends AutoCloseable {
   CommandResult run(RemoteCommand command, OutputSink sink) throws IOException;
 
   /**
+   * Runs {@code command} through the remote user's login shell (as {@link #run}) with its standard
+   * input copied from {@code stdin} as it comes, the remote end seeing end of file when {@code
+   * stdin} ends, and its output bytes written unchanged to {@code stdout} and {@code stderr}, each
+   * write flushed (Packer's {@code RemoteCmd} with {@code Stdin}, {@code Stdout} and {@code
+   * Stderr}): for byte protocols spoken through a command (an {@code sftp-server}) and for input a
+   * local program feeds while the command runs. Returns when the command ends, whether or not
+   * {@code stdin} has; its copying then stops at its next read.
+   *
+   * @return the exit status, or {@link CommandResult#disconnected()} as {@link #run}
+   * @throws UnsupportedOperationException when this communicator cannot carry input as it comes
+   *     (this default)
+   * @throws IOException when the command could not be started
+   */
+  default CommandResult runStreaming(
+      String command, InputStream stdin, OutputStream stdout, OutputStream stderr)
+      throws IOException {
+    throw new UnsupportedOperationException(describe() + " cannot stream a command's input");
+  }
+
+  /**
    * Writes {@code size} bytes of {@code data} to the remote file {@code remotePath} with the given
    * permission bits, replacing it. The parent directory must exist.
    */

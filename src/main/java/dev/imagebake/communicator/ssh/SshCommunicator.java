@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import net.schmizz.sshj.SSHClient;
@@ -201,14 +202,88 @@ final class SshCommunicator implements Communicator {
   /** Runs {@code command} in a new session, feeding it {@code stdin} (null: none). */
   private CommandResult inSession(String command, byte[] stdin, OutputSink sink)
       throws IOException {
+    return inNewSession(
+        command,
+        dialer.settings().pty(),
+        SshCommunicator::abort,
+        (current, session, cmd) -> {
+          feedStdin(cmd, stdin);
+          // A reader that fails (the sink threw) stops the command: nobody would read its output.
+          AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+          Runnable stop = () -> abort(current, session, cmd);
+          Thread stderr = pumpInBackground(cmd.getErrorStream(), sink::stderr, readerFailure, stop);
+          boolean broken = !pump(cmd.getInputStream(), sink::stdout, readerFailure, stop);
+          join(stderr);
+          if (readerFailure.get() != null) {
+            cancellation.throwIfCancelled();
+            Throwable failure = readerFailure.get();
+            throw new IOException(
+                describe() + ": reading the command's output failed: " + failure, failure);
+          }
+          return ending(cmd, broken);
+        });
+  }
+
+  /**
+   * In a session of its own and without a terminal (which would mangle the bytes), whatever ssh_pty
+   * says: the input is copied on a thread of its own, which the command's end leaves blocked on
+   * {@code stdin} until that ends or is closed by its owner. The login shell first prints its
+   * process id, the command's process group (sshd starts each session's shell in a session of its
+   * own), which is taken off the output: a cancellation kills that group from another session, as
+   * sshd refuses signal requests for root.
+   */
+  @Override
+  public CommandResult runStreaming(
+      String command, InputStream stdin, OutputStream stdout, OutputStream stderr)
+      throws IOException {
+    cancellation.throwIfCancelled();
+    AtomicLong group = new AtomicLong();
+    return inNewSession(
+        "echo $$; " + command,
+        false,
+        (current, session, cmd) -> abortGroup(current, session, cmd, group.get()),
+        (current, session, cmd) -> {
+          ByteStreams.copyInBackground(stdin, cmd.getOutputStream(), "ssh-stdin");
+          // A reader that cannot write (the receiver went away) stops the command.
+          Runnable stop = () -> abortGroup(current, session, cmd, group.get());
+          Thread errors =
+              ByteStreams.copyInBackground(cmd.getErrorStream(), stderr, stop, "ssh-stderr");
+          InputStream output = cmd.getInputStream();
+          group.set(ByteStreams.firstLineNumber(output));
+          cancellation.throwIfCancelled();
+          boolean broken = !ByteStreams.copy(output, stdout, stop);
+          join(errors);
+          return ending(cmd, broken);
+        });
+  }
+
+  /** What is done with a command once it started in its session, or to abort it. */
+  @FunctionalInterface
+  private interface Started {
+    CommandResult follow(SshLink link, Session session, Session.Command cmd) throws IOException;
+  }
+
+  /** How a started command is aborted. */
+  @FunctionalInterface
+  private interface Abort {
+    void abort(SshLink link, Session session, Session.Command cmd);
+  }
+
+  /**
+   * Starts {@code command} in a new session (with Packer's terminal when {@code pty}), aborted by a
+   * cancellation with {@code abort}, and hands it to {@code started}; the session is closed when
+   * that returns.
+   */
+  private CommandResult inNewSession(String command, boolean pty, Abort abort, Started started)
+      throws IOException {
     Session session = openSession();
     AtomicReference<Session.Command> running = new AtomicReference<>();
     SshLink current = connection.link;
-    Hook hook = onCancel(() -> abort(current, session, running.get()));
+    Hook hook = onCancel(() -> abort.abort(current, session, running.get()));
     try {
       Session.Command cmd;
       try {
-        if (dialer.settings().pty()) {
+        if (pty) {
           // Packer's terminal: xterm, 80x40, no echo.
           session.allocatePTY("xterm", 80, 40, 0, 0, Map.of(PTYMode.ECHO, 0));
         }
@@ -219,42 +294,37 @@ final class SshCommunicator implements Communicator {
         throw new IOException(
             "could not start the command on " + describe() + ": " + e.getMessage(), e);
       }
-      feedStdin(cmd, stdin);
-      // A reader that fails (the sink threw) stops the command: nobody would read its output.
-      AtomicReference<Throwable> readerFailure = new AtomicReference<>();
-      Runnable stop = () -> abort(current, session, cmd);
-      Thread stderr = pumpInBackground(cmd.getErrorStream(), sink::stderr, readerFailure, stop);
-      boolean broken = !pump(cmd.getInputStream(), sink::stdout, readerFailure, stop);
-      join(stderr);
-      if (readerFailure.get() != null) {
-        cancellation.throwIfCancelled();
-        Throwable failure = readerFailure.get();
-        throw new IOException(
-            describe() + ": reading the command's output failed: " + failure, failure);
-      }
-      if (!broken) {
-        try {
-          cmd.join();
-        } catch (IOException e) {
-          broken = true;
-        }
-      }
-      cancellation.throwIfCancelled();
-      Integer status = cmd.getExitStatus();
-      if (status != null) {
-        return new CommandResult(status);
-      }
-      Signal signal = cmd.getExitSignal();
-      if (signal != null && !broken) {
-        // Go's ssh reports a command killed by a signal as status 128 + signal number.
-        return new CommandResult(128 + Signals.number(signal));
-      }
-      LOG.debug("command ended without exit status on {}", describe());
-      return CommandResult.disconnected();
+      return started.follow(current, session, cmd);
     } finally {
       hook.close();
       closeQuietly(session);
     }
+  }
+
+  /**
+   * The result of a command whose output has been read: its exit status once it ended ({@code
+   * broken}: its output stream broke rather than ended, so it never will).
+   */
+  private CommandResult ending(Session.Command cmd, boolean broken) throws IOException {
+    if (!broken) {
+      try {
+        cmd.join();
+      } catch (IOException e) {
+        broken = true;
+      }
+    }
+    cancellation.throwIfCancelled();
+    Integer status = cmd.getExitStatus();
+    if (status != null) {
+      return new CommandResult(status);
+    }
+    Signal signal = cmd.getExitSignal();
+    if (signal != null && !broken) {
+      // Go's ssh reports a command killed by a signal as status 128 + signal number.
+      return new CommandResult(128 + Signals.number(signal));
+    }
+    LOG.debug("command ended without exit status on {}", describe());
+    return CommandResult.disconnected();
   }
 
   @Override
@@ -441,6 +511,32 @@ final class SshCommunicator implements Communicator {
               }
               current.close();
               closeQuietly(channel);
+            },
+            "ssh-cancel");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * As {@link #abort}, for a command whose process group is {@code group} (0: not known yet, when
+   * only the signal and the disconnect are tried): kills the group from a session of its own first.
+   */
+  private static void abortGroup(
+      SshLink current, Session session, Session.Command command, long group) {
+    if (group <= 0) {
+      abort(current, session, command);
+      return;
+    }
+    Thread thread =
+        new Thread(
+            () -> {
+              try (Session killer = current.client().startSession()) {
+                killer.exec("kill -TERM -" + group).join(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+              } catch (IOException | RuntimeException e) {
+                LOG.debug("could not stop the remote commands: {}", e.toString());
+              }
+              current.close();
+              closeQuietly(session);
             },
             "ssh-cancel");
     thread.setDaemon(true);

@@ -81,7 +81,16 @@ final class AnsibleProvisioner implements Provisioner {
         queue = new CommunicatorQueue();
         Path hostKey =
             empty(config.sshHostKeyFile()) ? null : ctx.localPath(config.sshHostKeyFile());
-        server = SshProxy.start(config.port(), user, userKey, hostKey, comm, queue, ui);
+        server =
+            SshProxy.start(
+                config.port(),
+                user,
+                userKey,
+                hostKey,
+                config.sftpCommandOrDefault(),
+                comm,
+                queue,
+                ui);
         fields.put("Host", "127.0.0.1");
         fields.put("Port", server.port());
       } else {

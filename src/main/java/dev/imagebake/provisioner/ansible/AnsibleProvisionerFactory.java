@@ -69,12 +69,6 @@ public final class AnsibleProvisionerFactory implements ProvisionerFactory<Ansib
             "ansible_env_vars", "ansible_env_vars: " + env + " is not of the form NAME=value");
       }
     }
-    if (config.sftp() && config.proxy()) {
-      check.warn(
-          "use_sftp",
-          "use_sftp: imagebake's SSH proxy serves scp, not SFTP yet: Ansible's file transfers"
-              + " will fail; leave use_sftp unset");
-    }
     if (!Boolean.TRUE.equals(config.skipVersionCheck())) {
       versionError(config.commandOrDefault(), check)
           .ifPresent(message -> check.error("command", message));

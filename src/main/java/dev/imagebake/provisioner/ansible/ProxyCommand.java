@@ -17,19 +17,22 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
- * One exec request of Ansible (Packer's adapter {@code exec}): {@code scp -t}/{@code scp -f} are
- * served with the communicator's upload and download ({@link ScpSession}), anything else is run
- * with the communicator, its output sent back line by line, its exit status as the request's.
+ * One exec or sftp subsystem request of Ansible (Packer's adapter {@code exec} and {@code
+ * remoteExec}): {@code scp -t}/{@code scp -f} are served with the communicator's upload and
+ * download ({@link ScpSession}); anything else, and the sftp subsystem as {@code sftp_command}, is
+ * run with the communicator's {@link Communicator#runStreaming}, the channel's input and output
+ * carried as they come, its exit status as the request's.
  *
- * <p>The command runs without standard input: the SDK's communicator takes none but a fixed text,
- * and Ansible (without pipelining, its default) keeps the channel's input open until the command
- * ends, so waiting for its end would never finish.
+ * <p>A communicator that cannot stream input runs commands without it (their output line by line),
+ * which is all Ansible needs without pipelining; the sftp subsystem then fails with a message
+ * saying so.
  */
 final class ProxyCommand implements Command {
   /** What an SSH client takes for "the command could not run". */
   static final int FAILED = 255;
 
   private final String command;
+  private final boolean sftp;
   private final Communicator comm;
   private final CommunicatorQueue queue;
   private final Ui ui;
@@ -39,11 +42,23 @@ final class ProxyCommand implements Command {
   private ExitCallback exit;
   private volatile boolean destroyed;
 
-  ProxyCommand(String command, Communicator comm, CommunicatorQueue queue, Ui ui) {
+  private ProxyCommand(
+      String command, boolean sftp, Communicator comm, CommunicatorQueue queue, Ui ui) {
     this.command = command;
+    this.sftp = sftp;
     this.comm = comm;
     this.queue = queue;
     this.ui = ui;
+  }
+
+  /** An exec request: {@code command} is what Ansible asked to run. */
+  static ProxyCommand exec(String command, Communicator comm, CommunicatorQueue queue, Ui ui) {
+    return new ProxyCommand(command, false, comm, queue, ui);
+  }
+
+  /** The sftp subsystem, served by running {@code sftpCommand} on the machine. */
+  static ProxyCommand sftp(String sftpCommand, Communicator comm, CommunicatorQueue queue, Ui ui) {
+    return new ProxyCommand(sftpCommand, true, comm, queue, ui);
   }
 
   @Override
@@ -85,24 +100,34 @@ final class ProxyCommand implements Command {
     }
     int status;
     try {
-      status = ScpSession.serves(command) ? scp() : remote();
+      status = sftp ? streamed() : ScpSession.serves(command) ? scp() : remote();
     } catch (CancelledException e) {
       status = FAILED;
+    } catch (UnsupportedOperationException e) {
+      report(
+          "SSH proxy: sftp: "
+              + e.getMessage()
+              + ", which SFTP needs; leave use_sftp unset to transfer with scp");
+      status = FAILED;
     } catch (IOException | RuntimeException e) {
-      // Shown to Ansible too: its error then says why, not only that the command failed.
-      String why = "SSH proxy: " + command + ": " + e;
-      if (!destroyed) {
-        ui.error(why);
-        try {
-          err.write((why + "\n").getBytes(StandardCharsets.UTF_8));
-          err.flush();
-        } catch (IOException closed) {
-          // The channel is gone; the error is on the console already.
-        }
-      }
+      report("SSH proxy: " + command + ": " + e);
       status = FAILED;
     }
     exit.onExit(status);
+  }
+
+  /** Shown to Ansible too: its error then says why, not only that the command failed. */
+  private void report(String why) {
+    if (destroyed) {
+      return;
+    }
+    ui.error(why);
+    try {
+      err.write((why + "\n").getBytes(StandardCharsets.UTF_8));
+      err.flush();
+    } catch (IOException closed) {
+      // The channel is gone; the error is on the console already.
+    }
   }
 
   private int scp() throws IOException {
@@ -110,7 +135,22 @@ final class ProxyCommand implements Command {
   }
 
   private int remote() throws IOException {
-    CommandResult r = comm.run(RemoteCommand.of(command), new ChannelSink(out, err));
+    try {
+      return streamed();
+    } catch (UnsupportedOperationException e) {
+      CommandResult r = comm.run(RemoteCommand.of(command), new ChannelSink(out, err));
+      out.flush();
+      err.flush();
+      return r.isDisconnected() ? FAILED : r.exitStatus();
+    }
+  }
+
+  /**
+   * Runs the command with the channel's input and output; throws UnsupportedOperationException when
+   * the communicator cannot, which for the sftp subsystem reaches Ansible as the reason.
+   */
+  private int streamed() throws IOException {
+    CommandResult r = comm.runStreaming(command, in, out, err);
     out.flush();
     err.flush();
     return r.isDisconnected() ? FAILED : r.exitStatus();

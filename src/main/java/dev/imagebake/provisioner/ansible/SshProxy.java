@@ -13,8 +13,11 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.server.subsystem.SubsystemFactory;
 
 /**
  * Packer's Ansible proxy adapter: an SSH server on 127.0.0.1 that lets in only {@code user} with
@@ -52,12 +55,14 @@ final class SshProxy implements AutoCloseable {
    * port the system chooses when {@code port} is 0 (Packer's rule).
    *
    * @param hostKey the host key file, or null for a key generated now
+   * @param sftpCommand what runs on the machine for the sftp subsystem (Packer's sftp_command)
    */
   static SshProxy start(
       int port,
       String user,
       UserKey userKey,
       Path hostKey,
+      String sftpCommand,
       Communicator comm,
       CommunicatorQueue queue,
       Ui ui)
@@ -77,9 +82,9 @@ final class SshProxy implements AutoCloseable {
       server.setPublickeyAuthenticator(
           (name, key, session) -> name.equals(user) && userKey.accepts(name, key, session));
       server.setChannelFactories(List.of(ExitStatusFirstChannel.FACTORY));
-      server.setCommandFactory((channel, command) -> new ProxyCommand(command, comm, queue, ui));
+      server.setCommandFactory((channel, command) -> ProxyCommand.exec(command, comm, queue, ui));
       server.setShellFactory(null);
-      server.setSubsystemFactories(List.of());
+      server.setSubsystemFactories(List.of(new SftpSubsystem(sftpCommand, comm, queue, ui)));
       try {
         server.start();
         return new SshProxy(server);
@@ -89,6 +94,23 @@ final class SshProxy implements AutoCloseable {
       }
     }
     throw new IOException("Error setting up SSH proxy connection");
+  }
+
+  /**
+   * Packer's "sftp" subsystem: {@code sftpCommand} run on the machine, its streams the channel's.
+   */
+  private record SftpSubsystem(
+      String sftpCommand, Communicator comm, CommunicatorQueue queue, Ui ui)
+      implements SubsystemFactory {
+    @Override
+    public String getName() {
+      return "sftp";
+    }
+
+    @Override
+    public Command createSubsystem(ChannelSession channel) {
+      return ProxyCommand.sftp(sftpCommand, comm, queue, ui);
+    }
   }
 
   int port() {

@@ -13,7 +13,12 @@ import dev.imagebake.testing.OpenSshServer;
 import dev.imagebake.testing.RecordingSink;
 import dev.imagebake.testing.SshConfigBuilder;
 import dev.imagebake.testing.TestBuildContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +66,38 @@ class SshRunTest {
 
       assertThat(comm.run(RemoteCommand.of("true"), new RecordingSink()).exitStatus()).isZero();
       assertThat(comm.run(RemoteCommand.of("false"), new RecordingSink()).exitStatus()).isOne();
+    }
+  }
+
+  @Test
+  void aStreamedCommandGetsItsInputAsItComesAndGivesBytesBackUnchanged() throws IOException {
+    byte[] input = new byte[200_000];
+    for (int i = 0; i < input.length; i++) {
+      input[i] = (byte) (i * 31 + i / 7); // every byte value, no line structure
+    }
+    try (Communicator comm = connect()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      CommandResult result =
+          comm.runStreaming(
+              "cat; echo done >&2; exit 7", new ByteArrayInputStream(input), out, err);
+      // cat ends only when the end of the input reached it.
+      assertThat(result.exitStatus()).isEqualTo(7);
+      assertThat(out.toByteArray()).isEqualTo(input);
+      assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("done\n");
+    }
+  }
+
+  @Test
+  void aStreamedCommandEndsWithoutWaitingForItsInputToEnd() throws IOException {
+    try (Communicator comm = connect();
+        PipedOutputStream feeder = new PipedOutputStream();
+        PipedInputStream neverEnds = new PipedInputStream(feeder)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      CommandResult result =
+          comm.runStreaming("echo ran", neverEnds, out, new ByteArrayOutputStream());
+      assertThat(result.exitStatus()).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("ran\n");
     }
   }
 

@@ -146,6 +146,8 @@ class AnsibleSshTest {
     assertThat(shown)
         .contains("say: Provisioning with Ansible...")
         .contains("message: Setting up proxy adapter for Ansible....")
+        // Interpreter discovery feeds a script on stdin: the proxy carries it.
+        .noneMatch(l -> l.contains("interpreter discovery"))
         .anySatisfy(l -> assertThat(l).contains("\"who.stdout\": \"" + sshd.user() + "\""))
         .anySatisfy(l -> assertThat(l).contains("\"db_password\": \"<sensitive>\""))
         .anySatisfy(
@@ -168,6 +170,30 @@ class AnsibleSshTest {
     Matcher inventory = Pattern.compile(" -i (\\S+)").matcher(executing);
     assertThat(inventory.find()).isTrue();
     assertThat(Path.of(inventory.group(1))).doesNotExist();
+  }
+
+  @Test
+  void throughTheProxySftpAndPipeliningCarryTheFiles() throws Exception {
+    // use_sftp: Ansible transfers through the proxy's sftp subsystem (the machine's sftp-server);
+    // pipelining: every module goes to python on its standard input.
+    provision(
+        keys("use_sftp", true, "ansible_env_vars", List.of("ANSIBLE_PIPELINING=False")),
+        comm,
+        Map.of("ConnType", "ssh"));
+    assertThat(out.resolve("fetched/greeting"))
+        .content()
+        .isEqualTo("Hello from web-1 (null) as " + sshd.user() + "\n");
+    Files.delete(out.resolve("greeting"));
+    Files.delete(out.resolve("fetched/greeting"));
+
+    provision(
+        keys("ansible_env_vars", List.of("ANSIBLE_PIPELINING=True")),
+        comm,
+        Map.of("ConnType", "ssh"));
+    assertThat(out.resolve("fetched/greeting"))
+        .content()
+        .isEqualTo("Hello from web-1 (null) as " + sshd.user() + "\n");
+    assertThat(shown()).noneMatch(l -> l.contains("WARNING"));
   }
 
   @Test

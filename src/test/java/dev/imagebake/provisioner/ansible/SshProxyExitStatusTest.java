@@ -42,6 +42,7 @@ class SshProxyExitStatusTest {
             "packer",
             new SshProxy.GeneratedKey(user.getPublic()),
             null,
+            AnsibleConfig.DEFAULT_SFTP_COMMAND,
             new LocalDirCommunicator(dir),
             queue,
             new RecordingUi())) {
