@@ -34,8 +34,11 @@ import java.util.Map;
  *
  * @param api docker-java's client
  * @param http the transport under it
+ * @param host where the engine listens ({@code DOCKER_HOST})
+ * @param tls whether it is spoken to over TLS
  */
-public record DockerEngine(DockerClient api, DockerHttpClient http) implements AutoCloseable {
+public record DockerEngine(DockerClient api, DockerHttpClient http, URI host, boolean tls)
+    implements AutoCloseable {
   static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,7 +66,7 @@ public record DockerEngine(DockerClient api, DockerHttpClient http) implements A
             .maxConnections(16)
             .connectionTimeout(Duration.ofSeconds(30))
             .build();
-    return new DockerEngine(DockerClientImpl.getInstance(built, http), http);
+    return new DockerEngine(DockerClientImpl.getInstance(built, http), http, URI.create(host), tls);
   }
 
   /** {@link #open} with the build's environment and home directory. */

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.ExecCreateCmd;
 import com.github.dockerjava.api.command.ExecStartCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.imagebake.docker.AttachedExec;
 import dev.imagebake.docker.DockerEngine;
 import dev.imagebake.docker.EngineErrors;
 import dev.imagebake.sdk.Cancellation;
@@ -52,7 +53,7 @@ final class DockerCommunicator implements Communicator {
   @Override
   public CommandResult run(RemoteCommand command, OutputSink sink) throws IOException {
     if (command.stdin() == null) {
-      return exec(List.of("/bin/sh", "-c", "(" + command.command() + ")"), target.execUser(), sink);
+      return exec(shellCommand(command.command()), target.execUser(), sink);
     }
     // The engine's attach never closes a command's stdin (so a reader would wait forever): the
     // text goes in as a file the command reads, removed when it ends.
@@ -68,25 +69,64 @@ final class DockerCommunicator implements Communicator {
         sink);
   }
 
-  private CommandResult exec(List<String> argv, String user, OutputSink sink) throws IOException {
+  /**
+   * Over a connection of its own that can end the command's input ({@link AttachedExec}); an engine
+   * reached over TLS cannot.
+   */
+  @Override
+  public CommandResult runStreaming(
+      String command, InputStream stdin, OutputStream stdout, OutputStream stderr)
+      throws IOException {
+    if (!AttachedExec.supports(engine)) {
+      throw new UnsupportedOperationException(
+          describe() + " (over TLS) cannot stream a command's input");
+    }
     cancellation.throwIfCancelled();
-    String execId;
+    String execId = create(shellCommand(command), target.execUser(), true);
+    try (AttachedExec exec = AttachedExec.start(engine, execId);
+        AutoCloseable hook = cancellation.onCancel(() -> stop(execId, exec))) {
+      exec.feed(stdin);
+      exec.copyOutput(stdout, stderr);
+    } catch (IOException e) {
+      cancellation.throwIfCancelled();
+      throw new IOException(
+          "running a command in container " + target.shortId() + ": " + e.getMessage(), e);
+    } catch (Exception e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    cancellation.throwIfCancelled();
+    return exitStatus(execId);
+  }
+
+  /** Packer's form of a command in a container. */
+  private static List<String> shellCommand(String command) {
+    return List.of("/bin/sh", "-c", "(" + command + ")");
+  }
+
+  /** Creates an exec of {@code argv} with its output attached, and its input when asked. */
+  private String create(List<String> argv, String user, boolean withInput) throws IOException {
     try {
       ExecCreateCmd create =
           docker
               .execCreateCmd(target.containerId())
               .withCmd(argv.toArray(String[]::new))
+              .withAttachStdin(withInput)
               .withAttachStdout(true)
               .withAttachStderr(true);
       if (user != null && !user.isEmpty()) {
         create.withUser(user);
       }
-      execId = create.exec().getId();
+      return create.exec().getId();
     } catch (RuntimeException e) {
       throw new IOException(
           "cannot run a command in container " + target.shortId() + ": " + EngineErrors.describe(e),
           e);
     }
+  }
+
+  private CommandResult exec(List<String> argv, String user, OutputSink sink) throws IOException {
+    cancellation.throwIfCancelled();
+    String execId = create(argv, user, false);
     ExecOutput output = new ExecOutput(sink);
     ExecStartCmd start = docker.execStartCmd(execId);
     try (AutoCloseable hook = cancellation.onCancel(() -> stop(execId, output))) {
@@ -137,7 +177,7 @@ final class DockerCommunicator implements Communicator {
    * are killed from this host when the engine runs here (the usual unix socket), and the output is
    * abandoned in any case; the container itself is removed by the builder's cleanup.
    */
-  private void stop(String execId, ExecOutput output) {
+  private void stop(String execId, AutoCloseable output) {
     try {
       long pid = engine.inspect("/exec/" + execId + "/json").path("Pid").asLong(0);
       if (pid > 0) {
@@ -153,7 +193,7 @@ final class DockerCommunicator implements Communicator {
     }
     try {
       output.close();
-    } catch (IOException ignored) {
+    } catch (Exception ignored) {
       // closing the attached stream does not fail in a way that matters here
     }
   }
