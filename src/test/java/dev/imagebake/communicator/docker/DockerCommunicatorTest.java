@@ -12,6 +12,7 @@ import dev.imagebake.sdk.ConnectTarget;
 import dev.imagebake.sdk.OutputSink;
 import dev.imagebake.sdk.RemoteCommand;
 import dev.imagebake.testing.DockerTestEngine;
+import dev.imagebake.testing.StreamedCommands;
 import dev.imagebake.testing.TestBuildContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -92,20 +93,8 @@ class DockerCommunicatorTest {
 
   @Test
   void aStreamedCommandGetsItsInputToItsEndAndGivesBytesBackUnchanged() throws Exception {
-    byte[] input = new byte[300_000];
-    for (int i = 0; i < input.length; i++) {
-      input[i] = (byte) (i * 31 + i / 7); // every byte value, no line structure
-    }
     try (Communicator comm = connect(TestBuildContext.create())) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      CommandResult result =
-          comm.runStreaming(
-              "cat; echo done >&2; exit 7", new ByteArrayInputStream(input), out, err);
-      // cat ends only when the end of the input reached it.
-      assertThat(result.exitStatus()).isEqualTo(7);
-      assertThat(out.toByteArray()).isEqualTo(input);
-      assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("done\n");
+      StreamedCommands.assertRoundTrip(comm, 300_000);
     }
   }
 
