@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.provisioner.fixtures.Configs;
-import dev.imagebake.provisioner.fixtures.RecordingCheck;
 import dev.imagebake.sdk.PostProcessor;
 import dev.imagebake.sdk.SimpleArtifact;
 import dev.imagebake.sdk.shelllocal.ShellLocalConfig;
+import dev.imagebake.testing.RecordingConfigCheck;
 import dev.imagebake.testing.TestBuildContext;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +48,7 @@ class ShellLocalPostProcessorTest {
 
   @Test
   void checksAreTheProvisioners() {
-    RecordingCheck check = new RecordingCheck(dir);
+    RecordingConfigCheck check = new RecordingConfigCheck(dir);
     factory.check(Configs.of(ShellLocalConfig.class), check);
     assertThat(check.messages())
         .containsExactly("Command, Inline, Script and Scripts options cannot all be empty.");

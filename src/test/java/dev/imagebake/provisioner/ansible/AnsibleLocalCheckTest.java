@@ -3,8 +3,8 @@ package dev.imagebake.provisioner.ansible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagebake.provisioner.fixtures.Configs;
-import dev.imagebake.provisioner.fixtures.RecordingCheck;
-import dev.imagebake.provisioner.fixtures.RecordingCheck.Problem;
+import dev.imagebake.testing.RecordingConfigCheck;
+import dev.imagebake.testing.RecordingConfigCheck.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +24,9 @@ class AnsibleLocalCheckTest {
   }
 
   private List<Problem> check(Map<String, ?> keys) {
-    RecordingCheck check = new RecordingCheck(dir);
+    RecordingConfigCheck check = new RecordingConfigCheck(dir);
     new AnsibleLocalProvisionerFactory().check(Configs.of(AnsibleLocalConfig.class, keys), check);
-    return check.errors();
+    return check.errorProblems();
   }
 
   @Test

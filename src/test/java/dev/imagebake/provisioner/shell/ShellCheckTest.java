@@ -3,8 +3,8 @@ package dev.imagebake.provisioner.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagebake.provisioner.fixtures.Configs;
-import dev.imagebake.provisioner.fixtures.RecordingCheck;
-import dev.imagebake.provisioner.fixtures.RecordingCheck.Problem;
+import dev.imagebake.testing.RecordingConfigCheck;
+import dev.imagebake.testing.RecordingConfigCheck.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class ShellCheckTest {
   }
 
   private List<String> check(Map<String, ?> keys) {
-    RecordingCheck check = new RecordingCheck(dir);
+    RecordingConfigCheck check = new RecordingConfigCheck(dir);
     factory.check(Configs.of(ShellConfig.class, keys), check);
     return check.messages();
   }
@@ -70,11 +70,11 @@ class ShellCheckTest {
 
   @Test
   void missingScriptsAreReportedEach() {
-    RecordingCheck check = new RecordingCheck(dir);
+    RecordingConfigCheck check = new RecordingConfigCheck(dir);
     factory.check(
         Configs.of(ShellConfig.class, Map.of("scripts", List.of("a.sh", "x.sh", "sub/y.sh"))),
         check);
-    assertThat(check.errors())
+    assertThat(check.errorProblems())
         .containsExactly(
             new Problem("scripts/1", "Bad script 'x.sh': stat x.sh: no such file or directory"),
             new Problem(
@@ -89,14 +89,14 @@ class ShellCheckTest {
 
   @Test
   void environmentVariablesNeedAKeyAndAnEqualsSign() {
-    RecordingCheck check = new RecordingCheck(dir);
+    RecordingConfigCheck check = new RecordingConfigCheck(dir);
     factory.check(
         Configs.of(
             ShellConfig.class,
             Map.of(
                 "inline", List.of("x"), "environment_vars", List.of("=x", "FOO", "OK=", "A=b=c"))),
         check);
-    assertThat(check.errors())
+    assertThat(check.errorProblems())
         .containsExactly(
             new Problem("environment_vars", "Environment variable not in format 'key=value': =x"),
             new Problem("environment_vars", "Environment variable not in format 'key=value': FOO"));

@@ -3,8 +3,8 @@ package dev.imagebake.provisioner.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imagebake.provisioner.fixtures.RecordingCheck;
 import dev.imagebake.sdk.CancelledException;
+import dev.imagebake.testing.RecordingConfigCheck;
 import dev.imagebake.testing.TestBuildContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +43,10 @@ class SleepProvisionerTest {
 
   @Test
   void aNegativeDurationIsWarnedAbout() {
-    RecordingCheck check = new RecordingCheck(Path.of("."));
+    RecordingConfigCheck check = new RecordingConfigCheck(Path.of("."));
     new SleepProvisionerFactory().check(new SleepConfig(Duration.ofSeconds(-90)), check);
-    assertThat(check.warnings())
-        .extracting(RecordingCheck.Problem::message)
+    assertThat(check.warningProblems())
+        .extracting(RecordingConfigCheck.Problem::message)
         .containsExactly("duration -1m30s is negative: the provisioner does not wait");
   }
 }

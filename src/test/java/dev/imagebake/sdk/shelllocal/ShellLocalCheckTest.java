@@ -3,8 +3,8 @@ package dev.imagebake.sdk.shelllocal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagebake.provisioner.fixtures.Configs;
-import dev.imagebake.provisioner.fixtures.RecordingCheck;
-import dev.imagebake.provisioner.fixtures.RecordingCheck.Problem;
+import dev.imagebake.testing.RecordingConfigCheck;
+import dev.imagebake.testing.RecordingConfigCheck.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class ShellLocalCheckTest {
   }
 
   private List<String> check(Map<String, ?> keys) {
-    RecordingCheck check = new RecordingCheck(dir);
+    RecordingConfigCheck check = new RecordingConfigCheck(dir);
     ShellLocalChecks.check(Configs.of(ShellLocalConfig.class, keys), check);
     return check.messages();
   }
@@ -79,13 +79,13 @@ class ShellLocalCheckTest {
 
   @Test
   void onlyOnNamesMustBeGoOperatingSystems() {
-    RecordingCheck check = new RecordingCheck(dir);
+    RecordingConfigCheck check = new RecordingConfigCheck(dir);
     ShellLocalChecks.check(
         Configs.of(
             ShellLocalConfig.class,
             Map.of("command", "x", "only_on", List.of("linuxx", "darwin", "windows"))),
         check);
-    assertThat(check.errors())
+    assertThat(check.errorProblems())
         .containsExactly(
             new Problem(
                 "only_on",
