@@ -122,13 +122,31 @@ final class SshCommunicator implements Communicator {
    */
   private CommandResult execute(String command, byte[] stdin, OutputSink sink) throws IOException {
     cancellation.throwIfCancelled();
-    if (stdin == null) {
-      RemoteShell remote = shell();
-      if (remote != null && remote.accepts(command)) {
-        return inShell(remote, command, sink);
+    LOG.debug("starting remote command: {}", command);
+    long start = System.nanoTime();
+    CommandResult result = null;
+    try {
+      if (stdin == null) {
+        RemoteShell remote = shell();
+        if (remote != null && remote.accepts(command)) {
+          result = inShell(remote, command, sink);
+          return result;
+        }
+      }
+      result = inSession(command, stdin, sink);
+      return result;
+    } finally {
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "remote command {} after {} ms",
+            result == null
+                ? "failed"
+                : result.isDisconnected()
+                    ? "lost its connection"
+                    : "exited with: " + result.exitStatus(),
+            (System.nanoTime() - start) / 1_000_000);
       }
     }
-    return inSession(command, stdin, sink);
   }
 
   /**
@@ -261,6 +279,7 @@ final class SshCommunicator implements Communicator {
   public void upload(String remotePath, InputStream data, long size, int mode) throws IOException {
     CountingStreams.Input counted = new CountingStreams.Input(data);
     transfer(
+        "upload of " + size + " bytes to " + remotePath,
         () -> counted.count() == 0,
         (client, abort) -> files.upload(client, abort, remotePath, counted, size, mode));
   }
@@ -275,6 +294,7 @@ final class SshCommunicator implements Communicator {
       String remoteDir, Path localDir, boolean contentsOnly, TransferProgress progress)
       throws IOException {
     transfer(
+        "upload of directory " + localDir + " to " + remoteDir,
         () -> true,
         (client, abort) ->
             files.uploadDir(client, abort, remoteDir, localDir, contentsOnly, progress));
@@ -284,6 +304,7 @@ final class SshCommunicator implements Communicator {
   public void download(String remotePath, OutputStream out) throws IOException {
     CountingStreams.Output counted = new CountingStreams.Output(out);
     transfer(
+        "download of " + remotePath,
         () -> counted.count() == 0,
         (client, abort) -> files.download(client, abort, remotePath, counted));
   }
@@ -297,6 +318,7 @@ final class SshCommunicator implements Communicator {
   public void downloadDir(String remoteDir, Path localDir, TransferProgress progress)
       throws IOException {
     transfer(
+        "download of directory " + remoteDir + " to " + localDir,
         () -> true,
         (client, abort) -> files.downloadDir(client, abort, remoteDir, localDir, progress));
   }
@@ -384,20 +406,24 @@ final class SshCommunicator implements Communicator {
     boolean now();
   }
 
-  private void transfer(Repeatable repeatable, Transfer transfer) throws IOException {
+  private void transfer(String what, Repeatable repeatable, Transfer transfer) throws IOException {
     cancellation.throwIfCancelled();
+    LOG.debug("{} on {}", what, describe());
+    long start = System.nanoTime();
     SshLink current = connection();
     try {
       attempt(current, transfer);
     } catch (IOException | IllegalStateException e) {
       cancellation.throwIfCancelled();
       if (current.alive() || !repeatable.now()) {
+        LOG.debug("{} failed: {}", what, e.toString());
         throw e;
       }
-      LOG.debug("transfer on {} failed with a dropped connection: {}", describe(), e.toString());
+      LOG.debug("{} failed with a dropped connection, retrying once: {}", what, e.toString());
       reconnect();
       attempt(connection.link, transfer);
     }
+    LOG.debug("{} done after {} ms", what, (System.nanoTime() - start) / 1_000_000);
   }
 
   private void attempt(SshLink current, Transfer transfer) throws IOException {
