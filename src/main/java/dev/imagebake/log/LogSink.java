@@ -63,18 +63,17 @@ final class LogSink {
     return sink;
   }
 
-  boolean enabled(Level level) {
-    return settings.enabled(level);
+  /** The least severe level {@code logger} writes. */
+  Level thresholdFor(String logger) {
+    return settings.thresholdFor(logger);
   }
 
   void maskWith(SecretFilter filter) {
     secrets = filter;
   }
 
+  /** Writes one message (the caller checked its level). */
   void write(Level level, String logger, String message, Throwable thrown) {
-    if (!enabled(level)) {
-      return;
-    }
     String text = message == null ? "" : message;
     if (thrown != null) {
       StringWriter trace = new StringWriter();

@@ -13,35 +13,41 @@ final class SinkLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
 
   private final transient LogSink sink;
+  private final int threshold;
 
   SinkLogger(String name, LogSink sink) {
     this.name = name;
     this.sink = sink;
+    this.threshold = sink.thresholdFor(name).toInt();
+  }
+
+  private boolean enabled(Level level) {
+    return level.toInt() >= threshold;
   }
 
   @Override
   public boolean isTraceEnabled() {
-    return sink.enabled(Level.TRACE);
+    return enabled(Level.TRACE);
   }
 
   @Override
   public boolean isDebugEnabled() {
-    return sink.enabled(Level.DEBUG);
+    return enabled(Level.DEBUG);
   }
 
   @Override
   public boolean isInfoEnabled() {
-    return sink.enabled(Level.INFO);
+    return enabled(Level.INFO);
   }
 
   @Override
   public boolean isWarnEnabled() {
-    return sink.enabled(Level.WARN);
+    return enabled(Level.WARN);
   }
 
   @Override
   public boolean isErrorEnabled() {
-    return sink.enabled(Level.ERROR);
+    return enabled(Level.ERROR);
   }
 
   @Override

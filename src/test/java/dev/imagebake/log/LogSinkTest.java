@@ -41,6 +41,22 @@ class LogSinkTest {
         .isEqualTo(Path.of("/tmp/x"));
   }
 
+  /** Ours at DEBUG, the SSH exchange at DEBUG, other libraries from INFO, key material never. */
+  @Test
+  void librariesLogLessAndKeyMaterialNever() {
+    LogSettings on = LogSettings.of(Map.of("PACKER_LOG", "1"));
+    assertThat(on.thresholdFor("dev.imagebake.engine.StepLog")).isEqualTo(Level.DEBUG);
+    assertThat(on.thresholdFor("net.schmizz.sshj.userauth.UserAuthImpl")).isEqualTo(Level.DEBUG);
+    assertThat(on.thresholdFor("net.schmizz.concurrent.Promise")).isEqualTo(Level.INFO);
+    assertThat(on.thresholdFor("com.hierynomus.asn1.ASN1InputStream")).isEqualTo(Level.WARN);
+    LogSettings trace = LogSettings.of(Map.of("IMAGEBAKE_LOG", "trace"));
+    assertThat(trace.thresholdFor("dev.imagebake.engine.StepLog")).isEqualTo(Level.TRACE);
+    assertThat(trace.thresholdFor("net.schmizz.concurrent.Promise")).isEqualTo(Level.DEBUG);
+    assertThat(trace.thresholdFor("net.schmizz.sshj.transport.Decoder")).isEqualTo(Level.WARN);
+    assertThat(LogSettings.of(Map.of()).thresholdFor("dev.imagebake.engine.StepLog"))
+        .isEqualTo(Level.WARN);
+  }
+
   @Test
   void everyLineIsTimeStampedAndMasked() {
     LogSink sink = sink(Map.of("PACKER_LOG", "1"));

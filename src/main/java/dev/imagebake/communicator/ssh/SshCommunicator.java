@@ -86,7 +86,7 @@ final class SshCommunicator implements Communicator {
   public CommandResult run(RemoteCommand command, OutputSink sink) throws IOException {
     byte[] stdin =
         command.stdin() == null ? null : command.stdin().getBytes(StandardCharsets.UTF_8);
-    return execute(command.command(), stdin, sink);
+    return logged(command.command(), () -> execute(command.command(), stdin, sink));
   }
 
   @Override
@@ -97,6 +97,14 @@ final class SshCommunicator implements Communicator {
       // A terminal would mangle the file's bytes; a command with input needs the stdin itself.
       return Communicator.super.uploadAndRun(remotePath, content, mode, command, sink);
     }
+    return logged(
+        command.command() + " (with " + remotePath + " written first)",
+        () -> writeThenRun(remotePath, content, mode, command, sink));
+  }
+
+  private CommandResult writeThenRun(
+      String remotePath, byte[] content, int mode, RemoteCommand command, OutputSink sink)
+      throws IOException {
     String marker = "imagebake-written-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     UploadThenRun gate = new UploadThenRun(marker, sink);
     RemoteShell remote = shell();
@@ -122,18 +130,27 @@ final class SshCommunicator implements Communicator {
    */
   private CommandResult execute(String command, byte[] stdin, OutputSink sink) throws IOException {
     cancellation.throwIfCancelled();
+    if (stdin == null) {
+      RemoteShell remote = shell();
+      if (remote != null && remote.accepts(command)) {
+        return inShell(remote, command, sink);
+      }
+    }
+    return inSession(command, stdin, sink);
+  }
+
+  /** A remote command's run. */
+  private interface Run {
+    CommandResult run() throws IOException;
+  }
+
+  /** Runs {@code run}, logging the command as the user wrote it, its exit status and time. */
+  private static CommandResult logged(String command, Run run) throws IOException {
     LOG.debug("starting remote command: {}", command);
     long start = System.nanoTime();
     CommandResult result = null;
     try {
-      if (stdin == null) {
-        RemoteShell remote = shell();
-        if (remote != null && remote.accepts(command)) {
-          result = inShell(remote, command, sink);
-          return result;
-        }
-      }
-      result = inSession(command, stdin, sink);
+      result = run.run();
       return result;
     } finally {
       if (LOG.isDebugEnabled()) {
