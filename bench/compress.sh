@@ -10,8 +10,8 @@ home="$(cd "$(dirname "$0")/.." && pwd)"
 ib="$home/bin/imagebake"
 size_mib="${SIZE_MIB:-1024}"
 runs="${RUNS:-3}"
-image="$home/bench/out/disk-${size_mib}m.img"
-out="$home/bench/out/compress"
+image="$home/target/bench/disk-${size_mib}m.img"
+out="$home/target/bench/compress"
 bytes=$((size_mib * 1024 * 1024))
 export NO_COLOR=1
 
