@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.event.Level;
 
@@ -21,17 +20,25 @@ import org.slf4j.event.Level;
  * SecretFilter} before it is written. Thread-safe.
  */
 final class LogSink {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
   private static final String OURS = "dev.imagebake.";
 
   private final LogSettings settings;
   private final Supplier<PrintStream> out;
   private final ZoneId zone;
-  private volatile SecretFilter secrets = new SecretFilter(Set.of());
+  private volatile SecretFilter secrets;
+
+  /**
+   * Packer's time stamp; in a holder, so that a command that writes no line never loads the
+   * time-zone rules and formatters (a ServiceLoader look-up and ~100 classes: start-up matters).
+   */
+  private static final class Stamp {
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+  }
 
   /**
    * @param out the stream at each write: stderr is looked up each time, since the CLI and its tests
    *     replace it
+   * @param zone the time stamps' zone; null: the system's, looked up at the first line
    */
   LogSink(LogSettings settings, Supplier<PrintStream> out, ZoneId zone) {
     this.settings = settings;
@@ -56,7 +63,7 @@ final class LogSink {
         problem = "cannot open PACKER_LOG_PATH " + settings.path() + ": " + e.getMessage();
       }
     }
-    LogSink sink = new LogSink(settings, out, ZoneId.systemDefault());
+    LogSink sink = new LogSink(settings, out, null);
     if (problem != null) {
       sink.write(Level.WARN, "dev.imagebake.log.LogSink", problem, null);
     }
@@ -80,11 +87,17 @@ final class LogSink {
       thrown.printStackTrace(new PrintWriter(trace));
       text = text + "\n" + trace.toString().stripTrailing();
     }
-    String prefix =
-        STAMP.format(LocalDateTime.now(zone)) + " [" + level + "] " + shortName(logger) + ": ";
+    LocalDateTime now = LocalDateTime.now(zone == null ? ZoneId.systemDefault() : zone);
+    String prefix = Stamp.FORMAT.format(now) + " [" + level + "] " + shortName(logger) + ": ";
     StringBuilder lines = new StringBuilder();
     SecretFilter filter = secrets;
-    text.lines().forEach(line -> lines.append(prefix).append(filter.mask(line)).append('\n'));
+    text.lines()
+        .forEach(
+            line ->
+                lines
+                    .append(prefix)
+                    .append(filter == null ? line : filter.mask(line))
+                    .append('\n'));
     if (lines.length() == 0) {
       lines.append(prefix).append('\n');
     }
