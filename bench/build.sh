@@ -9,7 +9,7 @@
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 ib="$home/bin/imagebake"
-out="$home/bench/out/build"
+out="$home/target/bench/build"
 runs="${RUNS:-5}"
 rm -rf "$out" && mkdir -p "$out"
 export CHECKPOINT_DISABLE=1 NO_COLOR=1

@@ -12,7 +12,7 @@
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 ib="$home/bin/imagebake"
-out="$home/bench/out/cloud"
+out="$home/target/bench/cloud"
 runs="${RUNS:-5}"
 rm -rf "$out" && mkdir -p "$out"
 export CHECKPOINT_DISABLE=1 NO_COLOR=1

@@ -10,8 +10,8 @@ home="$(cd "$(dirname "$0")/.." && pwd)"
 ib="$home/bin/imagebake"
 size_mib="${SIZE_MIB:-1024}"
 runs="${RUNS:-3}"
-image="$home/bench/out/disk-${size_mib}m.img"
-out="$home/bench/out/compress"
+image="$home/target/bench/disk-${size_mib}m.img"
+out="$home/target/bench/compress"
 bytes=$((size_mib * 1024 * 1024))
 export NO_COLOR=1
 
@@ -36,8 +36,8 @@ for r in $(seq 1 "$runs"); do
   cpu "$out/cpu" "$ib" build -color=false "$out/template.json" >"$out/build.log"
   times[build]+="$(( $(now) - t )) "
   cpus[build]+="$(cat "$out/cpu") "
-  # The post-processor's own line: "... in 12.3 s, 87.1 MB/s" (compression only, no copy/JVM start).
-  times[step]+="$(grep -oE 'in [0-9.]+ s, [0-9.]+ MB/s' "$out/build.log" | awk '{print $2 * 1e9}') "
+  # The post-processor's own line: "... in 12.3 s, 83.1 MiB/s" (compression only, no copy/JVM start).
+  times[step]+="$(grep -oE 'in [0-9.]+ s, [0-9.]+ MiB/s' "$out/build.log" | awk '{print $2 * 1e9}') "
   t=$(now); cpu "$out/cpu" pigz -6 -c "$image" >"$out/pigz.gz"; times[pigz]+="$(( $(now) - t )) "
   cpus[pigz]+="$(cat "$out/cpu") "
   t=$(now); cpu "$out/cpu" gzip -6 -c "$image" >"$out/gzip.gz"; times[gzip]+="$(( $(now) - t )) "

@@ -7,7 +7,7 @@
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 ib="$home/bin/imagebake"
-out="$home/bench/out/docker"
+out="$home/target/bench/docker"
 runs="${RUNS:-5}"
 rm -rf "$out" && mkdir -p "$out"
 export CHECKPOINT_DISABLE=1 NO_COLOR=1

@@ -14,7 +14,7 @@
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 ib="$home/bin/imagebake"
-out="$home/bench/out/qemu"
+out="$home/target/bench/qemu"
 runs="${RUNS:-3}"
 rm -rf "$out" && mkdir -p "$out"
 export CHECKPOINT_DISABLE=1 NO_COLOR=1 PACKER_NO_COLOR=1 PACKER_CACHE_DIR="$out/packer_cache"
@@ -146,5 +146,5 @@ for name, x in r.items():
 if "imagebake" in r:
     print(f"qemu small VM  ratio imagebake/packer {r['imagebake']['median']/r['packer']['median']:.3f}")
 else:
-    print("qemu small VM  imagebake: not measured (its build failed; see bench/out/qemu/imagebake.log)")
+    print("qemu small VM  imagebake: not measured (its build failed; see target/bench/qemu/imagebake.log)")
 PY

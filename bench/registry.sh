@@ -9,7 +9,7 @@
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 ib="$home/bin/imagebake"
-out="$home/bench/out/registry"
+out="$home/target/bench/registry"
 runs="${RUNS:-15}"
 rm -rf "$out" && mkdir -p "$out"
 export NO_COLOR=1 XDG_DATA_HOME="$out/data"

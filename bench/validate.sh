@@ -12,7 +12,7 @@
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 ib="$home/bin/imagebake"
-out="$home/bench/out/validate"
+out="$home/target/bench/validate"
 runs="${RUNS:-7}"
 rm -rf "$out" && mkdir -p "$out/many" "$out/each"
 export CHECKPOINT_DISABLE=1

@@ -58,7 +58,7 @@ fi
 # the archive is only used when the class path matches. Recorded with G1, the archive also lets
 # short commands use the JDK's archived module graph; builds (serial collector) use it all the same.
 if (cd "$home/target" && "$java" -XX:+UseG1GC -XX:TieredStopAtLevel=1 \
-  -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider -Dslf4j.internal.verbosity=WARN \
+  -Dslf4j.provider=dev.imagebake.log.LogProvider -Dslf4j.internal.verbosity=WARN \
   -XX:ArchiveClassesAtExit="$jsa" "${ssh_template[@]}" "${docker_template[@]}" -cp "$jar" dev.imagebake.cli.ClassDataTraining \
   "${validated[@]}" "$home"/templates/local-only.json) >"$log" 2>&1 && [[ -f "$jsa" ]]; then
   echo "class-data archive: $jsa"

@@ -6,6 +6,7 @@ import dev.imagebake.engine.BuildRunner;
 import dev.imagebake.engine.Interrupts;
 import dev.imagebake.engine.OnError;
 import dev.imagebake.engine.RunResult;
+import dev.imagebake.log.DebugLog;
 import dev.imagebake.plan.BuildPlans;
 import dev.imagebake.plan.CheckedTemplate;
 import dev.imagebake.plan.PluginConnector;
@@ -162,6 +163,7 @@ final class BuildCommand implements Callable<Integer> {
             tty ? Terminal.controllingTty() : Terminal.none(),
             renderers,
             tty);
+    DebugLog.maskWith(output.secrets());
     Interrupts interrupts = new Interrupts();
     RunResult result;
     try (AutoCloseable signals = interrupts.installSignalHandlers()) {

@@ -3,6 +3,8 @@ package dev.imagebake.engine;
 import dev.imagebake.sdk.Artifact;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.PostProcessor;
+import dev.imagebake.ui.StepStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,13 +61,20 @@ final class PostProcessorChains {
                     ? "Running post-processor: " + pp.name()
                     : "Running post-processor: " + pp.name() + " (type " + pp.type() + ")");
         PostProcessor.Result result;
+        int slot = ctx.log().postProcessing(pp.name());
+        long start = System.nanoTime();
+        StepStatus status = StepStatus.FAILED;
         try {
           EngineBuildContext ppCtx =
               ctx.withUi(
                   new BuildUi(
                       ctx.services().output(), ctx.services().clock(), ctx.buildName(), pp.type()));
           result = pp.postProcessor().postProcess(ppCtx, prior);
+          status = StepStatus.OK;
         } catch (CancelledException e) {
+          if (ctx.cancellation().isCancelled()) {
+            status = StepStatus.CANCELLED;
+          }
           if (!ctx.cancellation().isCancelled()) {
             errors.add("Post-processor failed: " + StepRunner.messageOf(e));
             chainEnded = true;
@@ -85,6 +94,8 @@ final class PostProcessorChains {
           chainEnded = true;
           prior = null;
           continue;
+        } finally {
+          ctx.log().finished(slot, Duration.ofNanos(System.nanoTime() - start), status);
         }
         if (result == null || result.artifact() == null) {
           chainEnded = true; // Packer: a nil artifact halts the chain silently.

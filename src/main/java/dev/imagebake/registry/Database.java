@@ -159,8 +159,8 @@ final class Database {
   }
 
   private static void migrate(RegistryLocation location, Dialect dialect) {
-    // Flyway logs through SLF4J; its progress lines are not the user's business.
-    System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+    // Flyway logs its progress through SLF4J at INFO, which reaches only the debug log
+    // (dev.imagebake.log): without PACKER_LOG only warnings are written.
     if (location instanceof RegistryLocation.Sqlite s) {
       // Flyway takes no lock on SQLite: two first runs at once would both create the tables.
       Path lock = s.file().toAbsolutePath().resolveSibling(s.file().getFileName() + ".migrating");

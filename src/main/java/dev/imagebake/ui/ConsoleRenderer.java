@@ -130,33 +130,54 @@ public final class ConsoleRenderer implements EventRenderer {
     timings(s.builds());
   }
 
+  /**
+   * The step-timing table: per build, each step under Packer's name (as {@code -debug}'s pauses
+   * name it) with its run and cleanup, then each post-processor, in seconds with milliseconds,
+   * aligned for reading down a column.
+   */
   private void timings(List<BuildReport> builds) {
     if (!timings || builds.stream().allMatch(b -> b.steps().isEmpty())) {
       return;
     }
-    print("\n==> Step timings:");
+    print("\n==> Step timings (seconds):");
     for (BuildReport b : builds) {
       print(
           "--> "
               + b.name()
               + ": "
-              + HumanDuration.format(b.took())
+              + seconds(b.took())
               + " ("
               + b.outcome().name().toLowerCase(java.util.Locale.ROOT)
               + ")");
+      int width = 0;
       for (StepTiming t : b.steps()) {
-        StringBuilder line = new StringBuilder("    ").append(t.step()).append(": ");
-        line.append(HumanDuration.format(t.run()));
+        width = Math.max(width, label(t).length());
+      }
+      for (StepTiming t : b.steps()) {
+        StringBuilder line = new StringBuilder("    ").append(label(t));
+        line.append(" ".repeat(width - label(t).length() + 2));
+        line.append(String.format(java.util.Locale.ROOT, "%9s", seconds(t.run())));
+        if (!t.postProcessor()) {
+          line.append("  cleanup ").append(t.cleanup() == null ? "skipped" : seconds(t.cleanup()));
+        }
         if (t.status() != StepStatus.OK) {
           line.append(" (")
               .append(t.status().name().toLowerCase(java.util.Locale.ROOT))
               .append(')');
         }
-        line.append(", cleanup ")
-            .append(t.cleanup() == null ? "skipped" : HumanDuration.format(t.cleanup()));
         print(line.toString());
       }
     }
+  }
+
+  private static String label(StepTiming t) {
+    return t.postProcessor() ? "post-processor " + t.step() : t.step();
+  }
+
+  /** Seconds with milliseconds, e.g. {@code 12.034}. */
+  static String seconds(java.time.Duration d) {
+    long millis = Math.max(0, d.toMillis());
+    return String.format(java.util.Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000);
   }
 
   private String stamp(String text, Event.BuildFinished f) {

@@ -103,6 +103,9 @@ public final class JsonLinesRenderer implements EventRenderer {
     for (StepTiming t : b.steps()) {
       ObjectNode o = steps.addObject();
       o.put("step", t.step()).put("took_ms", millis(t.run())).put("status", lower(t.status()));
+      if (t.postProcessor()) {
+        o.put("post_processor", true);
+      }
       if (t.cleanup() != null) {
         o.put("cleanup_ms", millis(t.cleanup()));
       }

@@ -107,8 +107,8 @@ class BuildRunnerTest {
         .contains(
             "\n==> Builds finished. The artifacts of successful builds are:\n"
                 + "--> ok: artifact ok-art\n")
-        .contains("\n==> Step timings:\n--> bad: ")
-        .containsPattern("    ok-step: .*, cleanup ");
+        .contains("\n==> Step timings (seconds):\n--> bad: ")
+        .containsPattern("    ok-step +\\d+\\.\\d{3}  cleanup \\d+\\.\\d{3}\n");
     assertThat(out.indexOf("Some builds")).isLessThan(out.indexOf("Builds finished."));
   }
 

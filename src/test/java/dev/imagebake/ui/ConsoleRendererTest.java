@@ -136,7 +136,14 @@ class ConsoleRendererTest {
                     "boom",
                     List.of(
                         new StepTiming(
-                            "connect", Duration.ofMillis(7), StepStatus.OK, Duration.ZERO)))),
+                            "StepConnect", Duration.ofMillis(7), StepStatus.OK, Duration.ZERO),
+                        new StepTiming(
+                            "StepProvision",
+                            Duration.ofMillis(61_234),
+                            StepStatus.FAILED,
+                            Duration.ofNanos(1_500_000)),
+                        new StepTiming(
+                            "manifest", Duration.ofNanos(2_999_999), StepStatus.OK, null, true)))),
             false);
     renderer(false, false).render(summary);
     assertThat(out()).doesNotContain("Step timings").contains("--> b: boom");
@@ -146,6 +153,12 @@ class ConsoleRendererTest {
             new ConsoleStyle(false, false, ZoneOffset.UTC),
             true)
         .render(summary);
-    assertThat(out()).contains("\n==> Step timings:\n--> b: ").contains("    connect: ");
+    assertThat(out())
+        .contains(
+            "\n==> Step timings (seconds):\n"
+                + "--> b: 0.018 (errored)\n"
+                + "    StepConnect                  0.007  cleanup 0.000\n"
+                + "    StepProvision               61.234  cleanup 0.001 (failed)\n"
+                + "    post-processor manifest      0.002\n");
   }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * cancellation (a cleanup's).
  */
 final class DoClient {
+  private static final Logger LOG = LoggerFactory.getLogger(DoClient.class);
+
   private static final JsonMapper JSON =
       JsonMapper.builder()
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -250,10 +254,13 @@ final class DoClient {
       cancellation.throwIfCancelled();
       boolean last = attempt >= tuning.attempts();
       HttpResponse<String> response;
+      long start = System.nanoTime();
       try {
         response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (IOException e) {
+        LOG.debug("{} (attempt {}): no answer after {} ms: {}", what, attempt, millis(start), e);
         if (repeatable && !last) {
+          LOG.debug("{}: retrying in {} ms", what, backoff.toMillis());
           cancellation.sleep(backoff);
           backoff = min(backoff.multipliedBy(2), tuning.retryCap());
           continue;
@@ -265,22 +272,30 @@ final class DoClient {
         throw new DoApiException(what + ": interrupted", 0, true, e);
       }
       int status = response.statusCode();
+      LOG.debug("{} (attempt {}): {} in {} ms", what, attempt, status, millis(start));
       if (status >= 200 && status < 300) {
         String text = response.body();
         return text == null || text.isBlank() ? JSON.createObjectNode() : parse(what, text);
       }
       if (status == 429 && !last) {
-        cancellation.sleep(rateLimitWait(response, backoff));
+        Duration wait = rateLimitWait(response, backoff);
+        LOG.debug("{}: rate limited, retrying in {} ms", what, wait.toMillis());
+        cancellation.sleep(wait);
         backoff = min(backoff.multipliedBy(2), tuning.retryCap());
         continue;
       }
       if (status >= 500 && repeatable && !last) {
+        LOG.debug("{}: retrying in {} ms", what, backoff.toMillis());
         cancellation.sleep(backoff);
         backoff = min(backoff.multipliedBy(2), tuning.retryCap());
         continue;
       }
       throw error(what, response);
     }
+  }
+
+  private static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   /** Until {@code RateLimit-Reset} (Unix seconds), within [backoff, cap]. */

@@ -43,4 +43,10 @@ final class StepDropletInfo implements Step {
     }
     state.put(DoState.DROPLET_IP, ip);
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "stepDropletInfo";
+  }
 }

@@ -44,4 +44,10 @@ final class StepDropletPowerOff implements Step {
       throw Api.fail("Error powering off droplet: ", e);
     }
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "stepPowerOff";
+  }
 }

@@ -62,4 +62,10 @@ final class StepDropletShutdown implements Step {
       api.cancellation().sleep(pause.toNanos() < left ? pause : Duration.ofNanos(left));
     }
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "stepShutdown";
+  }
 }

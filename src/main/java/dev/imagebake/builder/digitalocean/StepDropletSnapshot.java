@@ -184,4 +184,10 @@ final class StepDropletSnapshot implements Step {
                   + e.getMessage());
     }
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "stepSnapshot";
+  }
 }

@@ -82,4 +82,10 @@ final class StepDropletSshKey implements Step {
                   + ")");
     }
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "stepCreateSSHKey";
+  }
 }

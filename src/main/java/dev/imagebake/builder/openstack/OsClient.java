@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Thread-safe.
  */
 final class OsClient {
+  private static final Logger LOG = LoggerFactory.getLogger(OsClient.class);
+
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http;
@@ -111,10 +115,19 @@ final class OsClient {
     for (int attempt = 1; ; attempt++) {
       String url = endpoint(service) + path;
       HttpResponse<String> response;
+      long start = System.nanoTime();
       try {
         response = send(method, url, body, contentType, token);
       } catch (IOException e) {
+        LOG.debug(
+            "{} {} (attempt {}): no answer after {} ms: {}",
+            method,
+            url,
+            attempt,
+            (System.nanoTime() - start) / 1_000_000,
+            e.toString());
         if (attempt < attempts) {
+          LOG.debug("{} {}: retrying in {} ms", method, url, tuning.retryDelay().toMillis());
           pause();
           continue;
         }
@@ -123,12 +136,14 @@ final class OsClient {
       }
       int status = response.statusCode();
       if (status == 401 && !reauthenticated) {
+        LOG.debug("{} {}: token expired, authenticating again", method, url);
         reauthenticated = true;
         authenticate();
         attempt--;
         continue;
       }
       if ((status == 502 || status == 503 || status == 504) && attempt < attempts) {
+        LOG.debug("{} {}: retrying in {} ms", method, url, tuning.retryDelay().toMillis());
         pause();
         continue;
       }
@@ -169,8 +184,17 @@ final class OsClient {
     if (authToken != null) {
       request.header("X-Auth-Token", authToken);
     }
+    long start = System.nanoTime();
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      LOG.debug(
+          "{} {}: {} in {} ms",
+          method,
+          url,
+          response.statusCode(),
+          (System.nanoTime() - start) / 1_000_000);
+      return response;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

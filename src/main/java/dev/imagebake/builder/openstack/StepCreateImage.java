@@ -177,4 +177,10 @@ final class StepCreateImage implements Step {
       ctx.resources().deleted(OsResources.image(name));
     }
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "stepCreateImage";
+  }
 }

@@ -106,4 +106,10 @@ final class StepNovaKeyPair implements Step {
   static boolean blank(String s) {
     return s == null || s.isEmpty();
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "StepKeyPair";
+  }
 }

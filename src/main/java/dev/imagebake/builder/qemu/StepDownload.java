@@ -23,6 +23,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Packer's {@code StepDownload}: finds the ISO (or base disk) at the first of its URLs that works
@@ -31,6 +33,8 @@ import java.util.Map;
  * {@code iso_target_path}. Produces {@link QemuState#SOURCE}.
  */
 final class StepDownload implements Step {
+  private static final Logger LOG = LoggerFactory.getLogger(StepDownload.class);
+
   private final IsoConfig iso;
   private final Map<String, String> env;
 
@@ -148,8 +152,14 @@ final class StepDownload implements Step {
       throw new IOException("cannot request " + uri + ": " + e.getMessage(), e);
     }
     try {
+      long start = System.nanoTime();
       HttpResponse<InputStream> response =
           client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      LOG.debug(
+          "GET {}: {} in {} ms (headers)",
+          uri,
+          response.statusCode(),
+          (System.nanoTime() - start) / 1_000_000);
       if (response.statusCode() != 200) {
         response.body().close();
         throw new IOException("bad response code: " + response.statusCode() + " for " + uri);

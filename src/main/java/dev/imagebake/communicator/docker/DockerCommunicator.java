@@ -24,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs commands in a container through the engine's exec API and moves files as tar streams through
@@ -32,6 +34,8 @@ import java.util.List;
  * stderr stay apart and their exit status is the process's.
  */
 final class DockerCommunicator implements Communicator {
+  private static final Logger LOG = LoggerFactory.getLogger(DockerCommunicator.class);
+
   private final DockerEngine engine;
   private final DockerClient docker;
   private final ContainerTarget target;
@@ -105,6 +109,7 @@ final class DockerCommunicator implements Communicator {
 
   /** Creates an exec of {@code argv} with its output attached, and its input when asked. */
   private String create(List<String> argv, String user, boolean withInput) throws IOException {
+    LOG.debug("starting remote command in {}: {}", target.containerId(), argv);
     try {
       ExecCreateCmd create =
           docker
@@ -156,6 +161,7 @@ final class DockerCommunicator implements Communicator {
       for (int attempt = 0; ; attempt++) {
         var exec = engine.inspect("/exec/" + execId + "/json");
         if (!exec.path("Running").asBoolean(false) && exec.path("ExitCode").isNumber()) {
+          LOG.debug("remote command exited with: {}", exec.path("ExitCode").asInt());
           return new CommandResult(exec.path("ExitCode").asInt());
         }
         // The output stream closes a moment before the engine records the exit: wait for it.

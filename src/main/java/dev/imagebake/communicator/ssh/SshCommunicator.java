@@ -87,7 +87,7 @@ final class SshCommunicator implements Communicator {
   public CommandResult run(RemoteCommand command, OutputSink sink) throws IOException {
     byte[] stdin =
         command.stdin() == null ? null : command.stdin().getBytes(StandardCharsets.UTF_8);
-    return execute(command.command(), stdin, sink);
+    return logged(command.command(), () -> execute(command.command(), stdin, sink));
   }
 
   @Override
@@ -98,6 +98,14 @@ final class SshCommunicator implements Communicator {
       // A terminal would mangle the file's bytes; a command with input needs the stdin itself.
       return Communicator.super.uploadAndRun(remotePath, content, mode, command, sink);
     }
+    return logged(
+        command.command() + " (with " + remotePath + " written first)",
+        () -> writeThenRun(remotePath, content, mode, command, sink));
+  }
+
+  private CommandResult writeThenRun(
+      String remotePath, byte[] content, int mode, RemoteCommand command, OutputSink sink)
+      throws IOException {
     String marker = "imagebake-written-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     UploadThenRun gate = new UploadThenRun(marker, sink);
     RemoteShell remote = shell();
@@ -130,6 +138,33 @@ final class SshCommunicator implements Communicator {
       }
     }
     return inSession(command, stdin, sink);
+  }
+
+  /** A remote command's run. */
+  private interface Run {
+    CommandResult run() throws IOException;
+  }
+
+  /** Runs {@code run}, logging the command as the user wrote it, its exit status and time. */
+  private static CommandResult logged(String command, Run run) throws IOException {
+    LOG.debug("starting remote command: {}", command);
+    long start = System.nanoTime();
+    CommandResult result = null;
+    try {
+      result = run.run();
+      return result;
+    } finally {
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "remote command {} after {} ms",
+            result == null
+                ? "failed"
+                : result.isDisconnected()
+                    ? "lost its connection"
+                    : "exited with: " + result.exitStatus(),
+            (System.nanoTime() - start) / 1_000_000);
+      }
+    }
   }
 
   /**
@@ -331,6 +366,7 @@ final class SshCommunicator implements Communicator {
   public void upload(String remotePath, InputStream data, long size, int mode) throws IOException {
     CountingStreams.Input counted = new CountingStreams.Input(data);
     transfer(
+        "upload of " + size + " bytes to " + remotePath,
         () -> counted.count() == 0,
         (client, abort) -> files.upload(client, abort, remotePath, counted, size, mode));
   }
@@ -345,6 +381,7 @@ final class SshCommunicator implements Communicator {
       String remoteDir, Path localDir, boolean contentsOnly, TransferProgress progress)
       throws IOException {
     transfer(
+        "upload of directory " + localDir + " to " + remoteDir,
         () -> true,
         (client, abort) ->
             files.uploadDir(client, abort, remoteDir, localDir, contentsOnly, progress));
@@ -354,6 +391,7 @@ final class SshCommunicator implements Communicator {
   public void download(String remotePath, OutputStream out) throws IOException {
     CountingStreams.Output counted = new CountingStreams.Output(out);
     transfer(
+        "download of " + remotePath,
         () -> counted.count() == 0,
         (client, abort) -> files.download(client, abort, remotePath, counted));
   }
@@ -367,6 +405,7 @@ final class SshCommunicator implements Communicator {
   public void downloadDir(String remoteDir, Path localDir, TransferProgress progress)
       throws IOException {
     transfer(
+        "download of directory " + remoteDir + " to " + localDir,
         () -> true,
         (client, abort) -> files.downloadDir(client, abort, remoteDir, localDir, progress));
   }
@@ -454,20 +493,24 @@ final class SshCommunicator implements Communicator {
     boolean now();
   }
 
-  private void transfer(Repeatable repeatable, Transfer transfer) throws IOException {
+  private void transfer(String what, Repeatable repeatable, Transfer transfer) throws IOException {
     cancellation.throwIfCancelled();
+    LOG.debug("{} on {}", what, describe());
+    long start = System.nanoTime();
     SshLink current = connection();
     try {
       attempt(current, transfer);
     } catch (IOException | IllegalStateException e) {
       cancellation.throwIfCancelled();
       if (current.alive() || !repeatable.now()) {
+        LOG.debug("{} failed: {}", what, e.toString());
         throw e;
       }
-      LOG.debug("transfer on {} failed with a dropped connection: {}", describe(), e.toString());
+      LOG.debug("{} failed with a dropped connection, retrying once: {}", what, e.toString());
       reconnect();
       attempt(connection.link, transfer);
     }
+    LOG.debug("{} done after {} ms", what, (System.nanoTime() - start) / 1_000_000);
   }
 
   private void attempt(SshLink current, Transfer transfer) throws IOException {

@@ -109,11 +109,17 @@ final class SshConnector implements Connector {
       cancellation.throwIfCancelled();
       ConnectFailure failure;
       try {
-        return dialer.dial(Duration.between(Instant.now(), deadline));
+        LOG.debug("connecting to {}", dialer.settings().target().address());
+        SshLink link = dialer.dial(Duration.between(Instant.now(), deadline));
+        LOG.debug(
+            "connected to {} after {} ms",
+            dialer.settings().target().address(),
+            Duration.between(start, Instant.now()).toMillis());
+        return link;
       } catch (ConnectFailure e) {
         failure = e;
       }
-      LOG.debug("SSH connection attempt failed: {}", failure.getMessage());
+      LOG.debug("SSH connection attempt failed ({}): {}", failure.kind(), failure.getMessage());
       switch (failure.kind()) {
         case HOST_KEY, CONFIGURATION -> throw new IOException(failure.getMessage(), failure);
         case AUTHENTICATION -> {

@@ -2,91 +2,156 @@ package dev.imagebake.postprocessor.manifest;
 
 import dev.imagebake.sdk.Cancellation;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Serialises writers of one manifest file: builds of this process through an in-process lock per
- * path, other processes through an OS lock on {@code <output>.lock}.
+ * Serialises writers of one manifest file: threads of this process through an in-process lock per
+ * lock file, other processes through an OS lock on {@code <output>.lock}, which is removed when the
+ * lock is released (as Packer does), so that no lock file outlives the run.
  *
- * <p>The OS lock alone is not enough: the JVM holds such locks per process, so a second thread
- * would get {@link OverlappingFileLockException} instead of waiting. Each lock file's channel is
- * opened once and never closed, because closing any channel of a file drops every OS lock this
- * process holds on it, including one taken through another {@code ManifestLocks}. For the same
- * reason the lock file is left in place (Packer deletes it): deleting a lock file that another
- * process has open lets two writers in.
+ * <p>Removing a lock file others may have open is safe with the unlink-and-recheck protocol: a
+ * holder deletes the file only while it still holds the lock on it; a taker, once it holds the lock
+ * on the file it opened, checks that this file is still the one at the path, and otherwise (it was
+ * deleted, perhaps replaced, while the taker waited) starts again. Java has no {@code fstat}, so
+ * the check compares the path with the locked descriptor's entry in {@code /proc/self/fd}.
+ *
+ * <p>The in-process lock is JVM-wide (static), keyed by the lock file's real path: the JVM holds OS
+ * locks per process, so a second channel of this process on the same file would get {@link
+ * java.nio.channels.OverlappingFileLockException} instead of waiting, and closing it would drop the
+ * first one's lock. With the in-process lock held, this process has at most one channel open on a
+ * lock file.
  */
 final class ManifestLocks {
-  private static final Duration OVERLAP_RETRY = Duration.ofMillis(20);
+  private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+  private static final Path PROC_FDS = Path.of("/proc/self/fd");
 
-  private final Map<Path, PathLock> locks = new ConcurrentHashMap<>();
-
-  /** The in-process lock of one manifest and its lock file's channel, opened on first use. */
-  private static final class PathLock {
-    final ReentrantLock local = new ReentrantLock();
-    FileChannel channel; // guarded by local
-  }
-
-  /** Waits until this caller alone may read and write {@code output}. */
+  /**
+   * Waits until this caller alone may read and write {@code output}, whose directory must exist.
+   */
   Held acquire(Path output, Cancellation cancellation) throws IOException {
-    Path key = output.toAbsolutePath().normalize();
-    PathLock pathLock = locks.computeIfAbsent(key, k -> new PathLock());
-    pathLock.local.lock();
+    Path abs = output.toAbsolutePath().normalize();
+    Path lockFile = abs.getParent().toRealPath().resolve(abs.getFileName() + ".lock");
+    ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, k -> new ReentrantLock());
+    local.lock();
     try {
-      if (pathLock.channel == null) {
-        pathLock.channel =
-            FileChannel.open(
-                key.resolveSibling(key.getFileName() + ".lock"),
-                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-r--")));
+      while (true) {
+        cancellation.throwIfCancelled();
+        FileChannel channel = lockedChannel(lockFile, cancellation);
+        if (stillAtPath(lockFile)) {
+          return new Held(local, lockFile, channel);
+        }
+        channel.close(); // it was deleted (and maybe replaced) while we waited: start again
       }
-      return new Held(pathLock.local, lockOs(pathLock.channel, cancellation));
     } catch (IOException | RuntimeException e) {
-      pathLock.local.unlock();
+      local.unlock();
       throw e;
     }
   }
 
-  /**
-   * Another {@code ManifestLocks} in this JVM (a second factory instance) shows up as an overlap,
-   * not as a wait; poll until it is gone.
-   */
-  private static FileLock lockOs(FileChannel channel, Cancellation cancellation)
+  /** Opens (creating) the lock file and waits for its OS lock; cancelling ends the wait. */
+  private static FileChannel lockedChannel(Path lockFile, Cancellation cancellation)
       throws IOException {
-    while (true) {
-      try {
-        return channel.lock();
-      } catch (OverlappingFileLockException e) {
-        cancellation.sleep(OVERLAP_RETRY);
-      }
+    FileChannel channel =
+        FileChannel.open(
+            lockFile,
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-r--")));
+    try (AutoCloseable stop = cancellation.onCancel(() -> closeQuietly(channel))) {
+      channel.lock();
+      return channel;
+    } catch (ClosedChannelException e) {
+      cancellation.throwIfCancelled();
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel);
+      throw e;
+    } catch (Exception e) {
+      closeQuietly(channel);
+      throw new IOException(e);
     }
   }
 
-  /** A held lock; closing releases it. */
+  /**
+   * Whether the file this process holds open under {@code lockFile}'s name is still the one at that
+   * path. Read through {@code /proc/self/fd} with readlink and stat only: opening the lock file
+   * again and closing it would drop the lock (POSIX locks belong to the process and go with any of
+   * its descriptors of the file). The in-process lock makes our channel this process's only
+   * descriptor of a file of that name. Without {@code /proc} (not Linux) it answers true and the
+   * lock file is kept instead (see {@link Held#close}).
+   */
+  private static boolean stillAtPath(Path lockFile) throws IOException {
+    if (!Files.isDirectory(PROC_FDS)) {
+      return true;
+    }
+    String name = lockFile.toString();
+    try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC_FDS)) {
+      for (Path fd : fds) {
+        String target;
+        try {
+          target = Files.readSymbolicLink(fd).toString();
+        } catch (IOException e) {
+          continue; // closed meanwhile by another thread: not ours, which stays open
+        }
+        if (target.equals(name + " (deleted)")) {
+          return false;
+        }
+        if (target.equals(name)) {
+          try {
+            return Files.isSameFile(fd, lockFile);
+          } catch (NoSuchFileException e) {
+            return false;
+          }
+        }
+      }
+    }
+    throw new IOException("lock file " + lockFile + " is not among this process's open files");
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Closing releases the lock; nothing else to undo.
+    }
+  }
+
+  /** A held lock; closing deletes the lock file and releases the lock. */
   static final class Held implements AutoCloseable {
     private final ReentrantLock local;
-    private final FileLock fileLock;
+    private final Path lockFile;
+    private final FileChannel channel;
 
-    private Held(ReentrantLock local, FileLock fileLock) {
+    private Held(ReentrantLock local, Path lockFile, FileChannel channel) {
       this.local = local;
-      this.fileLock = fileLock;
+      this.lockFile = lockFile;
+      this.channel = channel;
     }
 
     @Override
     public void close() throws IOException {
       try {
-        fileLock.release();
+        // Deleted while still locked: a taker waiting on this file then finds it gone. Without
+        // /proc a taker could not tell, so there the file stays.
+        if (Files.isDirectory(PROC_FDS)) {
+          Files.deleteIfExists(lockFile);
+        }
       } finally {
-        local.unlock();
+        try {
+          channel.close();
+        } finally {
+          local.unlock();
+        }
       }
     }
   }

@@ -66,6 +66,21 @@ class DigitalOceanBuildTest {
     assertThat(image.name).isEqualTo("web-1700000000");
     assertThat(image.regions).containsExactlyInAnyOrder("nyc3", "ams3", "lon1");
     assertThat(DoLeaks.find(h.api.world(), baseline, made)).isEmpty();
+    // Packer 1.6.6's step names (builder/digitalocean/builder.go), as -timings and -debug show
+    // them; the region check and the success marker are imagebake's own.
+    assertThat(out.report().steps())
+        .extracting(dev.imagebake.ui.StepTiming::step)
+        .containsExactly(
+            "StepCheckRegions",
+            "stepCreateSSHKey",
+            "stepCreateDroplet",
+            "stepDropletInfo",
+            "StepConnect",
+            "StepProvision",
+            "stepShutdown",
+            "stepPowerOff",
+            "stepSnapshot",
+            "StepSucceeded");
     assertThat(out.console())
         .contains(
             "Creating temporary ssh key for droplet...",

@@ -105,7 +105,8 @@ public final class AwsSession implements AutoCloseable {
             .httpClient(http)
             .overrideConfiguration(
                 o ->
-                    o.retryStrategy(
+                    o.addExecutionInterceptor(new AwsCallLog())
+                        .retryStrategy(
                             AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(attempts)
                                 .backoffStrategy(

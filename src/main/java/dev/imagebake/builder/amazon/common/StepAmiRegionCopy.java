@@ -220,4 +220,10 @@ public final class StepAmiRegionCopy implements Step {
       return id;
     }
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "StepAMIRegionCopy";
+  }
 }

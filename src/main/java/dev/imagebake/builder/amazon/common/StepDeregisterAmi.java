@@ -50,4 +50,10 @@ public final class StepDeregisterAmi implements Step {
       }
     }
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "StepDeregisterAMI";
+  }
 }

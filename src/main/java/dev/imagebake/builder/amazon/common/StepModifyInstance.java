@@ -33,4 +33,10 @@ public final class StepModifyInstance implements Step {
           "Error enabling Enhanced Networking on " + id + ": " + AwsErrors.describe(e), e);
     }
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "StepModifyEBSBackedInstance";
+  }
 }

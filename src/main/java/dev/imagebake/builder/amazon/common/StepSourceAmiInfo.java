@@ -81,4 +81,10 @@ public final class StepSourceAmiInfo implements Step {
     }
     return s.toString();
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "StepSourceAMIInfo";
+  }
 }

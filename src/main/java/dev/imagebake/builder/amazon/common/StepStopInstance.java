@@ -40,4 +40,10 @@ public final class StepStopInstance implements Step {
     ctx.ui().say("Waiting for the instance to stop...");
     waits.instanceStopped(ec2, id);
   }
+
+  /** Packer 1.6.6's name for this step (as {@code -debug} and the timing table show it). */
+  @Override
+  public String name() {
+    return "StepStopEBSBackedInstance";
+  }
 }
