@@ -123,13 +123,16 @@ final class OsConfigRules {
         "external_source_image_url",
         !blank(r.externalSourceImageUrl()),
         "importing an external source image");
-    notImplemented(
-        check, "rackconnect_wait", Boolean.TRUE.equals(r.rackconnectWait()), "RackConnect");
-    notImplemented(
-        check,
-        "network_discovery_cidrs",
-        r.networkDiscoveryCidrs() != null && !r.networkDiscoveryCidrs().isEmpty(),
-        "network discovery");
+    if (r.networkDiscoveryCidrs() != null) {
+      // Packer parses them only when it discovers the network, mid-build; the same message, early.
+      for (String cidr : r.networkDiscoveryCidrs()) {
+        if (cidr == null || Cidr.parse(cidr).isEmpty()) {
+          check.error(
+              "network_discovery_cidrs",
+              StepDiscoverNetwork.invalid(cidr == null ? "" : cidr).getMessage());
+        }
+      }
+    }
   }
 
   private static void notImplemented(ConfigCheck check, String key, boolean set, String what) {

@@ -274,4 +274,54 @@ class OpenstackBuildTest {
         .contains("nova POST /servers/{id}/action forceDelete")
         .doesNotContain("nova DELETE /servers/{id}");
   }
+
+  @Test
+  void networkDiscoveryCidrsAttachTheServerToTheFirstSubnetWithinThem() {
+    h.reset();
+    Built b =
+        build(
+            "{\"networks\":null,\"network_discovery_cidrs\":[\"10.1.0.0/16\",\"192.168.0.0/16\"]}");
+    assertSucceeded(b);
+    var server = h.os.calls("nova POST /servers").get(0).body().path("server");
+    assertThat(server.path("networks").toString())
+        .contains(OsWorld.PROVISIONING_NETWORK)
+        .doesNotContain(OsWorld.PRIVATE_NETWORK);
+    assertThat(b.out().console())
+        .contains("Discovering provisioning network...")
+        .contains("Found network ID: " + OsWorld.PROVISIONING_NETWORK);
+    // With networks given, nothing is discovered (Packer's order: networks and ports first).
+    h.reset();
+    assertSucceeded(build("{\"network_discovery_cidrs\":[\"192.168.0.0/16\"]}"));
+    assertThat(h.os.callNames()).doesNotContain("neutron GET /subnets");
+  }
+
+  @Test
+  void networkDiscoveryWithoutAMatchingSubnetFailsAndLeavesNothing() {
+    h.reset();
+    Set<String> baseline = OsLeaks.baseline(h.os.world());
+    // 10.0.0.0/25 is smaller than the private subnet (10.0.0.0/24), so it does not contain it.
+    var out =
+        h.build(
+            h.block("{\"networks\":null,\"network_discovery_cidrs\":[\"10.0.0.0/25\"]}"),
+            List.of("true"));
+    assertThat(out.report().outcome()).isEqualTo(BuildReport.Outcome.ERRORED);
+    assertThat(out.console()).contains("failed to discover a provisioning network");
+    assertThat(h.os.callNames()).doesNotContain("nova POST /servers");
+    assertThat(OsLeaks.find(h.os.world(), baseline, Set.of())).isEmpty();
+  }
+
+  @Test
+  void rackconnectWaitPollsTheServerUntilDeployed() {
+    h.reset();
+    h.os.world().rackconnectAfter(4);
+    Built b = build("{\"rackconnect_wait\":true}");
+    assertSucceeded(b);
+    assertThat(b.out().console()).contains("to become RackConnect ready...");
+    List<String> names = h.os.callNames();
+    int floating = names.indexOf("neutron POST /floatingips");
+    assertThat(floating).isPositive();
+    // The fourth read of the server answers DEPLOYED; the floating IP comes after it.
+    assertThat(names.subList(0, floating).stream().filter("nova GET /servers/{id}"::equals))
+        .hasSizeGreaterThanOrEqualTo(4);
+  }
 }

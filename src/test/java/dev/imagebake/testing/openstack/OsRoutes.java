@@ -200,6 +200,7 @@ final class OsRoutes {
         throw notFound("Instance " + b);
       }
       if (c.method().equals("GET") && c.segments().size() == 2) {
+        s.reads++;
         advance(s);
         if (!w.servers.containsKey(s.id)) {
           throw notFound("Instance " + b);
@@ -277,6 +278,14 @@ final class OsRoutes {
         addresses.add(m("addr", f.address, "version", 4, "OS-EXT-IPS:type", "floating"));
       }
     }
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    if (s.request.get("metadata") instanceof Map<?, ?> given) {
+      given.forEach((k, v) -> metadata.put(String.valueOf(k), v));
+    }
+    String rackconnect = w.rackconnectStatus(s.reads);
+    if (rackconnect != null) {
+      metadata.put("rackconnect_automation_status", rackconnect);
+    }
     return m(
         "id",
         s.id,
@@ -284,6 +293,8 @@ final class OsRoutes {
         s.name,
         "status",
         s.status,
+        "metadata",
+        metadata,
         "key_name",
         s.keyName,
         "addresses",
@@ -410,7 +421,30 @@ final class OsRoutes {
               "networks",
               List.of(
                   m("id", OsWorld.PUBLIC_NETWORK, "name", "public", "router:external", true),
-                  m("id", OsWorld.PRIVATE_NETWORK, "name", "private", "router:external", false))));
+                  m("id", OsWorld.PRIVATE_NETWORK, "name", "private", "router:external", false),
+                  m(
+                      "id",
+                      OsWorld.PROVISIONING_NETWORK,
+                      "name",
+                      "provisioning",
+                      "router:external",
+                      false))));
+    }
+    if ("subnets".equals(a) && c.method().equals("GET") && c.seg(1) == null) {
+      List<Object> subnets = new ArrayList<>();
+      for (List<String> subnet : OsWorld.SUBNETS) {
+        subnets.add(
+            m(
+                "id",
+                "subnet-" + subnets.size(),
+                "network_id",
+                subnet.get(0),
+                "cidr",
+                subnet.get(1),
+                "ip_version",
+                subnet.get(1).contains(":") ? 6 : 4));
+      }
+      return ok(200, m("subnets", subnets));
     }
     if ("ports".equals(a) && c.method().equals("GET")) {
       List<Object> ports = new ArrayList<>();

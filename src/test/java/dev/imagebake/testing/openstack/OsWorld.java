@@ -23,6 +23,17 @@ public final class OsWorld {
   public static final String PUBLIC_NETWORK = "7f0e8d6c-0000-4000-8000-00000000e0e0";
   public static final String PRIVATE_NETWORK = "7f0e8d6c-0000-4000-8000-0000000000aa";
 
+  /** A third network, found only by network_discovery_cidrs in 192.168.0.0/16. */
+  public static final String PROVISIONING_NETWORK = "7f0e8d6c-0000-4000-8000-0000000000bb";
+
+  /** Neutron's subnets, in its order: network id and CIDR. */
+  static final List<List<String>> SUBNETS =
+      List.of(
+          List.of(PUBLIC_NETWORK, "172.24.4.0/24"),
+          List.of(PRIVATE_NETWORK, "10.0.0.0/24"),
+          List.of(PROVISIONING_NETWORK, "192.168.10.0/24"),
+          List.of(PRIVATE_NETWORK, "fd00:10::/64"));
+
   /** A Glance image. */
   public static final class Image {
     public final String id;
@@ -54,6 +65,7 @@ public final class OsWorld {
     public final String keyName;
     public final Map<String, Object> request;
     public final String portId = UUID.randomUUID().toString();
+    int reads;
 
     Server(String id, String name, String keyName, Map<String, Object> request) {
       this.id = id;
@@ -99,6 +111,7 @@ public final class OsWorld {
   final Map<String, Volume> volumes = new LinkedHashMap<>();
   private final Set<String> held = new HashSet<>();
   private Consumer<String> keyAuthorizer = line -> {};
+  private int rackconnectReads = -1;
   private long clock = 1_700_000_000L;
   final SshKeyMaker keys = new SshKeyMaker();
 
@@ -133,6 +146,23 @@ public final class OsWorld {
    */
   public synchronized void hold(String kindAndState) {
     held.add(kindAndState);
+  }
+
+  /**
+   * Plays Rackspace's RackConnect: servers carry the metadata {@code
+   * rackconnect_automation_status}, UNPROCESSED until their {@code reads}-th read, DEPLOYED from
+   * then on.
+   */
+  public synchronized void rackconnectAfter(int reads) {
+    rackconnectReads = reads;
+  }
+
+  /** The RackConnect status of a server read for the {@code reads}-th time, or null without it. */
+  synchronized String rackconnectStatus(int reads) {
+    if (rackconnectReads < 0) {
+      return null;
+    }
+    return reads >= rackconnectReads ? "DEPLOYED" : "UNPROCESSED";
   }
 
   public synchronized void release() {
