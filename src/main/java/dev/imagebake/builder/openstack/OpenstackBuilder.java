@@ -50,6 +50,7 @@ final class OpenstackBuilder implements Builder {
     return List.of(
         new StepLoadFlavor(run.flavor()),
         new StepNovaKeyPair(config.comm(), temporaryKeyPairName()),
+        new StepImportSourceImage(run, "packer_" + UUID.randomUUID()),
         new StepSourceImageInfo(run),
         new StepDiscoverNetwork(run),
         new StepCreateVolume(run, volumeName),

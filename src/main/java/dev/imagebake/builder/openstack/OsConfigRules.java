@@ -118,11 +118,6 @@ final class OsConfigRules {
           "imagebake's openstack builder does not implement winrm yet (Packer's StepGetPassword);"
               + " use ssh");
     }
-    notImplemented(
-        check,
-        "external_source_image_url",
-        !blank(r.externalSourceImageUrl()),
-        "importing an external source image");
     if (r.networkDiscoveryCidrs() != null) {
       // Packer parses them only when it discovers the network, mid-build; the same message, early.
       for (String cidr : r.networkDiscoveryCidrs()) {

@@ -11,7 +11,8 @@ public record OsRunConfig(
     @Doc("IP version of the address to connect to: 4 or 6.") String sshIpVersion,
     @Doc("Id of the image to boot.") String sourceImage,
     @Doc("Name of the image to boot.") String sourceImageName,
-    @Doc("URL of an image to import and boot (not implemented).") String externalSourceImageUrl,
+    @Doc("URL of an image for Glance to import (web-download) and boot; deleted after.")
+        String externalSourceImageUrl,
     @Doc("Disk format of external_source_image_url (default qcow2).")
         String externalSourceImageFormat,
     @Doc("Finds the image to boot.") OsImageFilter sourceImageFilter,

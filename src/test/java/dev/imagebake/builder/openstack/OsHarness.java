@@ -54,7 +54,8 @@ final class OsHarness implements AutoCloseable {
           Duration.ofMillis(1),
           3,
           Duration.ofSeconds(20),
-          Duration.ofSeconds(20));
+          Duration.ofSeconds(20),
+          Duration.ofMillis(1));
 
   OsHarness() {
     reset();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
@@ -312,6 +313,40 @@ final class OsRoutes {
       throw new HttpError(404, "no such call " + c.name());
     }
     String id = c.seg(1);
+    if (id == null && c.method().equals("POST")) {
+      JsonNode body = c.body();
+      OsWorld.Image i =
+          new OsWorld.Image(
+              UUID.randomUUID().toString(), body.path("name").asString(), "queued", w.tick());
+      i.size = 0;
+      i.source = "client";
+      body.properties()
+          .forEach(
+              e -> {
+                if (!Set.of("name", "visibility", "tags", "min_disk").contains(e.getKey())) {
+                  i.properties.put(e.getKey(), e.getValue().asString());
+                }
+              });
+      w.images.put(i.id, i);
+      return ok(201, view(i));
+    }
+    if (id != null && c.method().equals("POST") && "import".equals(c.seg(2))) {
+      OsWorld.Image i = w.images.get(id);
+      if (i == null) {
+        throw notFound("Image " + id);
+      }
+      if (!i.status.equals("queued")) {
+        throw new HttpError(
+            409, "Image status transition from " + i.status + " to importing is not allowed");
+      }
+      JsonNode method = c.body().path("method");
+      if (!"web-download".equals(method.path("name").asString())) {
+        throw new HttpError(
+            400, "Import method " + method.path("name").asString() + " is not supported");
+      }
+      w.webDownload(i, method.path("uri").asString());
+      return ok(202, null);
+    }
     if (id == null && c.method().equals("GET")) {
       List<OsWorld.Image> list = new ArrayList<>(w.images.values());
       if ("created_at:desc".equals(c.q("sort"))) {
@@ -330,7 +365,10 @@ final class OsRoutes {
       throw notFound("Image " + id);
     }
     if (c.method().equals("GET") && c.segments().size() == 2) {
-      if ((i.status.equals("queued") || i.status.equals("saving")) && !w.isHeld("image:saving")) {
+      if (i.status.equals("importing") && !w.isHeld("image:importing")) {
+        i.status = "active";
+      } else if ((i.status.equals("queued") && i.source == null || i.status.equals("saving"))
+          && !w.isHeld("image:saving")) {
         i.status = i.status.equals("queued") ? "saving" : "active";
       }
       return ok(200, view(i));

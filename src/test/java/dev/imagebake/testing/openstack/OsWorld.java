@@ -1,8 +1,17 @@
 package dev.imagebake.testing.openstack;
 
 import dev.imagebake.testing.SshKeyMaker;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +54,10 @@ public final class OsWorld {
     public final Map<String, String> properties = new LinkedHashMap<>();
     public int minDisk;
     public long size = 2L << 30;
+
+    /** For an image made by the client (not a snapshot): "client" until imported, then the URL. */
+    String source;
+
     public final long created;
 
     Image(String id, String name, String status, long created) {
@@ -112,6 +125,7 @@ public final class OsWorld {
   private final Set<String> held = new HashSet<>();
   private Consumer<String> keyAuthorizer = line -> {};
   private int rackconnectReads = -1;
+  private final List<String> imports = new ArrayList<>();
   private long clock = 1_700_000_000L;
   final SshKeyMaker keys = new SshKeyMaker();
 
@@ -171,6 +185,42 @@ public final class OsWorld {
 
   synchronized boolean isHeld(String kindAndState) {
     return held.contains(kindAndState);
+  }
+
+  /**
+   * Glance's web-download import: fetches {@code uri} now (the test serves it locally); the image
+   * turns importing, then active at its next read. A failed fetch leaves it queued with {@code
+   * os_glance_failed_import}, as Glance does.
+   */
+  synchronized void webDownload(Image image, String uri) {
+    image.source = uri;
+    try {
+      HttpResponse<byte[]> answer =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20)).build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      if (answer.statusCode() != 200) {
+        throw new IOException("HTTP " + answer.statusCode());
+      }
+      image.size = answer.body().length;
+      imports.add(
+          uri
+              + " "
+              + HexFormat.of()
+                  .formatHex(MessageDigest.getInstance("SHA-256").digest(answer.body())));
+      image.status = "importing";
+    } catch (IOException | IllegalArgumentException | NoSuchAlgorithmException e) {
+      image.properties.put("os_glance_failed_import", "local");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      image.properties.put("os_glance_failed_import", "local");
+    }
+  }
+
+  /** Every web-download import that fetched its URL: {@code "URL SHA256HEX"}, in order. */
+  public synchronized List<String> imports() {
+    return List.copyOf(imports);
   }
 
   /** Receives the authorized_keys line of every key pair Nova generates. */
