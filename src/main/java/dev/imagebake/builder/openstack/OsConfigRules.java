@@ -29,8 +29,14 @@ final class OsConfigRules {
     if (!cloud && blank(a.identityEndpoint()) && blank(check.environment("OS_AUTH_URL"))) {
       check.error("identity_endpoint", "Missing input for argument [auth_url]");
     }
-    notImplemented(check, "cert", a.cert() != null, "TLS client certificates");
-    notImplemented(check, "key", a.key() != null, "TLS client certificates");
+    if (blank(a.cert()) != blank(a.key())) {
+      String given = blank(a.cert()) ? "key" : "cert";
+      check.warn(
+          given,
+          "cert and key go together: without "
+              + (given.equals("cert") ? "key" : "cert")
+              + ", no client certificate is presented (as in Packer)");
+    }
   }
 
   static void checkImage(OsImageConfig c, ConfigCheck check) {
@@ -127,17 +133,6 @@ final class OsConfigRules {
               StepDiscoverNetwork.invalid(cidr == null ? "" : cidr).getMessage());
         }
       }
-    }
-  }
-
-  private static void notImplemented(ConfigCheck check, String key, boolean set, String what) {
-    if (set) {
-      check.error(
-          key,
-          key
-              + " is a Packer 1.6.6 key that imagebake's openstack builder does not implement yet ("
-              + what
-              + "); remove it, see docs/openstack.md");
     }
   }
 

@@ -63,10 +63,15 @@ final class OsHarness implements AutoCloseable {
 
   /** A fresh EC2 endpoint, interrupts and connector; the same sshd. */
   void reset() {
+    reset(null);
+  }
+
+  /** As {@link #reset()}, with an endpoint serving HTTPS and asking for client certificates. */
+  void reset(javax.net.ssl.SSLContext tls) {
     if (os != null) {
       os.close();
     }
-    os = FakeOpenstack.start();
+    os = tls == null ? FakeOpenstack.start() : FakeOpenstack.startTls(tls);
     interrupts = new Interrupts();
     connectorWrapper = c -> c;
     environment = java.util.Map.of();

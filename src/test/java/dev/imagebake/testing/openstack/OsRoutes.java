@@ -169,8 +169,14 @@ final class OsRoutes {
         if (key != null && !w.keyPairs.containsKey(key)) {
           throw new HttpError(400, "Invalid key_name provided.");
         }
-        if (s.has("imageRef") && !w.images.containsKey(s.path("imageRef").asString())) {
+        // Nova takes an empty imageRef (gophercloud sends one when booting from a volume, as
+        // Packer does) for none.
+        String imageRef = s.path("imageRef").asString("");
+        if (!imageRef.isEmpty() && !w.images.containsKey(imageRef)) {
           throw new HttpError(400, "Can not find requested image");
+        }
+        if (imageRef.isEmpty() && s.path("block_device_mapping_v2").isEmpty()) {
+          throw new HttpError(400, "Missing imageRef attribute");
         }
         OsWorld.Server server =
             new OsWorld.Server(
