@@ -216,8 +216,8 @@ class OpenstackLeakMatrixTest {
 
   /**
    * The same for a build whose source image is imported from external_source_image_url (served
-   * here): a failure at every call, the lost answer of the image's creation, and an interrupt
-   * while the import runs; after each, no image (the imported one included) nor anything else.
+   * here): a failure at every call, the lost answer of the image's creation, and an interrupt while
+   * the import runs; after each, no image (the imported one included) nor anything else.
    */
   @Test
   void anImportedSourceImageLeavesNothingEither() throws Exception {
@@ -240,7 +240,8 @@ class OpenstackLeakMatrixTest {
               + "\"external_source_image_url\":\"http://127.0.0.1:"
               + server.getAddress().getPort()
               + "/disk.qcow2\"}";
-      assertThat(runPhase(imported)).contains("glance POST /images", "glance POST /images/{id}/import");
+      assertThat(runPhase(imported))
+          .contains("glance POST /images", "glance POST /images/{id}/import");
       List<Point> points = new ArrayList<>(failEveryCall("import: ", imported));
       points.add(
           run(
@@ -248,8 +249,7 @@ class OpenstackLeakMatrixTest {
               x -> x.os.faults().loseAnswers("glance POST /images", 1),
               imported,
               List.of("true")));
-      points.add(
-          interruptDuring("import", "glance GET /images/{id}", "image:importing", imported));
+      points.add(interruptDuring("import", "glance GET /images/{id}", "image:importing", imported));
       Map<String, List<String>> leaked = new LinkedHashMap<>();
       points.stream()
           .filter(p -> !p.leaks().isEmpty())
