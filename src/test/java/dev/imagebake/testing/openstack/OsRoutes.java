@@ -610,6 +610,14 @@ final class OsRoutes {
         v.status = "detaching";
         return ok(202, null);
       }
+      if (body.has("os-set_image_metadata")) {
+        // What gophercloud's volumeactions.SetImageMetadata sends (Packer 1.6.6 with a volume).
+        body.path("os-set_image_metadata")
+            .path("metadata")
+            .properties()
+            .forEach(e -> v.imageMetadata.put(e.getKey(), e.getValue().asString()));
+        return ok(200, m("metadata", v.imageMetadata));
+      }
       if (body.has("os-volume_upload_image")) {
         OsWorld.Image i =
             new OsWorld.Image(
@@ -617,6 +625,7 @@ final class OsRoutes {
                 body.path("os-volume_upload_image").path("image_name").asString(),
                 "queued",
                 w.tick());
+        i.properties.putAll(v.imageMetadata);
         w.images.put(i.id, i);
         return ok(202, m("os-volume_upload_image", m("image_id", i.id, "volume_id", v.id)));
       }

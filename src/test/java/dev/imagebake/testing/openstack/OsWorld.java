@@ -110,6 +110,9 @@ public final class OsWorld {
     public final int size;
     public String attachedTo;
 
+    /** Cinder's volume_image_metadata (os-set_image_metadata), copied into uploaded images. */
+    public final Map<String, String> imageMetadata = new LinkedHashMap<>();
+
     Volume(String id, String name, int size) {
       this.id = id;
       this.name = name;
