@@ -77,7 +77,7 @@ compare() { # name template
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 i, p = r["imagebake"]["median"], r["packer"]["median"]
-print(f"{sys.argv[2]:<12}imagebake {i:7.3f} s  packer {p:7.3f} s  ratio {i/p:.3f}")
+print(f"{sys.argv[2]:<13}imagebake {i:7.3f} s  packer {p:7.3f} s  ratio {i/p:.3f}")
 PY
 }
 
