@@ -14,6 +14,7 @@ import dev.imagebake.sdk.steps.StepSucceeded;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 /** The digitalocean builder: Packer 1.6.6's step sequence (reference §5.5) on the API v2. */
 final class DigitalOceanBuilder implements Builder {
@@ -26,12 +27,12 @@ final class DigitalOceanBuilder implements Builder {
   }
 
   /** The steps, in Packer's order (the region check first, as Packer's Run does it). */
-  List<Step> steps(ProvisionHook hook, String snapshotName) {
+  List<Step> steps(ProvisionHook hook, String snapshotName, Future<RsaKeys.Pair> key) {
     boolean named = config.dropletName() != null && !config.dropletName().isEmpty();
     String dropletName = named ? config.dropletName() : "packer-" + UUID.randomUUID();
     return List.of(
         new StepCheckRegions(config),
-        new StepDropletSshKey(),
+        new StepDropletSshKey(key),
         new StepCreateDroplet(config, dropletName, !named),
         new StepDropletInfo(config),
         new StepConnect(
@@ -50,6 +51,7 @@ final class DigitalOceanBuilder implements Builder {
 
   @Override
   public Artifact run(BuildContext ctx, ProvisionHook hook) throws Exception {
+    Future<RsaKeys.Pair> key = RsaKeys.generateAhead();
     Map<String, String> env = ctx.environment();
     String token = ApiToken.resolve(config.apiToken(), env::get);
     if (token == null) {
@@ -68,7 +70,7 @@ final class DigitalOceanBuilder implements Builder {
             : config.snapshotName();
     StateBag state = new StateBag();
     state.put(DoState.CLIENT, client);
-    ctx.runSteps(steps(hook, snapshotName), state);
+    ctx.runSteps(steps(hook, snapshotName, key), state);
     MadeSnapshot snapshot = state.find(DoState.SNAPSHOT).orElse(null);
     if (snapshot == null) {
       return null;

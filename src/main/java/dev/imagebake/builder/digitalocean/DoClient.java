@@ -237,6 +237,11 @@ final class DoClient {
     String what = method + " " + uri;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
+            // As Go's net/http (godo): HTTP/2 over TLS only; no h2c upgrade on plain http.
+            .version(
+                "http".equals(uri.getScheme())
+                    ? HttpClient.Version.HTTP_1_1
+                    : HttpClient.Version.HTTP_2)
             .timeout(CALL_TIMEOUT)
             .header("Authorization", "Bearer " + token)
             .header("Accept", "application/json")

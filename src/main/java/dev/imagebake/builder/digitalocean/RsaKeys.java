@@ -7,6 +7,9 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * A fresh RSA key pair for the droplet, as Packer's {@code stepCreateSSHKey} makes one: the private
@@ -24,6 +27,31 @@ final class RsaKeys {
   }
 
   private RsaKeys() {}
+
+  /**
+   * Starts making a pair on a daemon thread of its own: the prime search takes from 0.1 s to over a
+   * second, and a build needs the key only after its region check, so most of it overlaps that
+   * call. Wait for it with {@link #await}.
+   */
+  static FutureTask<Pair> generateAhead() {
+    FutureTask<Pair> task = new FutureTask<>(RsaKeys::generate);
+    Thread thread = new Thread(task, "digitalocean-rsa-key");
+    thread.setDaemon(true);
+    thread.start();
+    return task;
+  }
+
+  /** The pair {@link #generateAhead} makes, once made; interruptible. */
+  static Pair await(Future<Pair> ahead) throws InterruptedException {
+    try {
+      return ahead.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("error generating RSA key: " + e.getCause(), e.getCause());
+    }
+  }
 
   static Pair generate() {
     KeyPair pair;

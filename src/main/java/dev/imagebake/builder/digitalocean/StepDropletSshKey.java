@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 /**
  * Packer's {@code stepCreateSSHKey}: makes an RSA key pair and registers its public half as an
@@ -18,10 +19,17 @@ import java.util.UUID;
  * DoState#SSH_KEY}.
  */
 final class StepDropletSshKey implements Step {
+  private final Future<RsaKeys.Pair> key;
+
+  /** {@code key}: the pair, being made since the build started ({@link RsaKeys#generateAhead}). */
+  StepDropletSshKey(Future<RsaKeys.Pair> key) {
+    this.key = key;
+  }
+
   @Override
   public void run(BuildContext ctx, StateBag state) throws Exception {
     ctx.ui().say("Creating temporary ssh key for droplet...");
-    RsaKeys.Pair pair = RsaKeys.generate();
+    RsaKeys.Pair pair = RsaKeys.await(key);
     String pem = pair.privateKeyPem();
     ctx.addSecret(pem);
     pem.lines().filter(l -> l.length() > 16 && !l.startsWith("-----")).forEach(ctx::addSecret);

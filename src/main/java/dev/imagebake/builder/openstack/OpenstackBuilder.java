@@ -50,9 +50,12 @@ final class OpenstackBuilder implements Builder {
     return List.of(
         new StepLoadFlavor(run.flavor()),
         new StepNovaKeyPair(config.comm(), temporaryKeyPairName()),
+        new StepImportSourceImage(run, "packer_" + UUID.randomUUID()),
         new StepSourceImageInfo(run),
+        new StepDiscoverNetwork(run),
         new StepCreateVolume(run, volumeName),
         new StepRunSourceServer(run, serverName),
+        new StepWaitForRackConnect(run),
         new StepAllocateIp(run),
         new StepConnect(config.comm(), state -> ServerAddress.target(state, run)),
         new StepProvision(hook),

@@ -174,6 +174,9 @@ final class OsClient {
                 JSON.writeValueAsString(body), StandardCharsets.UTF_8);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
+            // As Go's net/http (gophercloud): HTTP/2 over TLS only; no h2c upgrade on plain http.
+            .version(
+                url.startsWith("http:") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
             .timeout(tuning.requestTimeout())
             .header("Accept", "application/json")
             .header("User-Agent", "imagebake openstack builder")

@@ -29,8 +29,14 @@ final class OsConfigRules {
     if (!cloud && blank(a.identityEndpoint()) && blank(check.environment("OS_AUTH_URL"))) {
       check.error("identity_endpoint", "Missing input for argument [auth_url]");
     }
-    notImplemented(check, "cert", a.cert() != null, "TLS client certificates");
-    notImplemented(check, "key", a.key() != null, "TLS client certificates");
+    if (blank(a.cert()) != blank(a.key())) {
+      String given = blank(a.cert()) ? "key" : "cert";
+      check.warn(
+          given,
+          "cert and key go together: without "
+              + (given.equals("cert") ? "key" : "cert")
+              + ", no client certificate is presented (as in Packer)");
+    }
   }
 
   static void checkImage(OsImageConfig c, ConfigCheck check) {
@@ -118,28 +124,15 @@ final class OsConfigRules {
           "imagebake's openstack builder does not implement winrm yet (Packer's StepGetPassword);"
               + " use ssh");
     }
-    notImplemented(
-        check,
-        "external_source_image_url",
-        !blank(r.externalSourceImageUrl()),
-        "importing an external source image");
-    notImplemented(
-        check, "rackconnect_wait", Boolean.TRUE.equals(r.rackconnectWait()), "RackConnect");
-    notImplemented(
-        check,
-        "network_discovery_cidrs",
-        r.networkDiscoveryCidrs() != null && !r.networkDiscoveryCidrs().isEmpty(),
-        "network discovery");
-  }
-
-  private static void notImplemented(ConfigCheck check, String key, boolean set, String what) {
-    if (set) {
-      check.error(
-          key,
-          key
-              + " is a Packer 1.6.6 key that imagebake's openstack builder does not implement yet ("
-              + what
-              + "); remove it, see docs/openstack.md");
+    if (r.networkDiscoveryCidrs() != null) {
+      // Packer parses them only when it discovers the network, mid-build; the same message, early.
+      for (String cidr : r.networkDiscoveryCidrs()) {
+        if (cidr == null || Cidr.parse(cidr).isEmpty()) {
+          check.error(
+              "network_discovery_cidrs",
+              StepDiscoverNetwork.invalid(cidr == null ? "" : cidr).getMessage());
+        }
+      }
     }
   }
 

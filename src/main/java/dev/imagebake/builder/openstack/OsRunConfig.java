@@ -11,13 +11,14 @@ public record OsRunConfig(
     @Doc("IP version of the address to connect to: 4 or 6.") String sshIpVersion,
     @Doc("Id of the image to boot.") String sourceImage,
     @Doc("Name of the image to boot.") String sourceImageName,
-    @Doc("URL of an image to import and boot (not implemented).") String externalSourceImageUrl,
+    @Doc("URL of an image for Glance to import (web-download) and boot; deleted after.")
+        String externalSourceImageUrl,
     @Doc("Disk format of external_source_image_url (default qcow2).")
         String externalSourceImageFormat,
     @Doc("Finds the image to boot.") OsImageFilter sourceImageFilter,
     @Doc("Flavor id or name (required).") String flavor,
     @Doc("Availability zone of the server.") String availabilityZone,
-    @Doc("Wait for RackConnect (not implemented).") Boolean rackconnectWait,
+    @Doc("Wait until RackConnect marks the server DEPLOYED (Rackspace).") Boolean rackconnectWait,
     @Doc("Network (id or name) to create a floating IP in.") String floatingIpNetwork,
     @Doc("Network (id) whose port of the server gets the floating IP (default: the first).")
         String instanceFloatingIpNet,
@@ -26,7 +27,8 @@ public record OsRunConfig(
     @Doc("Security groups (names) of the server.") List<String> securityGroups,
     @Doc("Networks (ids) to attach the server to.") List<String> networks,
     @Doc("Ports (ids) to attach the server to.") List<String> ports,
-    @Doc("CIDRs to discover the network by (not implemented).") List<String> networkDiscoveryCidrs,
+    @Doc("CIDRs to discover the network by (without networks and ports).")
+        List<String> networkDiscoveryCidrs,
     @Doc("User data given to the server.") String userData,
     @Doc("File whose content is the user data.") String userDataFile,
     @Doc("Name of the server (default: image_name).") String instanceName,

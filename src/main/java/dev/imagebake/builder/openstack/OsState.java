@@ -9,6 +9,8 @@ final class OsState {
   static final StateKey<String> FLAVOR_ID = StateKey.of("flavor id", String.class);
   static final StateKey<String> SOURCE_IMAGE = StateKey.of("source image id", String.class);
   static final StateKey<SshKey> KEY = StateKey.of("ssh key", SshKey.class);
+  static final StateKey<String> DISCOVERED_NETWORK =
+      StateKey.of("discovered network id", String.class);
   static final StateKey<String> VOLUME_ID = StateKey.of("volume id", String.class);
   static final StateKey<String> SERVER_ID = StateKey.of("server id", String.class);
   static final StateKey<FloatingIp> FLOATING_IP = StateKey.of("floating ip", FloatingIp.class);

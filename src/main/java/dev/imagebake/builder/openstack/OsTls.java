@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -17,7 +18,8 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * TLS of the API calls: the JDK's trust store, or {@code cacert}'s certificates, or none at all
- * with {@code insecure} (as Packer's InsecureSkipVerify).
+ * with {@code insecure} (as Packer's InsecureSkipVerify); the client certificate of {@code cert}
+ * and {@code key}.
  */
 final class OsTls {
   private OsTls() {}
@@ -43,7 +45,12 @@ final class OsTls {
         f.init(store);
         trust = f.getTrustManagers();
       }
-      ssl.init(null, trust, new SecureRandom());
+      // As Packer: a client certificate only when both files are given.
+      KeyManager[] keys =
+          c.cert() != null && !c.cert().isEmpty() && c.key() != null && !c.key().isEmpty()
+              ? ClientCertificate.keyManagers(c.cert(), c.key())
+              : null;
+      ssl.init(keys, trust, new SecureRandom());
       return ssl;
     } catch (IOException | GeneralSecurityException e) {
       throw new OsApiException("Error reading cacert " + c.cacert() + ": " + e.getMessage(), e);

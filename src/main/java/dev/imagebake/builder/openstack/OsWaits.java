@@ -30,6 +30,20 @@ final class OsWaits {
       java.util.function.Function<JsonNode, String> status,
       Set<String> pending,
       Set<String> targets) {
+    return until(poll, status, pending, targets, tuning.pollDelay(), () -> {});
+  }
+
+  /**
+   * As {@link #until(Supplier, java.util.function.Function, Set, Set)}, polling every {@code
+   * delay}, running {@code beforeEachPause} before each pause.
+   */
+  JsonNode until(
+      Supplier<JsonNode> poll,
+      java.util.function.Function<JsonNode, String> status,
+      Set<String> pending,
+      Set<String> targets,
+      java.time.Duration delay,
+      Runnable beforeEachPause) {
     while (true) {
       JsonNode node = poll.get();
       if (node == null) {
@@ -43,8 +57,13 @@ final class OsWaits {
         throw new OsApiException(
             0, "unexpected state '" + s + "', wanted target '" + targets + "'");
       }
-      cancellation.sleep(tuning.pollDelay());
+      beforeEachPause.run();
+      cancellation.sleep(delay);
     }
+  }
+
+  OsTuning tuning() {
+    return tuning;
   }
 
   /** Polls until {@code gone} says the resource is deleted; false when the wait gave up. */

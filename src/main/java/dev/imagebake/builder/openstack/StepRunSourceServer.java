@@ -50,6 +50,7 @@ final class StepRunSourceServer implements Step {
     if (run.ports() != null) {
       run.ports().forEach(p -> networks.add(obj("port", p)));
     }
+    state.find(OsState.DISCOVERED_NETWORK).ifPresent(n -> networks.add(obj("uuid", n)));
     List<Map<String, Object>> groups = new ArrayList<>();
     if (run.securityGroups() != null) {
       run.securityGroups().forEach(g -> groups.add(obj("name", g)));

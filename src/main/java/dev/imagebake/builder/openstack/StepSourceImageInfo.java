@@ -24,6 +24,9 @@ final class StepSourceImageInfo implements Step {
 
   @Override
   public void run(BuildContext ctx, StateBag state) {
+    if (!StepNovaKeyPair.blank(run.externalSourceImageUrl())) {
+      return; // StepImportSourceImage made it.
+    }
     if (!StepNovaKeyPair.blank(run.sourceImage())) {
       state.put(OsState.SOURCE_IMAGE, run.sourceImage());
       return;

@@ -15,6 +15,7 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthKeyboardInteractive;
 import net.schmizz.sshj.userauth.method.AuthMethod;
@@ -124,6 +125,10 @@ final class Login {
         return file.certificate() == null ? loaded : withCertificate(loaded, file.certificate());
       }
       KeySource.Pem pem = (KeySource.Pem) key;
+      var rsa = JdkRsaPem.read(pem.pem());
+      if (rsa.isPresent()) {
+        return new KeyPairWrapper(rsa.get());
+      }
       return client.loadKeys(pem.pem(), null, null);
     } catch (ConnectFailure e) {
       throw e;

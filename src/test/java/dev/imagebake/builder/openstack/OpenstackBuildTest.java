@@ -2,10 +2,14 @@ package dev.imagebake.builder.openstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.imagebake.testing.openstack.FakeOpenstack;
 import dev.imagebake.testing.openstack.OsLeaks;
 import dev.imagebake.testing.openstack.OsWorld;
 import dev.imagebake.ui.BuildReport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -273,5 +277,139 @@ class OpenstackBuildTest {
     assertThat(h.os.callNames())
         .contains("nova POST /servers/{id}/action forceDelete")
         .doesNotContain("nova DELETE /servers/{id}");
+  }
+
+  @Test
+  void networkDiscoveryCidrsAttachTheServerToTheFirstSubnetWithinThem() {
+    h.reset();
+    Built b =
+        build(
+            "{\"networks\":null,\"network_discovery_cidrs\":[\"10.1.0.0/16\",\"192.168.0.0/16\"]}");
+    assertSucceeded(b);
+    var server = h.os.calls("nova POST /servers").get(0).body().path("server");
+    assertThat(server.path("networks").toString())
+        .contains(OsWorld.PROVISIONING_NETWORK)
+        .doesNotContain(OsWorld.PRIVATE_NETWORK);
+    assertThat(b.out().console())
+        .contains("Discovering provisioning network...")
+        .contains("Found network ID: " + OsWorld.PROVISIONING_NETWORK);
+    // With networks given, nothing is discovered (Packer's order: networks and ports first).
+    h.reset();
+    assertSucceeded(build("{\"network_discovery_cidrs\":[\"192.168.0.0/16\"]}"));
+    assertThat(h.os.callNames()).doesNotContain("neutron GET /subnets");
+  }
+
+  @Test
+  void networkDiscoveryWithoutAMatchingSubnetFailsAndLeavesNothing() {
+    h.reset();
+    Set<String> baseline = OsLeaks.baseline(h.os.world());
+    // 10.0.0.0/25 is smaller than the private subnet (10.0.0.0/24), so it does not contain it.
+    var out =
+        h.build(
+            h.block("{\"networks\":null,\"network_discovery_cidrs\":[\"10.0.0.0/25\"]}"),
+            List.of("true"));
+    assertThat(out.report().outcome()).isEqualTo(BuildReport.Outcome.ERRORED);
+    assertThat(out.console()).contains("failed to discover a provisioning network");
+    assertThat(h.os.callNames()).doesNotContain("nova POST /servers");
+    assertThat(OsLeaks.find(h.os.world(), baseline, Set.of())).isEmpty();
+  }
+
+  @Test
+  void rackconnectWaitPollsTheServerUntilDeployed() {
+    h.reset();
+    h.os.world().rackconnectAfter(4);
+    Built b = build("{\"rackconnect_wait\":true}");
+    assertSucceeded(b);
+    assertThat(b.out().console()).contains("to become RackConnect ready...");
+    List<String> names = h.os.callNames();
+    int floating = names.indexOf("neutron POST /floatingips");
+    assertThat(floating).isPositive();
+    // The fourth read of the server answers DEPLOYED; the floating IP comes after it.
+    assertThat(names.subList(0, floating).stream().filter("nova GET /servers/{id}"::equals))
+        .hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  /** Serves {@code bytes} at http://127.0.0.1:PORT/disk.qcow2 until closed. */
+  private static HttpServer serve(byte[] bytes) throws Exception {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/disk.qcow2",
+        exchange -> {
+          try (exchange) {
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+          }
+        });
+    server.start();
+    return server;
+  }
+
+  @Test
+  void externalSourceImageUrlIsImportedBootedAndDeleted() throws Exception {
+    h.reset();
+    byte[] disk = "not really a qcow2 image".getBytes(StandardCharsets.UTF_8);
+    HttpServer server = serve(disk);
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/disk.qcow2";
+      Set<String> baseline = OsLeaks.baseline(h.os.world());
+      Built b =
+          build(
+              "{\"source_image_name\":null,\"external_source_image_url\":\""
+                  + url
+                  + "\",\"external_source_image_format\":\"raw\"}");
+      assertSucceeded(b);
+      var create = h.os.calls("glance POST /images").get(0).body();
+      String name = create.path("name").asString();
+      assertThat(name).startsWith("packer_");
+      assertThat(create.path("container_format").asString()).isEqualTo("bare");
+      assertThat(create.path("disk_format").asString()).isEqualTo("raw");
+      assertThat(create.path("packer_external_source_image_url").asString()).isEqualTo(url);
+      assertThat(create.path("packer_external_source_image_format").asString()).isEqualTo("raw");
+      var imported = h.os.calls("glance POST /images/{id}/import").get(0).body();
+      assertThat(imported.path("method").path("name").asString()).isEqualTo("web-download");
+      assertThat(imported.path("method").path("uri").asString()).isEqualTo(url);
+      assertThat(h.os.world().imports())
+          .containsExactly(
+              url
+                  + " "
+                  + java.util.HexFormat.of()
+                      .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(disk)));
+      // The volume was made of the imported image, which is gone; only the result is left.
+      var volume = h.os.calls("cinder POST /volumes").get(0).body().path("volume");
+      String temporary = volume.path("imageRef").asString();
+      assertThat(temporary).isNotEqualTo(OsWorld.SEED_IMAGE);
+      assertThat(h.os.callNames()).contains("glance DELETE /images/{id}");
+      assertThat(h.os.world().images().stream().filter(i -> !baseline.contains(i.id)))
+          .extracting(i -> i.id)
+          .containsExactly(b.image().id);
+      assertThat(b.out().console())
+          .contains("Creating image using external source image with name " + name)
+          .contains("Using disk format raw")
+          .contains("Importing External Source Image from URL " + url)
+          .contains("Deleting temporary external source image: " + name + " ...");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aFailedImportFailsTheBuildAndDeletesTheImage() throws Exception {
+    h.reset();
+    HttpServer server = serve(new byte[0]);
+    server.stop(0); // nothing answers at that URL any more
+    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/disk.qcow2";
+    Set<String> baseline = OsLeaks.baseline(h.os.world());
+    var out =
+        h.build(
+            h.block("{\"source_image_name\":null,\"external_source_image_url\":\"" + url + "\"}"),
+            List.of("true"));
+    assertThat(out.report().outcome()).isEqualTo(BuildReport.Outcome.ERRORED);
+    assertThat(out.console()).contains("Error querying image: ").contains("import failed");
+    assertThat(h.os.calls("glance POST /images").get(0).body().path("disk_format").asString())
+        .isEqualTo("qcow2");
+    assertThat(h.os.callNames()).doesNotContain("nova POST /servers");
+    assertThat(h.os.world().images().stream().filter(i -> !baseline.contains(i.id))).isEmpty();
+    assertThat(OsLeaks.find(h.os.world(), baseline, Set.of())).isEmpty();
   }
 }

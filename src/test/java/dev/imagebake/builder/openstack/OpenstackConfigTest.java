@@ -65,13 +65,24 @@ class OpenstackConfigTest {
   }
 
   @Test
-  void keysNotImplementedAreRefusedByName() {
+  void networkDiscoveryCidrsAreParsedAsGoParsesThem() {
+    assertThat(errors("{\"network_discovery_cidrs\":[\"10.0.0.0/8\",\"fd00::/8\"]}")).isEmpty();
+    assertThat(errors("{\"rackconnect_wait\":true}")).isEmpty();
     assertThat(errors("{\"external_source_image_url\":\"http://x/img\",\"source_image\":\"\"}"))
-        .anyMatch(m -> m.startsWith("external_source_image_url is a Packer 1.6.6 key"));
-    assertThat(errors("{\"rackconnect_wait\":true}"))
-        .anyMatch(m -> m.contains("does not implement yet (RackConnect)"));
-    assertThat(errors("{\"cert\":\"c.pem\",\"key\":\"k.pem\"}"))
-        .anyMatch(m -> m.startsWith("cert is a Packer 1.6.6 key"));
+        .isEmpty();
+    assertThat(errors("{\"network_discovery_cidrs\":[\"10.0.0.0\"]}"))
+        .contains("invalid CIDR address: 10.0.0.0");
+    assertThat(errors("{\"network_discovery_cidrs\":[\"10.0.0.256/8\"]}"))
+        .contains("invalid CIDR address: 10.0.0.256/8");
+    assertThat(errors("{\"network_discovery_cidrs\":[\"10.0.0.0/33\"]}"))
+        .contains("invalid CIDR address: 10.0.0.0/33");
+    assertThat(errors("{\"network_discovery_cidrs\":[\"example.com/8\"]}"))
+        .contains("invalid CIDR address: example.com/8");
+  }
+
+  @Test
+  void clientCertificateKeysAreAccepted() {
+    assertThat(errors("{\"cert\":\"c.pem\",\"key\":\"k.pem\"}")).isEmpty();
   }
 
   @Test

@@ -214,6 +214,58 @@ class OpenstackLeakMatrixTest {
                     .isEqualTo(BuildReport.Outcome.CANCELLED));
   }
 
+  /**
+   * The same for a build whose source image is imported from external_source_image_url (served
+   * here): a failure at every call, the lost answer of the image's creation, and an interrupt while
+   * the import runs; after each, no image (the imported one included) nor anything else.
+   */
+  @Test
+  void anImportedSourceImageLeavesNothingEither() throws Exception {
+    byte[] disk = "disk".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/disk.qcow2",
+        exchange -> {
+          try (exchange) {
+            exchange.sendResponseHeaders(200, disk.length);
+            exchange.getResponseBody().write(disk);
+          }
+        });
+    server.start();
+    try {
+      String imported =
+          "{\"source_image_name\":null,\"use_blockstorage_volume\":false,"
+              + "\"external_source_image_url\":\"http://127.0.0.1:"
+              + server.getAddress().getPort()
+              + "/disk.qcow2\"}";
+      assertThat(runPhase(imported))
+          .contains("glance POST /images", "glance POST /images/{id}/import");
+      List<Point> points = new ArrayList<>(failEveryCall("import: ", imported));
+      points.add(
+          run(
+              "answers of glance POST /images lost",
+              x -> x.os.faults().loseAnswers("glance POST /images", 1),
+              imported,
+              List.of("true")));
+      points.add(interruptDuring("import", "glance GET /images/{id}", "image:importing", imported));
+      Map<String, List<String>> leaked = new LinkedHashMap<>();
+      points.stream()
+          .filter(p -> !p.leaks().isEmpty())
+          .forEach(p -> leaked.put(p.name(), p.leaks()));
+      System.out.println(
+          "openstack leak matrix, imported source image: "
+              + points.size()
+              + " injection points tried, "
+              + leaked.size()
+              + " left something behind");
+      assertThat(leaked).isEmpty();
+    } finally {
+      server.stop(0);
+    }
+  }
+
   private static Point interruptDuring(String wait, String call, String hold, String extra) {
     return interruptDuring(wait, call, hold, extra, c -> true);
   }

@@ -54,7 +54,8 @@ final class OsHarness implements AutoCloseable {
           Duration.ofMillis(1),
           3,
           Duration.ofSeconds(20),
-          Duration.ofSeconds(20));
+          Duration.ofSeconds(20),
+          Duration.ofMillis(1));
 
   OsHarness() {
     reset();
@@ -62,10 +63,15 @@ final class OsHarness implements AutoCloseable {
 
   /** A fresh EC2 endpoint, interrupts and connector; the same sshd. */
   void reset() {
+    reset(null);
+  }
+
+  /** As {@link #reset()}, with an endpoint serving HTTPS and asking for client certificates. */
+  void reset(javax.net.ssl.SSLContext tls) {
     if (os != null) {
       os.close();
     }
-    os = FakeOpenstack.start();
+    os = tls == null ? FakeOpenstack.start() : FakeOpenstack.startTls(tls);
     interrupts = new Interrupts();
     connectorWrapper = c -> c;
     environment = java.util.Map.of();

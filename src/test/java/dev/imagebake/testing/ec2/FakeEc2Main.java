@@ -1,11 +1,7 @@
 package dev.imagebake.testing.ec2;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.imagebake.testing.Lines;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +29,7 @@ public final class FakeEc2Main {
     int copies = Integer.parseInt(args[3]);
     FakeEc2 fake = FakeEc2.start();
     fake.world().transitionPolls(polls);
-    fake.world().keyAuthorizer(line -> append(keys, line));
+    fake.world().keyAuthorizer(line -> Lines.append(keys, line));
     Set<String> reported = new HashSet<>();
     fake.onAction("*", r -> reportCopies(fake.world(), copies, reported, report));
     Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
@@ -57,23 +53,10 @@ public final class FakeEc2Main {
               && reported.add(name)) {
             long first = list.stream().mapToLong(i -> i.madeNanos).min().orElseThrow();
             long last = list.stream().mapToLong(i -> i.availableNanos).max().orElseThrow();
-            append(
+            Lines.append(
                 report,
                 String.format(Locale.ROOT, "copy-phase %s %.3f", name, (last - first) / 1e9));
           }
         });
-  }
-
-  private static void append(Path file, String line) {
-    try {
-      Files.writeString(
-          file,
-          line + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,6 +2,9 @@ package dev.imagebake.testing.openstack;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import dev.imagebake.testing.ScriptedFaults;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,9 +60,37 @@ public final class FakeOpenstack implements AutoCloseable {
   }
 
   public static FakeOpenstack start() {
+    return start(null);
+  }
+
+  /**
+   * Serves HTTPS with {@code tls}'s certificate, and asks every client for a certificate that
+   * {@code tls} trusts (a handshake without one fails), as an OpenStack behind a TLS proxy that
+   * checks client certificates does.
+   */
+  public static FakeOpenstack startTls(SSLContext tls) {
+    return start(tls);
+  }
+
+  private static FakeOpenstack start(SSLContext tls) {
     try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+      HttpServer server;
+      if (tls == null) {
+        server = HttpServer.create(address, 0);
+      } else {
+        HttpsServer https = HttpsServer.create(address, 0);
+        https.setHttpsConfigurator(
+            new HttpsConfigurator(tls) {
+              @Override
+              public void configure(HttpsParameters params) {
+                SSLParameters p = tls.getDefaultSSLParameters();
+                p.setNeedClientAuth(true);
+                params.setSSLParameters(p);
+              }
+            });
+        server = https;
+      }
       ExecutorService executor = Executors.newCachedThreadPool();
       server.setExecutor(executor);
       FakeOpenstack fake = new FakeOpenstack(server, executor);
@@ -75,7 +108,9 @@ public final class FakeOpenstack implements AutoCloseable {
   }
 
   String base() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return (server instanceof HttpsServer ? "https" : "http")
+        + "://127.0.0.1:"
+        + server.getAddress().getPort();
   }
 
   public OsWorld world() {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
@@ -168,8 +169,14 @@ final class OsRoutes {
         if (key != null && !w.keyPairs.containsKey(key)) {
           throw new HttpError(400, "Invalid key_name provided.");
         }
-        if (s.has("imageRef") && !w.images.containsKey(s.path("imageRef").asString())) {
+        // Nova takes an empty imageRef (gophercloud sends one when booting from a volume, as
+        // Packer does) for none.
+        String imageRef = s.path("imageRef").asString("");
+        if (!imageRef.isEmpty() && !w.images.containsKey(imageRef)) {
           throw new HttpError(400, "Can not find requested image");
+        }
+        if (imageRef.isEmpty() && s.path("block_device_mapping_v2").isEmpty()) {
+          throw new HttpError(400, "Missing imageRef attribute");
         }
         OsWorld.Server server =
             new OsWorld.Server(
@@ -200,6 +207,7 @@ final class OsRoutes {
         throw notFound("Instance " + b);
       }
       if (c.method().equals("GET") && c.segments().size() == 2) {
+        s.reads++;
         advance(s);
         if (!w.servers.containsKey(s.id)) {
           throw notFound("Instance " + b);
@@ -277,6 +285,14 @@ final class OsRoutes {
         addresses.add(m("addr", f.address, "version", 4, "OS-EXT-IPS:type", "floating"));
       }
     }
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    if (s.request.get("metadata") instanceof Map<?, ?> given) {
+      given.forEach((k, v) -> metadata.put(String.valueOf(k), v));
+    }
+    String rackconnect = w.rackconnectStatus(s.reads);
+    if (rackconnect != null) {
+      metadata.put("rackconnect_automation_status", rackconnect);
+    }
     return m(
         "id",
         s.id,
@@ -284,6 +300,8 @@ final class OsRoutes {
         s.name,
         "status",
         s.status,
+        "metadata",
+        metadata,
         "key_name",
         s.keyName,
         "addresses",
@@ -301,6 +319,40 @@ final class OsRoutes {
       throw new HttpError(404, "no such call " + c.name());
     }
     String id = c.seg(1);
+    if (id == null && c.method().equals("POST")) {
+      JsonNode body = c.body();
+      OsWorld.Image i =
+          new OsWorld.Image(
+              UUID.randomUUID().toString(), body.path("name").asString(), "queued", w.tick());
+      i.size = 0;
+      i.source = "client";
+      body.properties()
+          .forEach(
+              e -> {
+                if (!Set.of("name", "visibility", "tags", "min_disk").contains(e.getKey())) {
+                  i.properties.put(e.getKey(), e.getValue().asString());
+                }
+              });
+      w.images.put(i.id, i);
+      return ok(201, view(i));
+    }
+    if (id != null && c.method().equals("POST") && "import".equals(c.seg(2))) {
+      OsWorld.Image i = w.images.get(id);
+      if (i == null) {
+        throw notFound("Image " + id);
+      }
+      if (!i.status.equals("queued")) {
+        throw new HttpError(
+            409, "Image status transition from " + i.status + " to importing is not allowed");
+      }
+      JsonNode method = c.body().path("method");
+      if (!"web-download".equals(method.path("name").asString())) {
+        throw new HttpError(
+            400, "Import method " + method.path("name").asString() + " is not supported");
+      }
+      w.webDownload(i, method.path("uri").asString());
+      return ok(202, null);
+    }
     if (id == null && c.method().equals("GET")) {
       List<OsWorld.Image> list = new ArrayList<>(w.images.values());
       if ("created_at:desc".equals(c.q("sort"))) {
@@ -319,7 +371,10 @@ final class OsRoutes {
       throw notFound("Image " + id);
     }
     if (c.method().equals("GET") && c.segments().size() == 2) {
-      if ((i.status.equals("queued") || i.status.equals("saving")) && !w.isHeld("image:saving")) {
+      if (i.status.equals("importing") && !w.isHeld("image:importing")) {
+        i.status = "active";
+      } else if ((i.status.equals("queued") && i.source == null || i.status.equals("saving"))
+          && !w.isHeld("image:saving")) {
         i.status = i.status.equals("queued") ? "saving" : "active";
       }
       return ok(200, view(i));
@@ -410,7 +465,30 @@ final class OsRoutes {
               "networks",
               List.of(
                   m("id", OsWorld.PUBLIC_NETWORK, "name", "public", "router:external", true),
-                  m("id", OsWorld.PRIVATE_NETWORK, "name", "private", "router:external", false))));
+                  m("id", OsWorld.PRIVATE_NETWORK, "name", "private", "router:external", false),
+                  m(
+                      "id",
+                      OsWorld.PROVISIONING_NETWORK,
+                      "name",
+                      "provisioning",
+                      "router:external",
+                      false))));
+    }
+    if ("subnets".equals(a) && c.method().equals("GET") && c.seg(1) == null) {
+      List<Object> subnets = new ArrayList<>();
+      for (List<String> subnet : OsWorld.SUBNETS) {
+        subnets.add(
+            m(
+                "id",
+                "subnet-" + subnets.size(),
+                "network_id",
+                subnet.get(0),
+                "cidr",
+                subnet.get(1),
+                "ip_version",
+                subnet.get(1).contains(":") ? 6 : 4));
+      }
+      return ok(200, m("subnets", subnets));
     }
     if ("ports".equals(a) && c.method().equals("GET")) {
       List<Object> ports = new ArrayList<>();
@@ -532,6 +610,14 @@ final class OsRoutes {
         v.status = "detaching";
         return ok(202, null);
       }
+      if (body.has("os-set_image_metadata")) {
+        // What gophercloud's volumeactions.SetImageMetadata sends (Packer 1.6.6 with a volume).
+        body.path("os-set_image_metadata")
+            .path("metadata")
+            .properties()
+            .forEach(e -> v.imageMetadata.put(e.getKey(), e.getValue().asString()));
+        return ok(200, m("metadata", v.imageMetadata));
+      }
       if (body.has("os-volume_upload_image")) {
         OsWorld.Image i =
             new OsWorld.Image(
@@ -539,6 +625,7 @@ final class OsRoutes {
                 body.path("os-volume_upload_image").path("image_name").asString(),
                 "queued",
                 w.tick());
+        i.properties.putAll(v.imageMetadata);
         w.images.put(i.id, i);
         return ok(202, m("os-volume_upload_image", m("image_id", i.id, "volume_id", v.id)));
       }

@@ -1,8 +1,17 @@
 package dev.imagebake.testing.openstack;
 
 import dev.imagebake.testing.SshKeyMaker;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +32,17 @@ public final class OsWorld {
   public static final String PUBLIC_NETWORK = "7f0e8d6c-0000-4000-8000-00000000e0e0";
   public static final String PRIVATE_NETWORK = "7f0e8d6c-0000-4000-8000-0000000000aa";
 
+  /** A third network, found only by network_discovery_cidrs in 192.168.0.0/16. */
+  public static final String PROVISIONING_NETWORK = "7f0e8d6c-0000-4000-8000-0000000000bb";
+
+  /** Neutron's subnets, in its order: network id and CIDR. */
+  static final List<List<String>> SUBNETS =
+      List.of(
+          List.of(PUBLIC_NETWORK, "172.24.4.0/24"),
+          List.of(PRIVATE_NETWORK, "10.0.0.0/24"),
+          List.of(PROVISIONING_NETWORK, "192.168.10.0/24"),
+          List.of(PRIVATE_NETWORK, "fd00:10::/64"));
+
   /** A Glance image. */
   public static final class Image {
     public final String id;
@@ -34,6 +54,10 @@ public final class OsWorld {
     public final Map<String, String> properties = new LinkedHashMap<>();
     public int minDisk;
     public long size = 2L << 30;
+
+    /** For an image made by the client (not a snapshot): "client" until imported, then the URL. */
+    String source;
+
     public final long created;
 
     Image(String id, String name, String status, long created) {
@@ -54,6 +78,7 @@ public final class OsWorld {
     public final String keyName;
     public final Map<String, Object> request;
     public final String portId = UUID.randomUUID().toString();
+    int reads;
 
     Server(String id, String name, String keyName, Map<String, Object> request) {
       this.id = id;
@@ -85,6 +110,9 @@ public final class OsWorld {
     public final int size;
     public String attachedTo;
 
+    /** Cinder's volume_image_metadata (os-set_image_metadata), copied into uploaded images. */
+    public final Map<String, String> imageMetadata = new LinkedHashMap<>();
+
     Volume(String id, String name, int size) {
       this.id = id;
       this.name = name;
@@ -99,6 +127,8 @@ public final class OsWorld {
   final Map<String, Volume> volumes = new LinkedHashMap<>();
   private final Set<String> held = new HashSet<>();
   private Consumer<String> keyAuthorizer = line -> {};
+  private int rackconnectReads = -1;
+  private final List<String> imports = new ArrayList<>();
   private long clock = 1_700_000_000L;
   final SshKeyMaker keys = new SshKeyMaker();
 
@@ -135,12 +165,65 @@ public final class OsWorld {
     held.add(kindAndState);
   }
 
+  /**
+   * Plays Rackspace's RackConnect: servers carry the metadata {@code
+   * rackconnect_automation_status}, UNPROCESSED until their {@code reads}-th read, DEPLOYED from
+   * then on.
+   */
+  public synchronized void rackconnectAfter(int reads) {
+    rackconnectReads = reads;
+  }
+
+  /** The RackConnect status of a server read for the {@code reads}-th time, or null without it. */
+  synchronized String rackconnectStatus(int reads) {
+    if (rackconnectReads < 0) {
+      return null;
+    }
+    return reads >= rackconnectReads ? "DEPLOYED" : "UNPROCESSED";
+  }
+
   public synchronized void release() {
     held.clear();
   }
 
   synchronized boolean isHeld(String kindAndState) {
     return held.contains(kindAndState);
+  }
+
+  /**
+   * Glance's web-download import: fetches {@code uri} now (the test serves it locally); the image
+   * turns importing, then active at its next read. A failed fetch leaves it queued with {@code
+   * os_glance_failed_import}, as Glance does.
+   */
+  synchronized void webDownload(Image image, String uri) {
+    image.source = uri;
+    try {
+      HttpResponse<byte[]> answer =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20)).build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      if (answer.statusCode() != 200) {
+        throw new IOException("HTTP " + answer.statusCode());
+      }
+      image.size = answer.body().length;
+      imports.add(
+          uri
+              + " "
+              + HexFormat.of()
+                  .formatHex(MessageDigest.getInstance("SHA-256").digest(answer.body())));
+      image.status = "importing";
+    } catch (IOException | IllegalArgumentException | NoSuchAlgorithmException e) {
+      image.properties.put("os_glance_failed_import", "local");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      image.properties.put("os_glance_failed_import", "local");
+    }
+  }
+
+  /** Every web-download import that fetched its URL: {@code "URL SHA256HEX"}, in order. */
+  public synchronized List<String> imports() {
+    return List.copyOf(imports);
   }
 
   /** Receives the authorized_keys line of every key pair Nova generates. */
