@@ -272,6 +272,12 @@ final class SshCommunicator implements Communicator {
       String command, InputStream stdin, OutputStream stdout, OutputStream stderr)
       throws IOException {
     cancellation.throwIfCancelled();
+    return logged(command, () -> streamed(command, stdin, stdout, stderr));
+  }
+
+  private CommandResult streamed(
+      String command, InputStream stdin, OutputStream stdout, OutputStream stderr)
+      throws IOException {
     AtomicLong group = new AtomicLong();
     return inNewSession(
         "echo $$; " + command,
