@@ -97,7 +97,10 @@ public final class BuildRunner {
     List<Leftovers.Entry> left = leftovers.entries();
     String file = left.isEmpty() ? null : leftovers.write(options, clock.instant(), output);
     boolean skipped =
-        reports.stream().flatMap(r -> r.steps().stream()).anyMatch(t -> t.cleanup() == null);
+        reports.stream()
+            .flatMap(r -> r.steps().stream())
+            // A post-processor has no cleanup to skip.
+            .anyMatch(t -> !t.postProcessor() && t.cleanup() == null);
     output.emit(
         new Event.Summary(clock.instant(), reports, interrupted, skipped, left.size(), file));
     boolean anyErrored = reports.stream().anyMatch(r -> r.outcome() == BuildReport.Outcome.ERRORED);

@@ -65,6 +65,21 @@ class PostProcessorChainsTest {
   }
 
   @Test
+  void aPostProcessorHasNoCleanupToCountAsSkipped() {
+    build(
+        List.of(
+            List.of(
+                pp("manifest", "manifest", Fakes.postProcessor(null, true, true, journal), null))));
+
+    assertThat(run.events().lines())
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .contains("\"event\":\"summary\"")
+                    .contains("\"cleanup_skipped\":false"));
+  }
+
+  @Test
   void noPostProcessorsKeepsTheBuilderArtifact() {
     assertThat(ids(build(List.of()))).containsExactly("null");
   }
