@@ -262,10 +262,11 @@ final class SshCommunicator implements Communicator {
   /**
    * In a session of its own and without a terminal (which would mangle the bytes), whatever ssh_pty
    * says: the input is copied on a thread of its own, which the command's end leaves blocked on
-   * {@code stdin} until that ends or is closed by its owner. The login shell first prints its
+   * {@code stdin} until that ends or is closed by its owner. A POSIX login shell first prints its
    * process id, the command's process group (sshd starts each session's shell in a session of its
    * own), which is taken off the output: a cancellation kills that group from another session, as
-   * sshd refuses signal requests for root.
+   * sshd refuses signal requests for root (with another shell, or ssh_pty, only the signal and the
+   * disconnect are tried).
    */
   @Override
   public CommandResult runStreaming(
@@ -279,8 +280,11 @@ final class SshCommunicator implements Communicator {
       String command, InputStream stdin, OutputStream stdout, OutputStream stderr)
       throws IOException {
     AtomicLong group = new AtomicLong();
+    // Only a login shell that runs the long-lived shell (a POSIX one) is asked for its process
+    // id: fish, say, refuses $$ and would not run the command at all.
+    boolean posix = shell() != null;
     return inNewSession(
-        "echo $$; " + command,
+        posix ? "echo $$; " + command : command,
         false,
         (current, session, cmd) -> abortGroup(current, session, cmd, group.get()),
         (current, session, cmd) -> {
@@ -290,7 +294,9 @@ final class SshCommunicator implements Communicator {
           Thread errors =
               ByteStreams.copyInBackground(cmd.getErrorStream(), stderr, stop, "ssh-stderr");
           InputStream output = cmd.getInputStream();
-          group.set(ByteStreams.firstLineNumber(output));
+          if (posix) {
+            group.set(ByteStreams.firstLineNumber(output));
+          }
           cancellation.throwIfCancelled();
           boolean broken = !ByteStreams.copy(output, stdout, stop);
           join(errors);
