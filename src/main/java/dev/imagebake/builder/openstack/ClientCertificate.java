@@ -1,7 +1,7 @@
 package dev.imagebake.builder.openstack;
 
+import dev.imagebake.sdk.io.Der;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,10 +34,7 @@ final class ClientCertificate {
   private static final Pattern PEM =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n(.*?)-----END \\1-----", Pattern.DOTALL);
   private static final char[] NO_PASSWORD = new char[0];
-  // rsaEncryption (1.2.840.113549.1.1.1) with NULL parameters, and id-ecPublicKey
-  // (1.2.840.10045.2.1), as DER.
-  private static final byte[] RSA_ALGORITHM =
-      der(0x30, concat(hex("06092a864886f70d010101"), hex("0500")));
+  // id-ecPublicKey (1.2.840.10045.2.1), as DER.
   private static final byte[] EC_OID = hex("06072a8648ce3d0201");
 
   private ClientCertificate() {}
@@ -105,11 +102,8 @@ final class ClientCertificate {
       byte[] der = decode(m.group(2));
       byte[] pkcs8 =
           switch (type) {
-            case "RSA PRIVATE KEY" -> der(0x30, concat(hex("020100"), RSA_ALGORITHM, der(4, der)));
-            case "EC PRIVATE KEY" ->
-                der(
-                    0x30,
-                    concat(hex("020100"), der(0x30, concat(EC_OID, curveOf(der))), der(4, der)));
+            case "RSA PRIVATE KEY" -> Der.pkcs8OfRsa(der);
+            case "EC PRIVATE KEY" -> Der.pkcs8(Der.tlv(0x30, EC_OID, curveOf(der)), der);
             default -> der;
           };
       for (String algorithm : List.of("RSA", "EC", "Ed25519")) {
@@ -194,37 +188,6 @@ final class ClientCertificate {
 
   private static byte[] decode(String base64) {
     return Base64.getMimeDecoder().decode(base64);
-  }
-
-  private static byte[] der(int tag, byte[] content) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(tag);
-    int n = content.length;
-    if (n < 0x80) {
-      out.write(n);
-    } else if (n < 0x100) {
-      out.write(0x81);
-      out.write(n);
-    } else if (n < 0x10000) {
-      out.write(0x82);
-      out.write(n >> 8);
-      out.write(n);
-    } else {
-      out.write(0x83);
-      out.write(n >> 16);
-      out.write(n >> 8);
-      out.write(n);
-    }
-    out.writeBytes(content);
-    return out.toByteArray();
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
   }
 
   private static byte[] hex(String s) {

@@ -1,6 +1,6 @@
 package dev.imagebake.communicator.ssh;
 
-import java.io.ByteArrayOutputStream;
+import dev.imagebake.sdk.io.Der;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -8,7 +8,6 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,9 +24,6 @@ final class JdkRsaPem {
       Pattern.compile(
           "\\A\\s*-----BEGIN (RSA PRIVATE KEY|PRIVATE KEY)-----\\r?\\n([A-Za-z0-9+/=\\r\\n]+)"
               + "-----END \\1-----\\s*\\z");
-  // SEQUENCE { INTEGER 0, SEQUENCE { OID rsaEncryption, NULL }, ... }: the PKCS#8 wrapping.
-  private static final byte[] VERSION_AND_RSA =
-      HexFormat.of().parseHex("020100300d06092a864886f70d0101010500");
 
   private JdkRsaPem() {}
 
@@ -39,7 +35,7 @@ final class JdkRsaPem {
     }
     try {
       byte[] der = Base64.getMimeDecoder().decode(m.group(2));
-      byte[] pkcs8 = m.group(1).equals("PRIVATE KEY") ? der : wrap(der);
+      byte[] pkcs8 = m.group(1).equals("PRIVATE KEY") ? der : Der.pkcs8OfRsa(der);
       KeyFactory rsa = KeyFactory.getInstance("RSA");
       if (!(rsa.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)) instanceof RSAPrivateCrtKey key)) {
         return Optional.empty();
@@ -49,36 +45,5 @@ final class JdkRsaPem {
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       return Optional.empty(); // sshj reads it, or says why not
     }
-  }
-
-  /** PKCS#1 RSAPrivateKey into PKCS#8 PrivateKeyInfo. */
-  private static byte[] wrap(byte[] pkcs1) {
-    ByteArrayOutputStream content = new ByteArrayOutputStream();
-    content.writeBytes(VERSION_AND_RSA);
-    content.writeBytes(tlv(0x04, pkcs1));
-    return tlv(0x30, content.toByteArray());
-  }
-
-  private static byte[] tlv(int tag, byte[] value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(tag);
-    int n = value.length;
-    if (n < 0x80) {
-      out.write(n);
-    } else if (n < 0x100) {
-      out.write(0x81);
-      out.write(n);
-    } else if (n < 0x10000) {
-      out.write(0x82);
-      out.write(n >> 8);
-      out.write(n);
-    } else {
-      out.write(0x83);
-      out.write(n >> 16);
-      out.write(n >> 8);
-      out.write(n);
-    }
-    out.writeBytes(value);
-    return out.toByteArray();
   }
 }
