@@ -1,12 +1,11 @@
 package dev.imagebake.cli;
 
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * The {@code imagebake} command line. Nothing here refers to picocli: the launcher resolves this
@@ -49,45 +48,15 @@ public final class Main {
     }
     Cli cli = new Cli(out, err, env, machineReadable);
     try {
-      Optional<ValidateCommand> plain = plainValidate(cli, rest);
+      Optional<Callable<Integer>> plain = PlainCommands.parse(cli, rest);
       if (plain.isPresent()) {
         return plain.get().call();
       }
       return CommandLines.execute(cli, rest);
-    } catch (RuntimeException | Error e) {
-      // picocli hands exceptions to InternalErrors; errors (out of memory or stack) come here.
+    } catch (Exception | Error e) {
+      // picocli hands exceptions to InternalErrors; a plain command's (whose arguments never
+      // include --stacktrace) and errors (out of memory or stack) come here.
       return cli.uncaught(e, rest.contains("--stacktrace"));
     }
-  }
-
-  /**
-   * {@code validate FILE...} without options, which CI runs on every commit, parsed without
-   * picocli: building picocli's command model (reflection, annotation proxies, its built-in type
-   * converters) costs more start-up time than checking a template. Anything else (an option, an
-   * {@code @argfile}, {@code -} for stdin, {@code --}) is left to picocli, so the result is always
-   * what picocli would have made of the same arguments.
-   */
-  static Optional<ValidateCommand> plainValidate(Cli cli, List<String> args) {
-    if (args.size() < 2
-        || !args.get(0).equals("validate")
-        || "off".equals(System.getProperty("imagebake.startup.plainValidate"))) {
-      return Optional.empty();
-    }
-    List<Path> templates = new ArrayList<>();
-    for (String a : args.subList(1, args.size())) {
-      if (a.isEmpty() || a.startsWith("-") || a.startsWith("@")) {
-        return Optional.empty();
-      }
-      try {
-        templates.add(Path.of(a));
-      } catch (InvalidPathException e) {
-        return Optional.empty();
-      }
-    }
-    ValidateCommand command = new ValidateCommand(cli);
-    command.variables = new VariableOptions();
-    command.selection = new SelectionOptions();
-    command.templates = templates;
-    return Optional.of(command);
   }
 }

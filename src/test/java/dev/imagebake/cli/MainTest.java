@@ -152,20 +152,59 @@ class MainTest {
             dir.resolve("ok.json"),
             "{\"builders\": [{\"type\": \"null\", \"communicator\": \"none\"}]}");
     Cli cli = new Cli(System.out, System.err, Map.of(), false);
-    assertThat(Main.plainValidate(cli, List.of("validate", bad.toString(), good.toString())))
+    assertThat(PlainCommands.validate(cli, List.of("validate", bad.toString(), good.toString())))
         .isPresent();
     for (String other : List.of("-", "--", "-syntax-only", "@args", "--help", "")) {
-      assertThat(Main.plainValidate(cli, List.of("validate", other, good.toString())))
+      assertThat(PlainCommands.validate(cli, List.of("validate", other, good.toString())))
           .as(other)
           .isEmpty();
     }
-    assertThat(Main.plainValidate(cli, List.of("inspect", good.toString()))).isEmpty();
+    assertThat(PlainCommands.validate(cli, List.of("inspect", good.toString()))).isEmpty();
     // "--" makes picocli parse the same operands: both paths must print the same.
     Run plain = run("validate", bad.toString(), good.toString());
     Run picocli = run("validate", "--", bad.toString(), good.toString());
     assertThat(plain).isEqualTo(picocli);
     assertThat(plain.code()).isEqualTo(1);
     assertThat(plain.out()).contains("invalid: 1 error").contains("The configuration is valid.");
+  }
+
+  @Test
+  void plainBuildAndRegistryGetSetWhatPicocliSets() throws Exception {
+    Path t = template("{\"builders\": [{\"type\": \"null\", \"communicator\": \"none\"}]}");
+    Cli cli = new Cli(System.out, System.err, Map.of(), false);
+    List<List<String>> plainForms =
+        List.of(
+            List.of("build", t.toString()),
+            List.of("build", "--registry", t.toString()),
+            List.of("build", "-registry", t.toString()),
+            List.of("registry", "get", "web", "prod"));
+    for (List<String> args : plainForms) {
+      Object plain = PlainCommands.parse(cli, args).orElseThrow(() -> new AssertionError(args));
+      picocli.CommandLine.ParseResult parsed =
+          CommandLines.commandLine(cli, args.get(0), args.size() > 1 ? args.get(1) : null)
+              .parseArgs(args.toArray(String[]::new));
+      while (parsed.hasSubcommand()) {
+        parsed = parsed.subcommand();
+      }
+      Object byPicocli = parsed.commandSpec().userObject();
+      assertThat(plain).as("%s", args).hasSameClassAs(byPicocli);
+      assertThat(plain).as("%s", args).usingRecursiveComparison().isEqualTo(byPicocli);
+    }
+    for (List<String> args :
+        List.of(
+            List.of("build", "-", t.toString()),
+            List.of("build", "--", t.toString()),
+            List.of("build", "-force", t.toString()),
+            List.of("build", "--registry", "--registry", t.toString()),
+            List.of("build", "@args"),
+            List.of("build", "-"),
+            List.of("build", ""),
+            List.of("registry", "get", "web"),
+            List.of("registry", "get", "web", "--format"),
+            List.of("registry", "get", "-web", "prod"),
+            List.of("registry", "versions", "web", "prod"))) {
+      assertThat(PlainCommands.parse(cli, args)).as("%s", args).isEmpty();
+    }
   }
 
   @Test
