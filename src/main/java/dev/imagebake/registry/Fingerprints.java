@@ -190,12 +190,21 @@ final class Fingerprints {
     if (d == null) {
       return null;
     }
-    String status = git(dir, "status", "--porcelain", "--", ".");
-    if (status == null || !status.isEmpty()) {
+    // One git process: the porcelain v2 header names the commit checked out, and every other line
+    // is a change under the folder.
+    String status = git(dir, "status", "--porcelain=v2", "--branch", "--", ".");
+    if (status == null) {
       return null;
     }
-    String head = git(dir, "rev-parse", "--verify", "-q", "HEAD");
-    return head == null || head.isEmpty() ? null : head.strip();
+    String head = null;
+    for (String line : status.split("\n")) {
+      if (line.startsWith("# branch.oid ")) {
+        head = line.substring("# branch.oid ".length()).strip();
+      } else if (!line.isEmpty() && !line.startsWith("# ")) {
+        return null;
+      }
+    }
+    return head == null || !head.matches("[0-9a-f]{40,64}") ? null : head;
   }
 
   private static String git(Path dir, String... args) {
