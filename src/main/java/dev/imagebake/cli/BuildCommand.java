@@ -112,6 +112,9 @@ final class BuildCommand implements Callable<Integer> {
       cli.err().println("imagebake: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    // The registry opens while the template is checked.
+    BuildRecording.Early early =
+        registry.enabled(cli.env()) ? BuildRecording.Early.open(cli) : null;
     TemplateChecker checker = Checking.checker(cli);
     CheckedTemplate checked =
         checker.check(template, Checking.options(cli, variables, selection, false));
@@ -120,11 +123,14 @@ final class BuildCommand implements Callable<Integer> {
             DiagnosticRenderer.text(checked.sourceLines(), checked::mask)
                 .render(checked.diagnostics()));
     if (checked.hasErrors()) {
+      if (early != null) {
+        early.abandon();
+      }
       return ExitCodes.FAILED;
     }
     BuildRecording recording = null;
-    if (registry.enabled(cli.env())) {
-      recording = BuildRecording.begin(cli, registry, checked, variables.varFiles);
+    if (early != null) {
+      recording = BuildRecording.begin(cli, registry, checked, variables.varFiles, early);
       if (recording.stop().isPresent()) {
         return recording.stop().getAsInt();
       }

@@ -2,6 +2,7 @@ package dev.imagebake.cli;
 
 import dev.imagebake.engine.RunResult;
 import dev.imagebake.plan.CheckedTemplate;
+import dev.imagebake.registry.Registry;
 import dev.imagebake.registry.RegistryException;
 import dev.imagebake.registry.RegistryLocation;
 import dev.imagebake.registry.RunInputs;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code build}'s side of the registry: starts recording before the build and records its result
@@ -37,16 +39,17 @@ final class BuildRecording {
    * fingerprint. Errors (a bad flag or location, an unreachable registry) are printed here.
    */
   static BuildRecording begin(
-      Cli cli, RegistryOptions options, CheckedTemplate checked, List<Path> varFiles) {
+      Cli cli, RegistryOptions options, CheckedTemplate checked, List<Path> varFiles, Early early) {
     BuildRecording r;
     try {
-      r = start(cli, options, checked, varFiles);
+      r = start(cli, options, checked, varFiles, early);
       if (options.skipUnchanged && r.unchanged().isPresent()) {
         r.close();
         return new BuildRecording(cli, null, OptionalInt.of(ExitCodes.OK));
       }
       return r;
     } catch (RegistryException e) {
+      early.abandon();
       cli.err().println("imagebake: " + e.getMessage());
       return new BuildRecording(
           cli, null, OptionalInt.of(e.usage() ? ExitCodes.USAGE : ExitCodes.FAILED));
@@ -64,7 +67,7 @@ final class BuildRecording {
    * @throws RegistryException (usage) for a bad flag or location
    */
   private static BuildRecording start(
-      Cli cli, RegistryOptions options, CheckedTemplate checked, List<Path> varFiles) {
+      Cli cli, RegistryOptions options, CheckedTemplate checked, List<Path> varFiles, Early early) {
     Path file = checked.file();
     if (file.toString().equals("-")) {
       throw usage("the registry needs a template file, not stdin");
@@ -99,8 +102,41 @@ final class BuildRecording {
             VersionProvider.version(),
             checked::mask);
     RegistryLocation location = RegistryLocation.fromEnvironment(cli.env());
+    CompletableFuture<Registry> registry =
+        early.opening != null ? early.opening : RunRecorder.openInBackground(location);
     return new BuildRecording(
-        cli, RunRecorder.start(location, inputs, Instant.now()), OptionalInt.empty());
+        cli, RunRecorder.start(registry, inputs, Instant.now()), OptionalInt.empty());
+  }
+
+  /**
+   * The registry opening while the template is checked ({@link RunRecorder#openInBackground}),
+   * started before the check.
+   */
+  static final class Early {
+    private final CompletableFuture<Registry> opening;
+
+    private Early(CompletableFuture<Registry> opening) {
+      this.opening = opening;
+    }
+
+    /**
+     * Starts opening the registry; with a malformed location nothing starts, and {@link #begin}
+     * reports it as before.
+     */
+    static Early open(Cli cli) {
+      try {
+        return new Early(RunRecorder.openInBackground(RegistryLocation.fromEnvironment(cli.env())));
+      } catch (RegistryException e) {
+        return new Early(null);
+      }
+    }
+
+    /** When no build runs: waits for the registry to open (or fail) and closes it. */
+    void abandon() {
+      if (opening != null) {
+        RunRecorder.closeWhenOpen(opening);
+      }
+    }
   }
 
   private static RegistryException usage(String message) {

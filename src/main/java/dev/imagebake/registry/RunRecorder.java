@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Records one build run. {@link #start} opens the registry and fingerprints the inputs on a
- * background thread while the build runs, so recording adds only the final transaction (and the
- * hashing of the artifacts' files) to the build's time.
+ * Records one build run. The registry opens and the inputs are fingerprinted on background threads
+ * while the build runs, so recording adds only the final transaction (and the hashing of the
+ * artifacts' files) to the build's time.
  */
 public final class RunRecorder implements AutoCloseable {
   /** {@code us-east-1:ami-0abc}: Packer's per-region artifact ids. */
@@ -28,34 +29,69 @@ public final class RunRecorder implements AutoCloseable {
 
   private final RunInputs inputs;
   private final Instant started;
+  private final CompletableFuture<Registry> registry;
   private final CompletableFuture<Opened> opened;
 
   private record Opened(Registry registry, Recorded.Fingerprint fingerprint) {}
 
-  private RunRecorder(RunInputs inputs, Instant started, CompletableFuture<Opened> opened) {
+  private RunRecorder(
+      RunInputs inputs,
+      Instant started,
+      CompletableFuture<Registry> registry,
+      CompletableFuture<Opened> opened) {
     this.inputs = inputs;
     this.started = started;
+    this.registry = registry;
     this.opened = opened;
   }
 
-  /** Starts opening {@code location} and fingerprinting {@code inputs} in the background. */
-  public static RunRecorder start(RegistryLocation location, RunInputs inputs, Instant started) {
+  /**
+   * Starts opening {@code location} on a thread of its own. A build starts it before checking its
+   * template, so that connecting (for SQLite: its native library, the JDK's calendar data that
+   * sqlite-jdbc's date format loads, the schema check) overlaps the check instead of following the
+   * build.
+   */
+  public static CompletableFuture<Registry> openInBackground(RegistryLocation location) {
+    return inBackground("registry-open", () -> Registry.open(location));
+  }
+
+  /** Closes the registry {@code opening} gives, once it is open; waits for that. */
+  public static void closeWhenOpen(CompletableFuture<Registry> opening) {
+    try {
+      opening.join().close();
+    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      // It never opened: nothing to close.
+    }
+  }
+
+  /**
+   * Records into the registry {@code registry} gives, fingerprinting {@code inputs} meanwhile on a
+   * thread of its own.
+   */
+  public static RunRecorder start(
+      CompletableFuture<Registry> registry, RunInputs inputs, Instant started) {
     Registry.checkBucketName(inputs.bucket());
-    CompletableFuture<Opened> opened = new CompletableFuture<>();
+    CompletableFuture<Recorded.Fingerprint> fingerprint =
+        inBackground("registry-fingerprint", () -> Fingerprints.of(inputs));
+    return new RunRecorder(
+        inputs, started, registry, registry.thenCombine(fingerprint, Opened::new));
+  }
+
+  private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
     Thread t =
         new Thread(
             () -> {
               try {
-                Recorded.Fingerprint f = Fingerprints.of(inputs);
-                opened.complete(new Opened(Registry.open(location), f));
+                result.complete(work.get());
               } catch (RuntimeException | Error e) {
-                opened.completeExceptionally(e);
+                result.completeExceptionally(e);
               }
             },
-            "registry-open");
+            name);
     t.setDaemon(true);
     t.start();
-    return new RunRecorder(inputs, started, opened);
+    return result;
   }
 
   /** The inputs' fingerprint; waits for the background work. */
@@ -222,6 +258,6 @@ public final class RunRecorder implements AutoCloseable {
 
   @Override
   public void close() {
-    opened.thenAccept(o -> o.registry().close());
+    registry.thenAccept(Registry::close);
   }
 }
