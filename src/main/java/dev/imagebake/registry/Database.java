@@ -1,11 +1,10 @@
 package dev.imagebake.registry;
 
+import dev.imagebake.sdk.Cancellation;
+import dev.imagebake.sdk.io.LockFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -163,10 +162,9 @@ final class Database {
     // (dev.imagebake.log): without PACKER_LOG only warnings are written.
     if (location instanceof RegistryLocation.Sqlite s) {
       // Flyway takes no lock on SQLite: two first runs at once would both create the tables.
+      // The lock file goes when released, so none is left beside the database.
       Path lock = s.file().toAbsolutePath().resolveSibling(s.file().getFileName() + ".migrating");
-      try (FileChannel ch =
-              FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock held = ch.lock()) {
+      try (LockFiles.Held held = new LockFiles().acquire(lock, Cancellation.never())) {
         Migrations.run(sqliteUrl(s), null, null, dialect);
       } catch (IOException e) {
         throw new RegistryException("cannot lock " + lock + ": " + e.getMessage());

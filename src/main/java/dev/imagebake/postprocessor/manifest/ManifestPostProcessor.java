@@ -3,6 +3,7 @@ package dev.imagebake.postprocessor.manifest;
 import dev.imagebake.sdk.Artifact;
 import dev.imagebake.sdk.BuildContext;
 import dev.imagebake.sdk.PostProcessor;
+import dev.imagebake.sdk.io.LockFiles;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +29,10 @@ import java.util.Map;
  */
 final class ManifestPostProcessor implements PostProcessor {
   private final ManifestConfig config;
-  private final ManifestLocks locks;
+  private final LockFiles locks;
   private final ManifestJson json = new ManifestJson();
 
-  ManifestPostProcessor(ManifestConfig config, ManifestLocks locks) {
+  ManifestPostProcessor(ManifestConfig config, LockFiles locks) {
     this.config = config;
     this.locks = locks;
   }
@@ -45,7 +46,8 @@ final class ManifestPostProcessor implements PostProcessor {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    ManifestLocks.Held held = locks.acquire(output, ctx.cancellation());
+    LockFiles.Held held =
+        locks.acquire(output.resolveSibling(output.getFileName() + ".lock"), ctx.cancellation());
     try {
       ManifestDocument doc = read(output, shown);
       // -force starts the file over, but only once per run: later builds of the same run append.

@@ -1,4 +1,4 @@
-package dev.imagebake.postprocessor.manifest;
+package dev.imagebake.sdk.io;
 
 import dev.imagebake.sdk.Cancellation;
 import java.io.IOException;
@@ -16,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Serialises writers of one manifest file: threads of this process through an in-process lock per
- * lock file, other processes through an OS lock on {@code <output>.lock}, which is removed when the
- * lock is released (as Packer does), so that no lock file outlives the run.
+ * Lock files that serialise writers of one file (the manifest post-processor's output, the
+ * registry's first migration): threads of this process through an in-process lock per lock file,
+ * other processes through an OS lock on the lock file, which is removed when the lock is released
+ * (as Packer does for its manifest), so that no lock file outlives the run.
  *
  * <p>Removing a lock file others may have open is safe with the unlink-and-recheck protocol: a
  * holder deletes the file only while it still holds the lock on it; a taker, once it holds the lock
@@ -32,16 +33,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * first one's lock. With the in-process lock held, this process has at most one channel open on a
  * lock file.
  */
-final class ManifestLocks {
+public final class LockFiles {
   private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
   private static final Path PROC_FDS = Path.of("/proc/self/fd");
 
   /**
-   * Waits until this caller alone may read and write {@code output}, whose directory must exist.
+   * Waits until this caller alone holds {@code path}, a lock file in a directory that exists
+   * (created when missing, deleted on release).
    */
-  Held acquire(Path output, Cancellation cancellation) throws IOException {
-    Path abs = output.toAbsolutePath().normalize();
-    Path lockFile = abs.getParent().toRealPath().resolve(abs.getFileName() + ".lock");
+  public Held acquire(Path path, Cancellation cancellation) throws IOException {
+    Path abs = path.toAbsolutePath().normalize();
+    Path lockFile = abs.getParent().toRealPath().resolve(abs.getFileName().toString());
     ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, k -> new ReentrantLock());
     local.lock();
     try {
@@ -127,7 +129,7 @@ final class ManifestLocks {
   }
 
   /** A held lock; closing deletes the lock file and releases the lock. */
-  static final class Held implements AutoCloseable {
+  public static final class Held implements AutoCloseable {
     private final ReentrantLock local;
     private final Path lockFile;
     private final FileChannel channel;
