@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Calendar;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.TimeZone;
 
 /**
  * Opens the registry's database and brings its schema to {@link #SCHEMA_VERSION}.
@@ -86,9 +89,22 @@ final class Database {
           throw new RegistryException(
               "cannot create the registry's folder " + parent + ": " + e.getMessage());
         }
+        // sqlite-jdbc makes a date format for every connection, and the first one in a process
+        // makes the JDK compute its calendar data for the default locale, which is most of a
+        // short registry command's own work: computed here on another thread while this one
+        // finds the native library and loads the driver, then waited for (the JDK caches it).
+        // Switch-off (docs/startup.md): -Dimagebake.startup.registryCalendar=off.
+        Runnable warm = () -> Calendar.getInstance(TimeZone.getDefault(), Locale.getDefault());
+        Thread calendar = new Thread(warm, "registry-calendar");
+        calendar.setDaemon(true);
+        if (!"off".equals(System.getProperty("imagebake.startup.registryCalendar"))) {
+          calendar.start();
+        }
         // The process's own environment: where this user's cache is, whoever called.
         SqliteNative.useCachedCopy(System.getenv());
-        Connection c = new org.sqlite.JDBC().connect(sqliteUrl(s), sqliteProperties());
+        org.sqlite.JDBC driver = new org.sqlite.JDBC();
+        joinUninterruptibly(calendar);
+        Connection c = driver.connect(sqliteUrl(s), sqliteProperties());
         return new Opened(c, Dialect.SQLITE);
       }
       RegistryLocation.Postgres p = (RegistryLocation.Postgres) location;
@@ -179,6 +195,21 @@ final class Database {
     String m = e.getMessage() == null ? e.toString() : e.getMessage();
     int nl = m.indexOf('\n');
     return (nl < 0 ? m : m.substring(0, nl)).strip();
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static void closeQuietly(Connection c) {
