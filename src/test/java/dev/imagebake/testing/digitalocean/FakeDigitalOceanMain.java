@@ -19,6 +19,8 @@ public final class FakeDigitalOceanMain {
   private FakeDigitalOceanMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // Responses without Nagle's algorithm, as real endpoints answer (see pom.xml).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     int polls = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     FakeDigitalOcean api = FakeDigitalOcean.start(port);

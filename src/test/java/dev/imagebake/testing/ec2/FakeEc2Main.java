@@ -23,6 +23,8 @@ public final class FakeEc2Main {
   private FakeEc2Main() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // Responses without Nagle's algorithm, as real endpoints answer (see pom.xml).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     Path keys = Path.of(args[0]);
     int polls = Integer.parseInt(args[1]);
     Path report = Path.of(args[2]);

@@ -16,6 +16,8 @@ public final class FakeOpenstackMain {
   private FakeOpenstackMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // Responses without Nagle's algorithm, as real endpoints answer (see pom.xml).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     Path keys = Path.of(args[0]);
     FakeOpenstack fake = FakeOpenstack.start();
     fake.world().keyAuthorizer(line -> Lines.append(keys, line));
