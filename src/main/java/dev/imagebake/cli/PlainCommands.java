@@ -21,7 +21,7 @@ final class PlainCommands {
 
   /** The plain form of {@code args}, or empty when picocli must parse them. */
   static Optional<Callable<Integer>> parse(Cli cli, List<String> args) {
-    if (args.isEmpty()) {
+    if (args.size() < 2) {
       return Optional.empty();
     }
     return switch (args.get(0)) {
@@ -32,13 +32,20 @@ final class PlainCommands {
     };
   }
 
-  /** {@code validate FILE...}, which CI runs on every commit. */
+  /**
+   * {@code validate [-var KEY=VALUE | -var-file FILE]... FILE...}, which CI runs on every commit.
+   */
   static Optional<ValidateCommand> validate(Cli cli, List<String> args) {
-    if (args.size() < 2 || !args.get(0).equals("validate") || off("plainValidate")) {
+    if (!args.get(0).equals("validate") || off("plainValidate")) {
+      return Optional.empty();
+    }
+    VariableOptions variables = new VariableOptions();
+    int first = leadingOptions(args, variables, null);
+    if (first < 0 || first == args.size()) {
       return Optional.empty();
     }
     List<Path> templates = new ArrayList<>();
-    for (String a : args.subList(1, args.size())) {
+    for (String a : args.subList(first, args.size())) {
       Optional<Path> p = operand(a);
       if (p.isEmpty()) {
         return Optional.empty();
@@ -46,36 +53,82 @@ final class PlainCommands {
       templates.add(p.get());
     }
     ValidateCommand command = new ValidateCommand(cli);
-    command.variables = new VariableOptions();
+    command.variables = variables;
     command.selection = new SelectionOptions();
     command.templates = templates;
     return Optional.of(command);
   }
 
-  /** {@code build [--registry] FILE}. */
+  /** {@code build [-var KEY=VALUE | -var-file FILE | --registry]... FILE}. */
   static Optional<BuildCommand> build(Cli cli, List<String> args) {
-    if (args.size() < 2 || args.size() > 3 || !args.get(0).equals("build") || off("plainBuild")) {
+    if (!args.get(0).equals("build") || off("plainBuild")) {
       return Optional.empty();
     }
-    boolean record = false;
-    if (args.size() == 3) {
-      String flag = args.get(1);
-      if (!flag.equals("--registry") && !flag.equals("-registry")) {
-        return Optional.empty();
-      }
-      record = true;
+    VariableOptions variables = new VariableOptions();
+    RegistryOptions registry = new RegistryOptions();
+    int first = leadingOptions(args, variables, registry);
+    if (first < 0 || first != args.size() - 1) {
+      return Optional.empty();
     }
-    Optional<Path> template = operand(args.get(args.size() - 1));
+    Optional<Path> template = operand(args.get(first));
     if (template.isEmpty()) {
       return Optional.empty();
     }
     BuildCommand command = new BuildCommand(cli);
-    command.variables = new VariableOptions();
+    command.variables = variables;
     command.selection = new SelectionOptions();
-    command.registry = new RegistryOptions();
-    command.registry.registry = record;
+    command.registry = registry;
     command.template = template.get();
     return Optional.of(command);
+  }
+
+  /**
+   * Reads the options before the first operand into {@code variables} (and {@code registry}, when
+   * the command has it): {@code -var}/{@code --var} and {@code -var-file}/{@code --var-file} with
+   * their value as the next argument, {@code -registry}/{@code --registry} once.
+   *
+   * @return the index of the first operand ({@code args.size()} when there is none), or -1 for an
+   *     option or a value picocli must read (any other option, {@code -var=...}, a value that
+   *     starts with {@code -} or {@code @}, a repeated flag)
+   */
+  private static int leadingOptions(
+      List<String> args, VariableOptions variables, RegistryOptions registry) {
+    int i = 1;
+    while (i < args.size()) {
+      String a = args.get(i);
+      switch (a) {
+        case "-var", "--var", "-var-file", "--var-file" -> {
+          if (i + 1 >= args.size()) {
+            return -1;
+          }
+          String value = args.get(i + 1);
+          if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")) {
+            return -1;
+          }
+          if (a.endsWith("-file")) {
+            Optional<Path> file = operand(value);
+            if (file.isEmpty()) {
+              return -1;
+            }
+            variables.varFiles.add(file.get());
+          } else {
+            variables.vars.add(value);
+          }
+          i += 2;
+        }
+        case "-registry", "--registry" -> {
+          if (registry == null || registry.registry) {
+            return -1;
+          }
+          registry.registry = true;
+          i++;
+        }
+        default -> {
+          return a.startsWith("-") || a.startsWith("@") ? -1 : i;
+        }
+      }
+    }
+    return i;
   }
 
   /**

@@ -177,6 +177,10 @@ class MainTest {
             List.of("build", t.toString()),
             List.of("build", "--registry", t.toString()),
             List.of("build", "-registry", t.toString()),
+            List.of("build", "-var", "a=b", "--var", "c=-1", "-var-file", "v.json", t.toString()),
+            List.of("build", "-var-file", "v.json", "--registry", "-var", "a=b=c", t.toString()),
+            List.of("validate", t.toString()),
+            List.of("validate", "-var", "a=b", "--var-file", "v.json", t.toString(), "x.json"),
             List.of("registry", "get", "web", "prod"));
     for (List<String> args : plainForms) {
       Object plain = PlainCommands.parse(cli, args).orElseThrow(() -> new AssertionError(args));
@@ -196,6 +200,17 @@ class MainTest {
             List.of("build", "--", t.toString()),
             List.of("build", "-force", t.toString()),
             List.of("build", "--registry", "--registry", t.toString()),
+            List.of("build", t.toString(), "-var", "a=b"),
+            List.of("build", "-var", t.toString()),
+            List.of("build", "-var", "-a=b", t.toString()),
+            List.of("build", "-var", "@a", t.toString()),
+            List.of("build", "-var=a=b", t.toString()),
+            List.of("build", "-only", "x", t.toString()),
+            List.of("build", "-var-file", "-", t.toString()),
+            List.of("build", "-var", "a=b"),
+            List.of("validate", "-var", "a=b"),
+            List.of("validate", "--registry", t.toString()),
+            List.of("validate", t.toString(), "-var", "a=b"),
             List.of("build", "@args"),
             List.of("build", "-"),
             List.of("build", ""),
