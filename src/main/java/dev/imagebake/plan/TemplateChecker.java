@@ -26,6 +26,7 @@ import dev.imagebake.template.interpolate.TemplateException;
 import dev.imagebake.template.interpolate.TemplateString;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -116,11 +117,9 @@ public final class TemplateChecker {
   private static List<Diagnostic> dedupe(List<Diagnostic> problems) {
     List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(problems));
     unique.sort(
-        "off".equals(System.getProperty("imagebake.startup.plainComparators"))
-            ? java.util.Comparator.comparing((Diagnostic d) -> String.valueOf(d.source().file()))
-                .thenComparing(d -> d.source().line())
-                .thenComparing(d -> d.source().column())
-            : Diagnostic::compareFileLineColumn);
+        Comparator.comparing((Diagnostic d) -> String.valueOf(d.source().file()))
+            .thenComparingInt(d -> d.source().line())
+            .thenComparingInt(d -> d.source().column()));
     return unique;
   }
 

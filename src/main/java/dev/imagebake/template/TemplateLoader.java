@@ -6,6 +6,7 @@ import dev.imagebake.diag.Locations;
 import dev.imagebake.diag.SourceRef;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 /**
  * Entry point for reading templates. {@link #load} is Packer's parse (what {@code validate
@@ -60,10 +61,8 @@ public final class TemplateLoader {
     Diagnostics sorted = new Diagnostics();
     found.all().stream()
         .sorted(
-            "off".equals(System.getProperty("imagebake.startup.plainComparators"))
-                ? java.util.Comparator.comparing((Diagnostic d) -> d.source().line())
-                    .thenComparing(d -> d.source().column())
-                : Diagnostic::compareLineColumn)
+            Comparator.comparingInt((Diagnostic d) -> d.source().line())
+                .thenComparingInt(d -> d.source().column()))
         .forEach(sorted::add);
     return sorted;
   }
