@@ -58,6 +58,7 @@ measures=(
   "one-command-model|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.oneCommandModel=off|B"
   "lazy-functions|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.lazyFunctions=off|V1"
   "lazy-secure-random|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.lazySecureRandom=off|V1"
+  "plain-comparators|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.plainComparators=off|V1 V2"
   "sqlite-cache|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.sqliteCache=off|R"
   "own-jar-only|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.ownJarOnly=off|V1"
 )

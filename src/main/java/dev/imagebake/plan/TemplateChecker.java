@@ -26,7 +26,6 @@ import dev.imagebake.template.interpolate.TemplateException;
 import dev.imagebake.template.interpolate.TemplateString;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -117,9 +116,11 @@ public final class TemplateChecker {
   private static List<Diagnostic> dedupe(List<Diagnostic> problems) {
     List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(problems));
     unique.sort(
-        Comparator.comparing((Diagnostic d) -> String.valueOf(d.source().file()))
-            .thenComparingInt(d -> d.source().line())
-            .thenComparingInt(d -> d.source().column()));
+        "off".equals(System.getProperty("imagebake.startup.plainComparators"))
+            ? java.util.Comparator.comparing((Diagnostic d) -> String.valueOf(d.source().file()))
+                .thenComparing(d -> d.source().line())
+                .thenComparing(d -> d.source().column())
+            : Diagnostic::compareFileLineColumn);
     return unique;
   }
 

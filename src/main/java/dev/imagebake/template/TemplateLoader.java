@@ -6,7 +6,6 @@ import dev.imagebake.diag.Locations;
 import dev.imagebake.diag.SourceRef;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Comparator;
 
 /**
  * Entry point for reading templates. {@link #load} is Packer's parse (what {@code validate
@@ -61,8 +60,10 @@ public final class TemplateLoader {
     Diagnostics sorted = new Diagnostics();
     found.all().stream()
         .sorted(
-            Comparator.comparingInt((Diagnostic d) -> d.source().line())
-                .thenComparingInt(d -> d.source().column()))
+            "off".equals(System.getProperty("imagebake.startup.plainComparators"))
+                ? java.util.Comparator.comparing((Diagnostic d) -> d.source().line())
+                    .thenComparing(d -> d.source().column())
+                : Diagnostic::compareLineColumn)
         .forEach(sorted::add);
     return sorted;
   }
