@@ -12,6 +12,12 @@
 # templates/docker-python-app.json; set STARTUP_LARGE=FILE); build templates/file-artifact.json (B);
 # `registry versions` on a SQLite registry (R).
 #
+# STARTUP_BATCH=1 adds -Xbatch to every run (base and switched off): the JIT compiles in the
+# thread that asks for it, at the same points every run, so a count repeats to ~0.1% instead of
+# varying by ~10% with how valgrind happened to schedule the compiler threads (a no-op switch,
+# -Dimagebake.startup.placebo=off, measured +12 M and -35 M without it, 0.0 M with it). Use it for
+# effects under ~50 M instructions; the absolute counts are those of a -Xbatch JVM.
+#
 # Usage: bench/startup.sh [MEASURE...]   (default: all; JOBS=3 runs three at once)
 # Needs: valgrind, a built jar and archive (mvn -q -DskipTests package). Takes ~10 min of CPU.
 set -euo pipefail
@@ -52,7 +58,7 @@ measures=(
   "one-command-model|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.oneCommandModel=off|B"
   "lazy-functions|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.lazyFunctions=off|V1"
   "lazy-secure-random|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.lazySecureRandom=off|V1"
-  "plain-comparators|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.plainComparators=off|V2"
+  "plain-comparators|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.plainComparators=off|V1 V2"
   "sqlite-cache|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.sqliteCache=off|R"
   "own-jar-only|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.ownJarOnly=off|V1"
 )
@@ -90,6 +96,17 @@ count() {
   if [[ "${1:-}" == @indy ]]; then
     launcher="$STARTUP_INDY/bin/imagebake"
     shift
+  fi
+  if [[ "${STARTUP_BATCH:-}" == 1 ]]; then
+    local opts="-Xbatch" assignments=() a
+    for a in "$@"; do
+      if [[ "$a" == IMAGEBAKE_JAVA_OPTS=* ]]; then
+        opts+=" ${a#IMAGEBAKE_JAVA_OPTS=}"
+      else
+        assignments+=("$a")
+      fi
+    done
+    set -- "${assignments[@]}" "IMAGEBAKE_JAVA_OPTS=$opts"
   fi
   # shellcheck disable=SC2046
   (cd "$work" && env "$@" valgrind --tool=callgrind --trace-children=yes \

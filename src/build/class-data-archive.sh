@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Records target/imagebake.jsa, the class-data archive bin/imagebake starts with, at `mvn package`,
 # so the first run after a build (and every CI run, and bench/) starts as fast as later runs.
-# One JVM runs the commands users run most (dev.imagebake.cli.ClassDataTraining: validate with
+# One JVM runs the commands users run most (dev.imagebake.buildtools.ClassDataTraining: validate with
 # and without options, inspect, --help, and a build of templates/local-only.json, which only runs
 # `echo` locally) and archives every class they loaded when it exits (-XX:ArchiveClassesAtExit).
 # Where OpenSSH's server is installed, it also builds over SSH against a throwaway sshd (one shell
@@ -59,7 +59,7 @@ fi
 # short commands use the JDK's archived module graph; builds (serial collector) use it all the same.
 if (cd "$home/target" && "$java" -XX:+UseG1GC -XX:TieredStopAtLevel=1 \
   -Dslf4j.provider=dev.imagebake.log.LogProvider -Dslf4j.internal.verbosity=WARN \
-  -XX:ArchiveClassesAtExit="$jsa" "${ssh_template[@]}" "${docker_template[@]}" -cp "$jar" dev.imagebake.cli.ClassDataTraining \
+  -XX:ArchiveClassesAtExit="$jsa" "${ssh_template[@]}" "${docker_template[@]}" -cp "$jar" dev.imagebake.buildtools.ClassDataTraining \
   "${validated[@]}" "$home"/templates/local-only.json) >"$log" 2>&1 && [[ -f "$jsa" ]]; then
   echo "class-data archive: $jsa"
 else

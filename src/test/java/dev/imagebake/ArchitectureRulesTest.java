@@ -98,6 +98,20 @@ class ArchitectureRulesTest {
               "dev.imagebake.docker..")
           .because("plugins are found through ServiceLoader, never wired in by name");
 
+  /**
+   * Build tooling (the start-up indexes written after compiling, the class-data archive's training
+   * run) is run by the build only; nothing that runs in production reaches it.
+   */
+  @ArchTest
+  static final ArchRule nothingInProductionDependsOnBuildTooling =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.imagebake.buildtools..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.imagebake.buildtools..")
+          .because("build tooling runs at mvn package only (docs/startup.md, \"Build tooling\")");
+
   /** No cycles between the top-level packages (template.interpolate counts as template). */
   @ArchTest
   static final ArchRule noCyclesBetweenTopLevelPackages =

@@ -33,9 +33,9 @@ public final class Main {
 
   /**
    * Runs one command line and returns its exit status; never calls {@code System.exit}, so tests
-   * call it directly.
+   * call it directly (and the class-data training, {@code dev.imagebake.buildtools}).
    */
-  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     // Packer treats -machine-readable as a global switch wherever it appears.
     List<String> rest = new ArrayList<>();
     boolean machineReadable = false;

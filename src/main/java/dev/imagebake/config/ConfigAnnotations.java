@@ -35,9 +35,10 @@ import java.util.Map;
  * <p>Reading annotations by reflection makes the JVM generate a proxy class for every annotation
  * type and parse every annotation of every component, about a tenth of a cold {@code validate}. So
  * the build records the annotations of the config records of imagebake's own plugins in an index
- * ({@link #INDEX}, written by {@link StartupIndexes} after compiling), and reflection is only used
- * for other records (third-party plugins), when there is no index, or when the indexed components
- * of a record are not those of the class (a class compiled after the index was written).
+ * ({@link #INDEX}, written by {@link PluginRegistry#writeStartupIndexes} after compiling), and
+ * reflection is only used for other records (third-party plugins), when there is no index, or when
+ * the indexed components of a record are not those of the class (a class compiled after the index
+ * was written).
  *
  * @param doc the record's description, or null
  * @param deprecatedKeys old key → replacement, in declaration order

@@ -99,7 +99,7 @@ final class OwnPlugins {
    * The plugins of the class path beyond own jar, through {@link ServiceLoader} over the whole
    * class path. Skipped when the class path is own jar alone, as {@code java -jar} makes it: the
    * libraries its manifest adds are imagebake's dependencies, which the build checked declare no
-   * plugin ({@link StartupIndexes}).
+   * plugin ({@link PluginRegistry#writeStartupIndexes}, at build time).
    */
   static void loadRestOfClassPath(Collector plugins) {
     Path own = ownLocation();

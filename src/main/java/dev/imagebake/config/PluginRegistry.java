@@ -221,6 +221,30 @@ public final class PluginRegistry {
     return copy;
   }
 
+  /**
+   * Build time only, run by {@code dev.imagebake.buildtools.StartupIndexes} after compiling: writes
+   * under the class output directory what start-up reads instead of creating every plugin's factory
+   * and of reflection, the plugin index ({@link #INDEX}) and the config records' annotations
+   * ({@link ConfigAnnotations#INDEX}), each in the format its reader here expects. It must run on
+   * the class path of the packaged jar (the classes and the runtime dependencies).
+   *
+   * @param classes the class output directory
+   * @throws IllegalStateException when a dependency declares a plugin: {@code bin/imagebake} looks
+   *     for plugins on the class path only in imagebake's own jar ({@link
+   *     OwnPlugins#loadRestOfClassPath})
+   */
+  public static void writeStartupIndexes(Path classes) throws IOException {
+    List<Path> others = OwnPlugins.providersElsewhere();
+    if (!others.isEmpty()) {
+      throw new IllegalStateException(
+          "dependencies declare imagebake plugins, which bin/imagebake would not look for: "
+              + others);
+    }
+    PluginRegistry plugins = loadServices();
+    plugins.writeIndex(classes.resolve(INDEX));
+    ConfigAnnotations.writeIndex(plugins, classes.resolve(ConfigAnnotations.INDEX));
+  }
+
   /** Writes the index {@link OwnPlugins} reads: kind, type and factory class of every plugin. */
   void writeIndex(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * A {@link Communicator} whose "machine" is a local directory: remote path {@code /a/b} is {@code
  * root/a/b}. Transfers follow the scp rules of the SDK contract; the only command it runs is {@code
- * mkdir -p 'dir'}. Records every call as a line.
+ * mkdir -p 'dir'}. Records every call as a line. For commands run through a real shell, see {@link
+ * LocalCommunicator} (which says why there are two).
  */
 public final class LocalDirCommunicator implements Communicator {
   /** Local test commands are short: they are not stopped by a cancellation. */

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.provisioner.fixtures.Configs;
-import dev.imagebake.provisioner.fixtures.LocalCommunicator;
 import dev.imagebake.sdk.CancelledException;
 import dev.imagebake.sdk.shell.ScriptFailedException;
+import dev.imagebake.testing.LocalCommunicator;
 import dev.imagebake.testing.TestBuildContext;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
-package dev.imagebake.cli;
+package dev.imagebake.buildtools;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.imagebake.cli.Main;
 import dev.imagebake.config.PluginKind;
 import dev.imagebake.config.PluginPath;
 import dev.imagebake.config.PluginRegistry;
@@ -21,6 +22,11 @@ import java.util.Map;
  * The training run {@code src/build/class-data-archive.sh} records the class-data archive with at
  * {@code mvn package}: the commands users run most, in one JVM, so the archive holds the classes of
  * all of them. Not a command; its output is discarded.
+ *
+ * <p>Build tooling, yet inside {@code imagebake.jar}: a JVM uses a class-data archive only with the
+ * class path it was recorded with ({@code imagebake.jar} alone), so the training must run from that
+ * jar (docs/startup.md, "Build tooling"). No production class depends on this package
+ * (ArchitectureRulesTest).
  */
 final class ClassDataTraining {
   private ClassDataTraining() {}
