@@ -112,9 +112,9 @@ final class BuildCommand implements Callable<Integer> {
       cli.err().println("imagebake: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    // The registry opens while the template is checked.
+    // The registry opens, and git is asked for the fingerprint, while the template is checked.
     BuildRecording.Early early =
-        registry.enabled(cli.env()) ? BuildRecording.Early.open(cli) : null;
+        registry.enabled(cli.env()) ? BuildRecording.Early.open(cli, template) : null;
     TemplateChecker checker = Checking.checker(cli);
     CheckedTemplate checked =
         checker.check(template, Checking.options(cli, variables, selection, false));

@@ -104,30 +104,40 @@ final class BuildRecording {
     RegistryLocation location = RegistryLocation.fromEnvironment(cli.env());
     CompletableFuture<Registry> registry =
         early.opening != null ? early.opening : RunRecorder.openInBackground(location);
+    CompletableFuture<String> gitCommit =
+        early.gitCommit != null ? early.gitCommit : RunRecorder.gitCommitInBackground(file);
     return new BuildRecording(
-        cli, RunRecorder.start(registry, inputs, Instant.now()), OptionalInt.empty());
+        cli, RunRecorder.start(registry, gitCommit, inputs, Instant.now()), OptionalInt.empty());
   }
 
   /**
-   * The registry opening while the template is checked ({@link RunRecorder#openInBackground}),
+   * The registry opening and git asked for the template folder's commit while the template is
+   * checked ({@link RunRecorder#openInBackground}, {@link RunRecorder#gitCommitInBackground}), both
    * started before the check.
    */
   static final class Early {
     private final CompletableFuture<Registry> opening;
+    private final CompletableFuture<String> gitCommit;
 
-    private Early(CompletableFuture<Registry> opening) {
+    private Early(CompletableFuture<Registry> opening, CompletableFuture<String> gitCommit) {
       this.opening = opening;
+      this.gitCommit = gitCommit;
     }
 
     /**
-     * Starts opening the registry; with a malformed location nothing starts, and {@link #begin}
-     * reports it as before.
+     * Starts opening the registry and asking git; with a malformed location the registry does not
+     * start opening, and {@link #begin} reports it as before; nothing starts for stdin.
      */
-    static Early open(Cli cli) {
+    static Early open(Cli cli, Path template) {
+      if (template.toString().equals("-")) {
+        return new Early(null, null);
+      }
+      CompletableFuture<String> gitCommit = RunRecorder.gitCommitInBackground(template);
       try {
-        return new Early(RunRecorder.openInBackground(RegistryLocation.fromEnvironment(cli.env())));
+        return new Early(
+            RunRecorder.openInBackground(RegistryLocation.fromEnvironment(cli.env())), gitCommit);
       } catch (RegistryException e) {
-        return new Early(null);
+        return new Early(null, gitCommit);
       }
     }
 

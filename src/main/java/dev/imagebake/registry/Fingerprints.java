@@ -41,10 +41,6 @@ final class Fingerprints {
 
   private Fingerprints() {}
 
-  static Recorded.Fingerprint of(RunInputs in) {
-    return new Recorded.Fingerprint(gitCommit(in.templateFile()), contentHash(in));
-  }
-
   static String contentHash(RunInputs in) {
     MessageDigest all = sha256();
     add(all, "template", hashFile(in.templateFile()));

@@ -65,14 +65,27 @@ public final class RunRecorder implements AutoCloseable {
   }
 
   /**
-   * Records into the registry {@code registry} gives, fingerprinting {@code inputs} meanwhile on a
-   * thread of its own.
+   * Starts asking git, on a thread of its own, for the commit of {@code template}'s folder when it
+   * is clean (the fingerprint's git part): it needs only the template's path, so a build starts it
+   * before checking the template, beside {@link #openInBackground}.
+   */
+  public static CompletableFuture<String> gitCommitInBackground(Path template) {
+    return inBackground("registry-git", () -> Fingerprints.gitCommit(template));
+  }
+
+  /**
+   * Records into the registry {@code registry} gives, hashing {@code inputs} meanwhile on a thread
+   * of its own; {@code gitCommit} gives the fingerprint's commit ({@link #gitCommitInBackground}).
    */
   public static RunRecorder start(
-      CompletableFuture<Registry> registry, RunInputs inputs, Instant started) {
+      CompletableFuture<Registry> registry,
+      CompletableFuture<String> gitCommit,
+      RunInputs inputs,
+      Instant started) {
     Registry.checkBucketName(inputs.bucket());
     CompletableFuture<Recorded.Fingerprint> fingerprint =
-        inBackground("registry-fingerprint", () -> Fingerprints.of(inputs));
+        inBackground("registry-fingerprint", () -> Fingerprints.contentHash(inputs))
+            .thenCombine(gitCommit, (hash, commit) -> new Recorded.Fingerprint(commit, hash));
     return new RunRecorder(
         inputs, started, registry, registry.thenCombine(fingerprint, Opened::new));
   }

@@ -65,6 +65,42 @@ abstract class RegistryCliContract {
   }
 
   @Test
+  void theTemplateFoldersCommitIsRecordedWhileTheFolderIsClean() throws Exception {
+    // The out directory stays outside the repository, so the build leaves the folder clean.
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Path inRepo = Files.copy(template, repo.resolve("web.json"));
+    git(repo, "init", "-q");
+    git(repo, "add", "-A");
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "one");
+    String head = git(repo, "rev-parse", "HEAD").strip();
+
+    Run clean = run("build", "--registry", inRepo.toString());
+    assertThat(clean.code()).as(clean.err()).isZero();
+    JsonNode v1 = run("registry", "show", "web", "1", "--format", "json").json();
+    assertThat(v1.get("fingerprint").get("gitCommit").asString()).isEqualTo(head);
+
+    Files.writeString(inRepo, Files.readString(inRepo) + "\n");
+    Run dirty = run("build", "--registry", inRepo.toString());
+    assertThat(dirty.code()).as(dirty.err()).isZero();
+    JsonNode v2 = run("registry", "show", "web", "2", "--format", "json").json();
+    assertThat(
+            v2.get("fingerprint").path("gitCommit").isMissingNode()
+                || v2.get("fingerprint").get("gitCommit").isNull())
+        .as("no commit for a modified template: %s", v2.get("fingerprint"))
+        .isTrue();
+  }
+
+  private static String git(Path repo, String... args) throws Exception {
+    java.util.List<String> cmd =
+        new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
+    cmd.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("git %s: %s", java.util.List.of(args), out).isZero();
+    return out;
+  }
+
+  @Test
   void buildsAreRecordedAndChannelsMoveAndRollBack() throws Exception {
     Run first = run("build", "--label", "team=web", template.toString());
     assertThat(first.code()).as(first.err()).isZero();
