@@ -13,6 +13,7 @@ import java.util.Calendar;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens the registry's database and brings its schema to {@link #SCHEMA_VERSION}.
@@ -94,16 +95,17 @@ final class Database {
         // short registry command's own work: computed here on another thread while this one
         // finds the native library and loads the driver, then waited for (the JDK caches it).
         // Switch-off (docs/startup.md): -Dimagebake.startup.registryCalendar=off.
-        Runnable warm = () -> Calendar.getInstance(TimeZone.getDefault(), Locale.getDefault());
-        Thread calendar = new Thread(warm, "registry-calendar");
-        calendar.setDaemon(true);
-        if (!"off".equals(System.getProperty("imagebake.startup.registryCalendar"))) {
-          calendar.start();
-        }
+        CompletableFuture<?> calendar =
+            "off".equals(System.getProperty("imagebake.startup.registryCalendar"))
+                ? CompletableFuture.completedFuture(null)
+                : Background.run(
+                    "registry-calendar",
+                    () -> Calendar.getInstance(TimeZone.getDefault(), Locale.getDefault()));
         // The process's own environment: where this user's cache is, whoever called.
         SqliteNative.useCachedCopy(System.getenv());
         org.sqlite.JDBC driver = new org.sqlite.JDBC();
-        joinUninterruptibly(calendar);
+        // A warm-up only: whatever it ended with, the connection makes its own calendar.
+        calendar.handle((done, failed) -> null).join();
         Connection c = driver.connect(sqliteUrl(s), sqliteProperties());
         return new Opened(c, Dialect.SQLITE);
       }
@@ -195,21 +197,6 @@ final class Database {
     String m = e.getMessage() == null ? e.toString() : e.getMessage();
     int nl = m.indexOf('\n');
     return (nl < 0 ? m : m.substring(0, nl)).strip();
-  }
-
-  private static void joinUninterruptibly(Thread t) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        t.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   static void closeQuietly(Connection c) {

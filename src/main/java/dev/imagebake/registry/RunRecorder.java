@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -52,7 +51,7 @@ public final class RunRecorder implements AutoCloseable {
    * build.
    */
   public static CompletableFuture<Registry> openInBackground(RegistryLocation location) {
-    return inBackground("registry-open", () -> Registry.open(location));
+    return Background.run("registry-open", () -> Registry.open(location));
   }
 
   /** Closes the registry {@code opening} gives, once it is open; waits for that. */
@@ -70,7 +69,7 @@ public final class RunRecorder implements AutoCloseable {
    * before checking the template, beside {@link #openInBackground}.
    */
   public static CompletableFuture<String> gitCommitInBackground(Path template) {
-    return inBackground("registry-git", () -> Fingerprints.gitCommit(template));
+    return Background.run("registry-git", () -> Fingerprints.gitCommit(template));
   }
 
   /**
@@ -84,27 +83,10 @@ public final class RunRecorder implements AutoCloseable {
       Instant started) {
     Registry.checkBucketName(inputs.bucket());
     CompletableFuture<Recorded.Fingerprint> fingerprint =
-        inBackground("registry-fingerprint", () -> Fingerprints.contentHash(inputs))
+        Background.run("registry-fingerprint", () -> Fingerprints.contentHash(inputs))
             .thenCombine(gitCommit, (hash, commit) -> new Recorded.Fingerprint(commit, hash));
     return new RunRecorder(
         inputs, started, registry, registry.thenCombine(fingerprint, Opened::new));
-  }
-
-  private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                result.complete(work.get());
-              } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-              }
-            },
-            name);
-    t.setDaemon(true);
-    t.start();
-    return result;
   }
 
   /** The inputs' fingerprint; waits for the background work. */
