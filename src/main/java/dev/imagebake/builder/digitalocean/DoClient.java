@@ -6,6 +6,7 @@ import dev.imagebake.builder.digitalocean.DoModel.Image;
 import dev.imagebake.builder.digitalocean.DoModel.Key;
 import dev.imagebake.builder.digitalocean.DoModel.Region;
 import dev.imagebake.sdk.Cancellation;
+import dev.imagebake.sdk.net.DeferredTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,9 +66,10 @@ final class DoClient {
 
   static DoClient create(String baseUrl, String token, DoTuning tuning) {
     HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NEVER)
+        DeferredTls.configure(
+                HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .followRedirects(HttpClient.Redirect.NEVER))
             .build();
     return new DoClient(http, ApiUrl.base(baseUrl), token, tuning, Cancellation.never());
   }

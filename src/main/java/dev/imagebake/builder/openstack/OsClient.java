@@ -48,9 +48,7 @@ final class OsClient {
           0, "Missing input for argument [auth_url]: set identity_endpoint or OS_AUTH_URL");
     }
     HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(tuning.requestTimeout())
-            .sslContext(OsTls.context(creds))
+        OsTls.configure(HttpClient.newBuilder().connectTimeout(tuning.requestTimeout()), creds)
             .build();
     OsClient client = new OsClient(http, creds, tuning);
     client.authenticate();

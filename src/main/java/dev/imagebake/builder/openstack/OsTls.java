@@ -1,7 +1,9 @@
 package dev.imagebake.builder.openstack;
 
+import dev.imagebake.sdk.net.DeferredTls;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -23,6 +25,19 @@ import javax.net.ssl.X509TrustManager;
  */
 final class OsTls {
   private OsTls() {}
+
+  /**
+   * Sets {@code builder}'s TLS: the JDK's defaults, set up on the first https call (an identity
+   * endpoint on plain http never pays for the trust store), or, with {@code insecure}, {@code
+   * cacert} or a client certificate, a context made now so that a bad file fails before any call.
+   */
+  static HttpClient.Builder configure(HttpClient.Builder builder, OsCredentials c) {
+    boolean custom =
+        c.insecure()
+            || c.cacert() != null
+            || (c.cert() != null && !c.cert().isEmpty() && c.key() != null && !c.key().isEmpty());
+    return custom ? builder.sslContext(context(c)) : DeferredTls.configure(builder);
+  }
 
   static SSLContext context(OsCredentials c) {
     try {
