@@ -62,6 +62,8 @@ measures=(
   "plain-comparators|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.plainComparators=off|V1 V2"
   "sqlite-cache|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.sqliteCache=off|R"
   "own-jar-only|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.ownJarOnly=off|V1"
+  "archive-address|IMAGEBAKE_JAVA_OPTS=-XX:ArchiveRelocationMode=1|V1 B R"
+  "utc-unless-printed|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.utcUnlessPrinted=off|B"
 )
 # A compile-time measure: measured when STARTUP_INDY names a copy of this tree packaged with
 # `mvn -DskipTests -Dimagebake.stringConcat=indyWithConstants package`.

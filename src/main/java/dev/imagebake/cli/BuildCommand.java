@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -146,15 +147,20 @@ final class BuildCommand implements Callable<Integer> {
             UUID.randomUUID().toString());
     boolean tty = System.console() != null && !cli.machineReadable();
     List<EventRenderer> renderers = new ArrayList<>();
+    // The local zone only where it is printed: the first region zone of a process makes the JDK
+    // look for zone-rules providers in every jar of the class path (~100 ms of a build).
+    // Switch-off (docs/startup.md): -Dimagebake.startup.utcUnlessPrinted=off.
+    ZoneId zone =
+        timestampUi || "off".equals(System.getProperty("imagebake.startup.utcUnlessPrinted"))
+            ? ZoneId.systemDefault()
+            : ZoneOffset.UTC;
     if (cli.machineReadable()) {
-      renderers.add(new MachineReadableRenderer(cli.out(), timestampUi, ZoneId.systemDefault()));
+      renderers.add(new MachineReadableRenderer(cli.out(), timestampUi, zone));
     } else {
       boolean colour = ConsoleStyle.colorWanted(color, cli.env(), tty);
       renderers.add(
           new ConsoleRenderer(
-              cli.out(),
-              new ConsoleStyle(colour, timestampUi, ZoneId.systemDefault()),
-              timings || debug));
+              cli.out(), new ConsoleStyle(colour, timestampUi, zone), timings || debug));
     }
     Writer eventsWriter = null;
     JsonLinesRenderer eventsRenderer = null;

@@ -56,7 +56,8 @@ public final class BuildRunner {
 
   public BuildRunner(
       Output output, Connector connector, Interrupts interrupts, BuildOptions options) {
-    this(output, connector, interrupts, options, Clock.systemDefaultZone());
+    // Instants only; a region zone would make the JDK look for zone-rules providers in every jar.
+    this(output, connector, interrupts, options, Clock.systemUTC());
   }
 
   /** Runs every build and prints the summary; never throws for a build's failure. */
