@@ -26,6 +26,7 @@ public final class Main {
             e.printStackTrace(System.err);
           }
         });
+    JdkUrlHandlers.install();
     int code = run(args, System.out, System.err, System.getenv());
     System.out.flush();
     System.exit(code);
