@@ -64,6 +64,7 @@ measures=(
   "own-jar-only|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.ownJarOnly=off|V1"
   "archive-address|IMAGEBAKE_JAVA_OPTS=-XX:ArchiveRelocationMode=1|V1 B R"
   "utc-unless-printed|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.utcUnlessPrinted=off|B"
+  "picocli-no-closures|IMAGEBAKE_JAVA_OPTS=-Dpicocli.disable.closures=false|R"
 )
 # A compile-time measure: measured when STARTUP_INDY names a copy of this tree packaged with
 # `mvn -DskipTests -Dimagebake.stringConcat=indyWithConstants package`.
