@@ -66,8 +66,7 @@ final class SqliteNative {
    * has none or it cannot be written.
    *
    * <p>The jar is read directly, and only when the copy is missing: a look-up through the class
-   * loader would open every jar before the driver's on the class path (68th of 70), ~50 ms of a
-   * {@code registry get}.
+   * loader opens every jar before the one that answers (docs/startup.md, "Class-path look-ups").
    */
   static Path cachedCopy(Path jar, String arch, Path cache) {
     String name = jar.getFileName().toString();
@@ -113,9 +112,11 @@ final class SqliteNative {
       Path tmp = Files.createTempFile(lib.getParent(), "libsqlitejdbc", ".tmp");
       try (InputStream stream = in.getInputStream(entry)) {
         Files.copy(stream, tmp, StandardCopyOption.REPLACE_EXISTING);
+        // Atomic: a concurrent run sees the whole file or none.
+        Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
       }
-      // Atomic: a concurrent run sees the whole file or none.
-      Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return lib;
     }
   }
