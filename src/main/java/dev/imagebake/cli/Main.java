@@ -28,6 +28,8 @@ public final class Main {
         });
     int code = run(args, System.out, System.err, System.getenv());
     System.out.flush();
+    // An HTTP client's selector thread would hold the JVM's exit for 0.3 s.
+    HttpSelectorThreads.stopAll(100);
     System.exit(code);
   }
 
