@@ -29,6 +29,8 @@ public final class Main {
     JdkUrlHandlers.install();
     int code = run(args, System.out, System.err, System.getenv());
     System.out.flush();
+    // An HTTP client's selector thread would hold the JVM's exit for 0.3 s.
+    HttpSelectorThreads.stopAll(100);
     System.exit(code);
   }
 

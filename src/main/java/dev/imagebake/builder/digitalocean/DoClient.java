@@ -19,14 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The DigitalOcean API v2 calls the builder makes, on the JDK's HttpClient. Retries 429 (after
@@ -37,13 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DoClient {
   private static final Logger LOG = LoggerFactory.getLogger(DoClient.class);
-
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .build();
 
   private static final int PER_PAGE = 200;
   private static final int MAX_PAGES = 100;
@@ -89,7 +81,7 @@ final class DoClient {
   // ---- regions
 
   List<Region> regions() {
-    return list("v2/regions", "regions", Region.class);
+    return list("v2/regions", "regions", Region::of);
   }
 
   // ---- account keys
@@ -98,11 +90,11 @@ final class DoClient {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);
     body.put("public_key", publicKey);
-    return field(send("POST", "v2/account/keys", body, false), "ssh_key", Key.class);
+    return field(send("POST", "v2/account/keys", body, false), "ssh_key", Key::of);
   }
 
   List<Key> keys() {
-    return list("v2/account/keys", "ssh_keys", Key.class);
+    return list("v2/account/keys", "ssh_keys", Key::of);
   }
 
   void deleteKey(long id) {
@@ -112,17 +104,17 @@ final class DoClient {
   // ---- droplets
 
   Droplet createDroplet(Map<String, Object> request) {
-    return field(send("POST", "v2/droplets", request, false), "droplet", Droplet.class);
+    return field(send("POST", "v2/droplets", request, false), "droplet", Droplet::of);
   }
 
   Droplet droplet(long id) {
-    return field(send("GET", "v2/droplets/" + id, null, true), "droplet", Droplet.class);
+    return field(send("GET", "v2/droplets/" + id, null, true), "droplet", Droplet::of);
   }
 
   /** The droplets named {@code name} (DigitalOcean's name filter, checked here too). */
   List<Droplet> dropletsNamed(String name) {
     String query = "v2/droplets?name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8);
-    return list(query, "droplets", Droplet.class).stream()
+    return list(query, "droplets", Droplet::of).stream()
         .filter(d -> name.equals(d.name()))
         .toList();
   }
@@ -136,36 +128,36 @@ final class DoClient {
     return field(
         send("POST", "v2/droplets/" + dropletId + "/actions", action, repeatable),
         "action",
-        Action.class);
+        Action::of);
   }
 
   Action dropletActionStatus(long dropletId, long actionId) {
     return field(
         send("GET", "v2/droplets/" + dropletId + "/actions/" + actionId, null, true),
         "action",
-        Action.class);
+        Action::of);
   }
 
   List<Action> dropletActions(long dropletId) {
-    return list("v2/droplets/" + dropletId + "/actions", "actions", Action.class);
+    return list("v2/droplets/" + dropletId + "/actions", "actions", Action::of);
   }
 
   List<Image> dropletSnapshots(long dropletId) {
-    return list("v2/droplets/" + dropletId + "/snapshots", "snapshots", Image.class);
+    return list("v2/droplets/" + dropletId + "/snapshots", "snapshots", Image::of);
   }
 
   // ---- images
 
   Action imageAction(long imageId, Map<String, Object> action) {
     return field(
-        send("POST", "v2/images/" + imageId + "/actions", action, true), "action", Action.class);
+        send("POST", "v2/images/" + imageId + "/actions", action, true), "action", Action::of);
   }
 
   Action imageActionStatus(long imageId, long actionId) {
     return field(
         send("GET", "v2/images/" + imageId + "/actions/" + actionId, null, true),
         "action",
-        Action.class);
+        Action::of);
   }
 
   void deleteImage(long id) {
@@ -203,7 +195,7 @@ final class DoClient {
 
   // ---- transport
 
-  private <T> List<T> list(String path, String field, Class<T> type) {
+  private <T> List<T> list(String path, String field, Function<JsonNode, T> type) {
     List<T> all = new ArrayList<>();
     String sep = path.contains("?") ? "&" : "?";
     for (int page = 1; page <= MAX_PAGES; page++) {
@@ -211,7 +203,7 @@ final class DoClient {
           send("GET", path + sep + "page=" + page + "&per_page=" + PER_PAGE, null, true);
       JsonNode items = answer.path(field);
       for (JsonNode item : items) {
-        all.add(JSON.treeToValue(item, type));
+        all.add(type.apply(item));
       }
       JsonNode next = answer.path("links").path("pages").path("next");
       if (next.isMissingNode() || next.isNull() || items.isEmpty()) {
@@ -221,12 +213,12 @@ final class DoClient {
     return all;
   }
 
-  private static <T> T field(JsonNode answer, String field, Class<T> type) {
+  private static <T> T field(JsonNode answer, String field, Function<JsonNode, T> type) {
     JsonNode node = answer.path(field);
     if (node.isMissingNode() || node.isNull()) {
       throw new DoApiException("the answer has no " + field, 200, false, null);
     }
-    return JSON.treeToValue(node, type);
+    return type.apply(node);
   }
 
   /**
@@ -251,7 +243,7 @@ final class DoClient {
     if (body != null) {
       request
           .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+          .method(method, HttpRequest.BodyPublishers.ofString(JsonBodies.write(body)));
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
@@ -282,7 +274,9 @@ final class DoClient {
       LOG.debug("{} (attempt {}): {} in {} ms", what, attempt, status, millis(start));
       if (status >= 200 && status < 300) {
         String text = response.body();
-        return text == null || text.isBlank() ? JSON.createObjectNode() : parse(what, text);
+        return text == null || text.isBlank()
+            ? JsonNodeFactory.instance.objectNode()
+            : parse(what, text);
       }
       if (status == 429 && !last) {
         Duration wait = rateLimitWait(response, backoff);
@@ -322,7 +316,7 @@ final class DoClient {
 
   private static JsonNode parse(String what, String text) {
     try {
-      return JSON.readTree(text);
+      return JsonBodies.parse(text);
     } catch (JacksonException e) {
       throw new DoApiException(what + ": the answer is not JSON", 200, false, null);
     }
@@ -331,7 +325,7 @@ final class DoClient {
   private static DoApiException error(String what, HttpResponse<String> response) {
     String message = "";
     try {
-      JsonNode body = JSON.readTree(response.body());
+      JsonNode body = JsonBodies.parse(response.body());
       message = body.path("message").asString("");
     } catch (JacksonException | IllegalArgumentException e) {
       // Not a JSON error body: the status says enough.
