@@ -243,7 +243,7 @@ final class DoClient {
     if (body != null) {
       request
           .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(JsonBodies.write(body)));
+          .method(method, HttpRequest.BodyPublishers.ofString(DoJsonBodies.write(body)));
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
@@ -316,7 +316,7 @@ final class DoClient {
 
   private static JsonNode parse(String what, String text) {
     try {
-      return JsonBodies.parse(text);
+      return DoJsonBodies.parse(text);
     } catch (JacksonException e) {
       throw new DoApiException(what + ": the answer is not JSON", 200, false, null);
     }
@@ -325,7 +325,7 @@ final class DoClient {
   private static DoApiException error(String what, HttpResponse<String> response) {
     String message = "";
     try {
-      JsonNode body = JsonBodies.parse(response.body());
+      JsonNode body = DoJsonBodies.parse(response.body());
       message = body.path("message").asString("");
     } catch (JacksonException | IllegalArgumentException e) {
       // Not a JSON error body: the status says enough.

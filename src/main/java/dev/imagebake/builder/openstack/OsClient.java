@@ -145,7 +145,7 @@ final class OsClient {
       if (status >= 400) {
         throw unexpected(method, url, status, response.body());
       }
-      JsonNode json = response.body().isBlank() ? null : JsonBodies.parse(response.body());
+      JsonNode json = response.body().isBlank() ? null : OsJsonBodies.parse(response.body());
       return new Answer(status, response.headers().map(), json);
     }
   }
@@ -165,7 +165,7 @@ final class OsClient {
     HttpRequest.BodyPublisher publisher =
         body == null
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(JsonBodies.write(body), StandardCharsets.UTF_8);
+            : HttpRequest.BodyPublishers.ofString(OsJsonBodies.write(body), StandardCharsets.UTF_8);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             // As Go's net/http (gophercloud): HTTP/2 over TLS only; no h2c upgrade on plain http.
@@ -222,7 +222,7 @@ final class OsClient {
     if (subject == null) {
       throw new OsApiException(0, "Keystone answered without an X-Subject-Token header: " + url);
     }
-    JsonNode catalog = JsonBodies.parse(response.body()).path("token").path("catalog");
+    JsonNode catalog = OsJsonBodies.parse(response.body()).path("token").path("catalog");
     Map<OsService, String> found = new EnumMap<>(OsService.class);
     for (OsService service : OsService.values()) {
       endpointOf(catalog, service).ifPresent(u -> found.put(service, u));

@@ -1,4 +1,4 @@
-package dev.imagebake.builder.digitalocean;
+package dev.imagebake.builder.openstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class JsonBodiesTest {
+class OsJsonBodiesTest {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   @Test
@@ -20,15 +20,17 @@ class JsonBodiesTest {
     String text =
         "{\"a\":1,\"b\":[true,false,null,\"x\\u00e9\",2.5,12345678901,123456789012345678901234],"
             + "\"c\":{\"d\":{},\"e\":[]},\"a\":2}";
-    assertThat(JsonBodies.parse(text)).isEqualTo(MAPPER.readTree(text));
-    assertThat(JsonBodies.parse(" 7 ")).isEqualTo(MAPPER.readTree("7"));
-    assertThat(JsonBodies.parse("\"s\"").stringValue()).isEqualTo("s");
+    assertThat(OsJsonBodies.parse(text)).isEqualTo(MAPPER.readTree(text));
+    assertThat(OsJsonBodies.parse(" 7 ")).isEqualTo(MAPPER.readTree("7"));
+    assertThat(OsJsonBodies.parse("\"s\"").stringValue()).isEqualTo("s");
   }
 
   @Test
   void rejectsWhatIsNotOneValue() {
     for (String bad : List.of("", "  ", "{", "[1,", "{\"a\":1}x", "{} {}", "{\"a\" 1}", "nul")) {
-      assertThatThrownBy(() -> JsonBodies.parse(bad)).as(bad).isInstanceOf(JacksonException.class);
+      assertThatThrownBy(() -> OsJsonBodies.parse(bad))
+          .as(bad)
+          .isInstanceOf(JacksonException.class);
     }
   }
 
@@ -46,21 +48,21 @@ class JsonBodiesTest {
     body.put("array", new Object[] {"x"});
     body.put("unit", java.util.concurrent.TimeUnit.SECONDS);
     body.put("tree", MAPPER.readTree("{\"k\":[1,2.5,null,\"v\",{}]}"));
-    assertThat(JsonBodies.write(body)).isEqualTo(MAPPER.writeValueAsString(body));
-    assertThat(JsonBodies.parse(JsonBodies.write(body))).isEqualTo(MAPPER.valueToTree(body));
+    assertThat(OsJsonBodies.write(body)).isEqualTo(MAPPER.writeValueAsString(body));
+    assertThat(OsJsonBodies.parse(OsJsonBodies.write(body))).isEqualTo(MAPPER.valueToTree(body));
   }
 
   @Test
   void refusesTypesItHasNoFormFor() {
     record Point(int x) {}
-    assertThatThrownBy(() -> JsonBodies.write(Map.of("p", new Point(1))))
+    assertThatThrownBy(() -> OsJsonBodies.write(Map.of("p", new Point(1))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Point");
   }
 
   @Test
   void aParsedTreeIsAnOrdinaryTree() {
-    JsonNode n = JsonBodies.parse("{\"server\":{\"id\":\"abc\",\"addresses\":{}}}");
+    JsonNode n = OsJsonBodies.parse("{\"server\":{\"id\":\"abc\",\"addresses\":{}}}");
     assertThat(n.path("server").path("id").asString()).isEqualTo("abc");
     assertThat(n.path("server").path("missing").isMissingNode()).isTrue();
   }
