@@ -25,8 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Why not a {@code JsonMapper}: building one sets up Jackson's whole databind configuration
  * (java.time handlers, date formats, locale and time-zone data), ~0.3 s of a cold JVM on the
  * development machines, which this builder paid before its first API call. The trees are the same
- * {@link JsonNode}s a mapper's {@code readTree} gives. The openstack builder has the same class: a
- * plugin shares nothing but the SDK, and the SDK depends on the JDK alone.
+ * {@link JsonNode}s a mapper's {@code readTree} gives.
  */
 final class DoJsonBodies {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Keystone v3 session and the calls of Nova, Glance, Neutron and Cinder, on the JDK's HttpClient
@@ -25,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class OsClient {
   private static final Logger LOG = LoggerFactory.getLogger(OsClient.class);
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http;
   private final OsCredentials creds;
@@ -145,7 +148,7 @@ final class OsClient {
       if (status >= 400) {
         throw unexpected(method, url, status, response.body());
       }
-      JsonNode json = response.body().isBlank() ? null : OsJsonBodies.parse(response.body());
+      JsonNode json = response.body().isBlank() ? null : JSON.readTree(response.body());
       return new Answer(status, response.headers().map(), json);
     }
   }
@@ -165,7 +168,8 @@ final class OsClient {
     HttpRequest.BodyPublisher publisher =
         body == null
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(OsJsonBodies.write(body), StandardCharsets.UTF_8);
+            : HttpRequest.BodyPublishers.ofString(
+                JSON.writeValueAsString(body), StandardCharsets.UTF_8);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             // As Go's net/http (gophercloud): HTTP/2 over TLS only; no h2c upgrade on plain http.
@@ -222,7 +226,7 @@ final class OsClient {
     if (subject == null) {
       throw new OsApiException(0, "Keystone answered without an X-Subject-Token header: " + url);
     }
-    JsonNode catalog = OsJsonBodies.parse(response.body()).path("token").path("catalog");
+    JsonNode catalog = JSON.readTree(response.body()).path("token").path("catalog");
     Map<OsService, String> found = new EnumMap<>(OsService.class);
     for (OsService service : OsService.values()) {
       endpointOf(catalog, service).ifPresent(u -> found.put(service, u));
