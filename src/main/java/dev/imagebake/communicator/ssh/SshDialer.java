@@ -128,7 +128,7 @@ final class SshDialer {
 
   private SSHClient newClient(HostKeyCheck check, int timeoutMs) throws ConnectFailure {
     SshCrypto.configure();
-    DefaultConfig config = new DefaultConfig();
+    DefaultConfig config = new ClientConfig();
     config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     config.setLoggerFactory(SshjLogging.INSTANCE);
     Algorithms.restrict(config, settings.ciphers(), settings.keyExchanges());
