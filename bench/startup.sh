@@ -49,6 +49,7 @@ measures=(
   "g1-archived-heap|IMAGEBAKE_JAVA_OPTS=-XX:-UseG1GC -XX:+UseSerialGC|V1"
   "c1-only|IMAGEBAKE_JAVA_OPTS=-XX:TieredStopAtLevel=4|V1"
   "build-c2-thresholds|IMAGEBAKE_JAVA_OPTS=-XX:Tier4InvocationThreshold=5000 -XX:Tier4MinInvocationThreshold=600 -XX:Tier4CompileThreshold=15000 -XX:Tier4BackEdgeThreshold=40000|B"
+  "build-c1-thresholds|IMAGEBAKE_JAVA_OPTS=-XX:Tier3InvocationThreshold=200 -XX:Tier3MinInvocationThreshold=100 -XX:Tier3CompileThreshold=2000|B"
   "plugin-index|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.pluginIndex=off|V1"
   "annotation-index|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.annotationIndex=off|V1 V2"
   "enum-patterns|IMAGEBAKE_JAVA_OPTS=-Dimagebake.startup.enumPatterns=off|V1 V2"

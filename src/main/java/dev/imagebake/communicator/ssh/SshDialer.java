@@ -128,7 +128,11 @@ final class SshDialer {
 
   private SSHClient newClient(HostKeyCheck check, int timeoutMs) throws ConnectFailure {
     SshCrypto.configure();
-    DefaultConfig config = new ClientConfig();
+    // Switch-off (docs/startup.md): -Dimagebake.startup.cipherList=off, sshj's own cipher trial.
+    DefaultConfig config =
+        "off".equals(System.getProperty("imagebake.startup.cipherList"))
+            ? new DefaultConfig()
+            : new ClientConfig();
     config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     config.setLoggerFactory(SshjLogging.INSTANCE);
     Algorithms.restrict(config, settings.ciphers(), settings.keyExchanges());
