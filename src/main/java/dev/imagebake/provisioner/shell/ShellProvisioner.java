@@ -36,8 +36,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * started, which with the communicator's reconnect is how reboots are survived.
  */
 final class ShellProvisioner implements Provisioner {
-  /** The mode of an uploaded script: readable by its owner only. */
-  static final int SCRIPT_MODE = 0700;
+  /**
+   * The mode a script is uploaded with: readable by its owner only, and settable without a remote
+   * process ({@link RemoteScriptCommand} makes it executable).
+   */
+  static final int UPLOAD_MODE = 0600;
 
   static final String UNEXPECTED_DISCONNECT =
       "Script disconnected unexpectedly. If you expected your script to disconnect, i.e. from a"
@@ -161,9 +164,9 @@ final class ShellProvisioner implements Provisioner {
             ctx.cancellation(),
             () -> {
               try {
-                // Owner only (Packer: 0755): inline lines and environment_vars are rendered into
-                // it, secrets included, and it sits in a shared folder (/tmp) while it runs.
-                return comm.uploadAndRun(remotePath, upload, SCRIPT_MODE, command, sink);
+                // Owner only (Packer: 0755, then 0700 here): inline lines and environment_vars
+                // are rendered into it, secrets included, and it sits in a shared folder (/tmp).
+                return comm.uploadAndRun(remotePath, upload, UPLOAD_MODE, command, sink);
               } catch (UploadFailedException e) {
                 throw new IOException("Error uploading script: " + e.getMessage(), e);
               }
