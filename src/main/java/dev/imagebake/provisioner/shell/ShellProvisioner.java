@@ -91,11 +91,15 @@ final class ShellProvisioner implements Provisioner {
               ScriptRendering.render(
                   renderer, line, buildData, Map.of(), "Error interpolating Inline: "));
         }
-        inlineFile = InlineScript.write(config.shebang(), lines, "");
-        scripts.add(new LocalScript(inlineFile.toString(), inlineFile));
+        String text = InlineScript.text(config.shebang(), lines);
+        // Written as Packer writes it (its name is shown), but not read back.
+        inlineFile = InlineScript.write(text, "");
+        scripts.add(
+            new LocalScript(
+                inlineFile.toString(), inlineFile, text.getBytes(StandardCharsets.UTF_8)));
       } else {
         for (String script : config.scriptList()) {
-          scripts.add(new LocalScript(script, ctx.workingDirectory().resolve(script)));
+          scripts.add(new LocalScript(script, ctx.workingDirectory().resolve(script), null));
         }
       }
       String vars = flattenedVars(ctx, buildData);
@@ -139,11 +143,13 @@ final class ShellProvisioner implements Provisioner {
       List<String> toRemove)
       throws Exception {
     ctx.ui().say("Provisioning with shell script: " + script.shown());
-    byte[] content;
-    try {
-      content = Files.readAllBytes(script.file());
-    } catch (IOException e) {
-      throw new ScriptFailedException("Error opening shell script: " + e.getMessage(), e);
+    byte[] content = script.content();
+    if (content == null) {
+      try {
+        content = Files.readAllBytes(script.file());
+      } catch (IOException e) {
+        throw new ScriptFailedException("Error opening shell script: " + e.getMessage(), e);
+      }
     }
     if (!Boolean.TRUE.equals(config.binary())) {
       content = toPosixLineEndings(content);
@@ -247,8 +253,11 @@ final class ShellProvisioner implements Provisioner {
     }
   }
 
-  /** A script to upload: the path as the user wrote it (shown) and the file to read. */
-  private record LocalScript(String shown, Path file) {}
+  /**
+   * A script to upload: the path as the user wrote it (shown), the file and its content when
+   * already known (inline scripts), else null: the file is read.
+   */
+  private record LocalScript(String shown, Path file, byte[] content) {}
 
   @FunctionalInterface
   private interface IoAction<T> {
