@@ -170,8 +170,8 @@ final class ShellProvisioner implements Provisioner {
             ctx.cancellation(),
             () -> {
               try {
-                // Owner only (Packer: 0755, then 0700 here): inline lines and environment_vars
-                // are rendered into it, secrets included, and it sits in a shared folder (/tmp).
+                // Owner only, 0600 here and 0700 to run (Packer: 0755): inline lines and
+                // environment_vars are rendered into it, secrets included, in a shared /tmp.
                 return comm.uploadAndRun(remotePath, upload, UPLOAD_MODE, command, sink);
               } catch (UploadFailedException e) {
                 throw new IOException("Error uploading script: " + e.getMessage(), e);
