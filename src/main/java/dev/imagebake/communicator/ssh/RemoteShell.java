@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import org.slf4j.Logger;
@@ -91,7 +89,7 @@ final class RemoteShell implements AutoCloseable {
   private boolean ended;
   private Throwable readerFailure;
   private OutputSink sink;
-  private Pattern status;
+  private String statusPrefix;
   private String done;
   private Integer exitStatus;
   private boolean stderrDone;
@@ -185,7 +183,7 @@ final class RemoteShell implements AutoCloseable {
         throw new IllegalStateException("one command at a time");
       }
       sink = out;
-      status = Pattern.compile(Pattern.quote(key) + " status (\\d+)$");
+      statusPrefix = key + " status ";
       done = key + " done";
       exitStatus = null;
       stderrDone = false;
@@ -212,7 +210,7 @@ final class RemoteShell implements AutoCloseable {
     } finally {
       synchronized (this) {
         sink = null;
-        status = null;
+        statusPrefix = null;
         done = null;
       }
     }
@@ -277,17 +275,34 @@ final class RemoteShell implements AutoCloseable {
       }
       return;
     }
-    Matcher m = status == null ? null : status.matcher(line);
-    if (m != null && m.find() && exitStatus == null) {
+    // Plain string search, not a regular expression: this runs for every line of every command.
+    int at = statusPrefix == null || exitStatus != null ? -1 : line.lastIndexOf(statusPrefix);
+    int digits = at + (statusPrefix == null ? 0 : statusPrefix.length());
+    if (at >= 0 && isStatus(line, digits)) {
       // A last line without a newline arrives joined to the marker.
-      if (m.start() > 0) {
-        forward(line.substring(0, m.start()), true);
+      if (at > 0) {
+        forward(line.substring(0, at), true);
       }
-      exitStatus = Integer.parseInt(m.group(1));
+      exitStatus = Integer.parseInt(line.substring(digits));
       notifyAll();
       return;
     }
     forward(line, true);
+  }
+
+  /** Whether {@code line} ends in 1 to 9 decimal digits from {@code from} on. */
+  private static boolean isStatus(String line, int from) {
+    int n = line.length() - from;
+    if (n < 1 || n > 9) {
+      return false;
+    }
+    for (int i = from; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private synchronized void stderrLine(String line) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * An upload and a command in one SSH session: the session's standard input carries the file, the
@@ -43,7 +42,7 @@ final class UploadThenRun implements OutputSink {
     return "(umask 077 && cat >"
         + path
         + ") && chmod "
-        + String.format("%04o", mode & 07777)
+        + octal(mode)
         + " "
         + path
         + " || exit 1\necho "
@@ -55,10 +54,16 @@ final class UploadThenRun implements OutputSink {
   /**
    * As {@link #command}, with the file's content in the command text itself (for a {@link
    * RemoteShell}, whose input carries the commands): the shell's builtin {@code printf} writes it
-   * under {@code umask 077}, then the session's {@code umask} is restored for the command. No
-   * process is started for the writing (a {@code cat} with a here-document cost a subshell and an
-   * exec, ~1/4 of a short script's remote CPU). Null when {@code content} cannot go this way
-   * unchanged: not UTF-8, a NUL byte, or no final newline.
+   * under a {@code umask} that keeps it private, then the session's {@code umask} is restored for
+   * the command. No process is started for the writing (a {@code cat} with a here-document cost a
+   * subshell and an exec, ~1/4 of a short script's remote CPU). Null when {@code content} cannot go
+   * this way unchanged: not UTF-8, a NUL byte, or no final newline.
+   *
+   * <p>A {@code mode} without execute or special bits (the shell provisioner's 0600) costs no
+   * process at all for a new file: the {@code umask} {@code 0777 & ~mode} makes {@code printf}
+   * create it with exactly that mode. Only a file that is already there (or a symbolic link) gets a
+   * {@code chmod}, before it is written, so that it is never readable by others with the new
+   * content. Other modes are set by {@code chmod} after the writing, as {@link #command} does.
    *
    * @param umask the session's mask, octal, as {@link RemoteShell#umask} read it
    */
@@ -80,44 +85,32 @@ final class UploadThenRun implements OutputSink {
       return null;
     }
     String path = Shell.quotePath(remotePath);
-    String chmod = "chmod " + String.format("%04o", mode & 07777) + " ";
-    return "umask 077\nprintf %s "
-        + Shell.quote(text)
-        + " >"
-        + path
-        + " || exit 1\numask "
-        + umask
-        + "\n"
-        + chmod
-        + path
-        + " || exit 1\necho "
-        + marker
-        + "\n"
-        + withoutRepeatedChmod(command, chmod, remotePath, path);
+    String chmod = "chmod " + octal(mode) + " " + path + " || exit 1\n";
+    String write = "printf %s " + Shell.quote(text) + " >" + path + " || exit 1\n";
+    StringBuilder out = new StringBuilder();
+    if ((mode & ~0666) == 0) {
+      out.append("umask ")
+          .append(octal(0777 & ~mode))
+          .append("\nif [ -e ")
+          .append(path)
+          .append(" ] || [ -h ")
+          .append(path)
+          .append(" ]; then ")
+          .append(chmod.substring(0, chmod.length() - 1))
+          .append("; fi\n")
+          .append(write)
+          .append("umask ")
+          .append(umask)
+          .append('\n');
+    } else {
+      out.append("umask 077\n").append(write).append("umask ").append(umask).append('\n');
+      out.append(chmod);
+    }
+    return out.append("echo ").append(marker).append('\n').append(command).toString();
   }
 
-  /** Paths a shell takes literally without quotes ({@code ~} excluded: it would expand). */
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./+=:,@%-]+");
-
-  /**
-   * {@code command} less a first line that sets the mode just set on the file just written (the
-   * shell provisioner's {@code chmod 0700 script}, Packer's separate chmod step): the same
-   * operation again, once more a process started on the remote machine for nothing. Nothing can
-   * happen between the two, and when the first fails the command never runs, so dropping the second
-   * changes nothing the command can observe.
-   */
-  static String withoutRepeatedChmod(
-      String command, String chmod, String remotePath, String quotedPath) {
-    for (String form :
-        PLAIN.matcher(remotePath).matches()
-            ? new String[] {quotedPath, remotePath}
-            : new String[] {quotedPath}) {
-      String line = chmod + form + "\n";
-      if (command.startsWith(line)) {
-        return command.substring(line.length());
-      }
-    }
-    return command;
+  private static String octal(int mode) {
+    return String.format("%04o", mode & 07777);
   }
 
   @Override

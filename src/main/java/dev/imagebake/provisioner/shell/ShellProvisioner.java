@@ -36,8 +36,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * started, which with the communicator's reconnect is how reboots are survived.
  */
 final class ShellProvisioner implements Provisioner {
-  /** The mode of an uploaded script: readable by its owner only. */
-  static final int SCRIPT_MODE = 0700;
+  /**
+   * The mode a script is uploaded with: readable by its owner only, and settable without a remote
+   * process ({@link RemoteScriptCommand} makes it executable).
+   */
+  static final int UPLOAD_MODE = 0600;
 
   static final String UNEXPECTED_DISCONNECT =
       "Script disconnected unexpectedly. If you expected your script to disconnect, i.e. from a"
@@ -88,11 +91,15 @@ final class ShellProvisioner implements Provisioner {
               ScriptRendering.render(
                   renderer, line, buildData, Map.of(), "Error interpolating Inline: "));
         }
-        inlineFile = InlineScript.write(config.shebang(), lines, "");
-        scripts.add(new LocalScript(inlineFile.toString(), inlineFile));
+        String text = InlineScript.text(config.shebang(), lines);
+        // Written as Packer writes it (its name is shown), but not read back.
+        inlineFile = InlineScript.write(text, "");
+        scripts.add(
+            new LocalScript(
+                inlineFile.toString(), inlineFile, text.getBytes(StandardCharsets.UTF_8)));
       } else {
         for (String script : config.scriptList()) {
-          scripts.add(new LocalScript(script, ctx.workingDirectory().resolve(script)));
+          scripts.add(new LocalScript(script, ctx.workingDirectory().resolve(script), null));
         }
       }
       String vars = flattenedVars(ctx, buildData);
@@ -136,11 +143,13 @@ final class ShellProvisioner implements Provisioner {
       List<String> toRemove)
       throws Exception {
     ctx.ui().say("Provisioning with shell script: " + script.shown());
-    byte[] content;
-    try {
-      content = Files.readAllBytes(script.file());
-    } catch (IOException e) {
-      throw new ScriptFailedException("Error opening shell script: " + e.getMessage(), e);
+    byte[] content = script.content();
+    if (content == null) {
+      try {
+        content = Files.readAllBytes(script.file());
+      } catch (IOException e) {
+        throw new ScriptFailedException("Error opening shell script: " + e.getMessage(), e);
+      }
     }
     if (!Boolean.TRUE.equals(config.binary())) {
       content = toPosixLineEndings(content);
@@ -161,9 +170,9 @@ final class ShellProvisioner implements Provisioner {
             ctx.cancellation(),
             () -> {
               try {
-                // Owner only (Packer: 0755): inline lines and environment_vars are rendered into
-                // it, secrets included, and it sits in a shared folder (/tmp) while it runs.
-                return comm.uploadAndRun(remotePath, upload, SCRIPT_MODE, command, sink);
+                // Owner only, 0600 here and 0700 to run (Packer: 0755): inline lines and
+                // environment_vars are rendered into it, secrets included, in a shared /tmp.
+                return comm.uploadAndRun(remotePath, upload, UPLOAD_MODE, command, sink);
               } catch (UploadFailedException e) {
                 throw new IOException("Error uploading script: " + e.getMessage(), e);
               }
@@ -244,8 +253,11 @@ final class ShellProvisioner implements Provisioner {
     }
   }
 
-  /** A script to upload: the path as the user wrote it (shown) and the file to read. */
-  private record LocalScript(String shown, Path file) {}
+  /**
+   * A script to upload: the path as the user wrote it (shown), the file and its content when
+   * already known (inline scripts), else null: the file is read.
+   */
+  private record LocalScript(String shown, Path file, byte[] content) {}
 
   @FunctionalInterface
   private interface IoAction<T> {

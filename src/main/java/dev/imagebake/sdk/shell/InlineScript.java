@@ -21,6 +21,27 @@ public final class InlineScript {
    */
   public static Path write(String shebang, List<String> lines, String extension)
       throws IOException {
+    return write(text(shebang, lines), extension);
+  }
+
+  /**
+   * Writes {@code text} (as {@link #text} made it) and returns its path; the caller deletes it.
+   *
+   * @param extension appended as {@code .<extension>} when not empty ({@code tempfile_extension})
+   */
+  public static Path write(String text, String extension) throws IOException {
+    String suffix = extension.isEmpty() ? "" : "." + extension;
+    Path file = Files.createTempFile(tempDirectory(), "packer-shell", suffix);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /**
+   * The script's text: {@code #!<shebang>} (none when empty) then one line per entry.
+   *
+   * @param shebang the interpreter line without {@code #!}
+   */
+  public static String text(String shebang, List<String> lines) {
     StringBuilder text = new StringBuilder();
     if (!shebang.isEmpty()) {
       text.append("#!").append(shebang).append('\n');
@@ -28,10 +49,7 @@ public final class InlineScript {
     for (String line : lines) {
       text.append(line).append('\n');
     }
-    String suffix = extension.isEmpty() ? "" : "." + extension;
-    Path file = Files.createTempFile(tempDirectory(), "packer-shell", suffix);
-    Files.writeString(file, text, StandardCharsets.UTF_8);
-    return file;
+    return text.toString();
   }
 
   /** {@code $TMPDIR} as Go's {@code os.TempDir}, else Java's temporary directory. */

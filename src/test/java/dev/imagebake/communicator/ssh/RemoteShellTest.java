@@ -1,10 +1,12 @@
 package dev.imagebake.communicator.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagebake.sdk.CommandResult;
 import dev.imagebake.sdk.Communicator;
 import dev.imagebake.sdk.RemoteCommand;
+import dev.imagebake.sdk.UploadFailedException;
 import dev.imagebake.testing.OpenSshServer;
 import dev.imagebake.testing.RecordingSink;
 import dev.imagebake.testing.SshConfigBuilder;
@@ -13,6 +15,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,56 +209,67 @@ class RemoteShellTest {
   }
 
   @Test
-  void aCommandsOwnFirstChmodOfTheUploadedFileRunsOnlyWhenItIsNotTheSameAsTheUploads(
-      @TempDir Path dir) throws IOException {
-    Path file = dir.resolve("s.sh");
+  void aPrivateModeIsSetWithoutAChmodForANewFileAndBeforeWritingAnExistingOne(@TempDir Path dir)
+      throws Exception {
     byte[] content = "#!/bin/sh\necho ran\n".getBytes(StandardCharsets.UTF_8);
+    Path fresh = dir.resolve("new.sh");
+    Path existing = dir.resolve("old.sh");
+    Files.writeString(
+        existing, "an older, longer file that must be replaced entirely\n".repeat(50));
+    // Readable by others, set-user-ID: a chmod 0600 clears both.
+    assertThat(new ProcessBuilder("chmod", "4666", existing.toString()).start().waitFor()).isZero();
+    Path target = dir.resolve("target.sh");
+    Files.writeString(target, "old\n");
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw-rw-"));
+    Path link = Files.createSymbolicLink(dir.resolve("link.sh"), target);
     try (Communicator comm = connect()) {
-      // The same mode: the upload already set it; the rest of the command runs as written.
-      RecordingSink same = new RecordingSink();
-      comm.uploadAndRun(
-          file.toString(),
-          content,
-          0700,
-          RemoteCommand.of("chmod 0700 " + file + "\nstat -c %a " + file + "; " + file),
-          same);
-      assertThat(same.stdout()).containsExactly("700", "ran");
-      // Another mode: the command's chmod runs.
-      RecordingSink other = new RecordingSink();
-      comm.uploadAndRun(
-          file.toString(),
-          content,
-          0700,
-          RemoteCommand.of("chmod 0750 " + file + "\nstat -c %a " + file),
-          other);
-      assertThat(other.stdout()).containsExactly("750");
+      for (Path file : List.of(fresh, existing, link)) {
+        RecordingSink sink = new RecordingSink();
+        CommandResult result =
+            comm.uploadAndRun(
+                file.toString(),
+                content,
+                0600,
+                RemoteCommand.of("umask; stat -L -c %a '" + file + "'"),
+                sink);
+        assertThat(result.exitStatus()).isZero();
+        assertThat(sink.stdout()).as("%s", file).containsExactly("0022", "600");
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+      }
+      assertThat(Files.isSymbolicLink(link)).isTrue();
+      assertThat(Files.readAllBytes(target)).isEqualTo(content);
     }
   }
 
   @Test
-  void onlyAnIdenticalLeadingChmodIsDropped() {
-    String chmod = "chmod 0700 ";
-    assertThat(
-            UploadThenRun.withoutRepeatedChmod(
-                "chmod 0700 /tmp/s.sh\n/tmp/s.sh", chmod, "/tmp/s.sh", "'/tmp/s.sh'"))
-        .isEqualTo("/tmp/s.sh");
-    assertThat(
-            UploadThenRun.withoutRepeatedChmod(
-                "chmod 0700 '/tmp/a b.sh'\nx", chmod, "/tmp/a b.sh", "'/tmp/a b.sh'"))
-        .isEqualTo("x");
-    for (String kept :
-        new String[] {
-          "chmod 0700 /tmp/s.sh; x", // not the whole line
-          "chmod 0700 /tmp/s.shx\nx", // another file
-          "chmod 0755 /tmp/s.sh\nx", // another mode
-          "echo; chmod 0700 /tmp/s.sh\nx" // not first
-        }) {
-      assertThat(UploadThenRun.withoutRepeatedChmod(kept, chmod, "/tmp/s.sh", "'/tmp/s.sh'"))
-          .isEqualTo(kept);
+  void aPrivateModesUploadThatCannotWriteTheFileFailsBeforeTheCommand(@TempDir Path dir)
+      throws IOException {
+    Path missing = dir.resolve("no such folder").resolve("s.sh");
+    try (Communicator comm = connect()) {
+      RecordingSink sink = new RecordingSink();
+      assertThatThrownBy(
+              () ->
+                  comm.uploadAndRun(
+                      missing.toString(),
+                      "echo x\n".getBytes(StandardCharsets.UTF_8),
+                      0600,
+                      RemoteCommand.of("echo ran"),
+                      sink))
+          .isInstanceOf(UploadFailedException.class)
+          .hasMessageContaining("s.sh");
+      assertThat(sink.stdout()).isEmpty();
     }
-    assertThat(
-            UploadThenRun.withoutRepeatedChmod("chmod 0700 ~/s.sh\nx", chmod, "~/s.sh", "~/'s.sh'"))
-        .as("an unquoted ~ expands: not the same text")
-        .isEqualTo("chmod 0700 ~/s.sh\nx");
+  }
+
+  @Test
+  void theInlineTextCreatesAPrivateModesFileUnderTheMatchingUmask() {
+    assertThat(UploadThenRun.inlineCommand("/tmp/s.sh", 0600, "M", "x", "a\n".getBytes(), "0022"))
+        .isEqualTo(
+            "umask 0177\nif [ -e '/tmp/s.sh' ] || [ -h '/tmp/s.sh' ]; then chmod 0600 '/tmp/s.sh'"
+                + " || exit 1; fi\nprintf %s 'a\n' >'/tmp/s.sh' || exit 1\numask 0022\necho M\nx");
+    assertThat(UploadThenRun.inlineCommand("/tmp/s.sh", 0700, "M", "x", "a\n".getBytes(), "0022"))
+        .isEqualTo(
+            "umask 077\nprintf %s 'a\n' >'/tmp/s.sh' || exit 1\numask 0022\n"
+                + "chmod 0700 '/tmp/s.sh' || exit 1\necho M\nx");
   }
 }

@@ -21,10 +21,54 @@ class RemoteScriptCommandTest {
                 "chmod +x /tmp/s.sh; /tmp/s.sh",
                 List.of("/tmp/s.sh", "/tmp/v.sh")))
         .isEqualTo(
-            "chmod 0600 /tmp/v.sh\nchmod 0700 /tmp/s.sh\n"
+            "chmod 0600 /tmp/v.sh\nchmod a=,u=rwx,+x /tmp/s.sh\n"
                 + "trap 'trap \"\" TERM; rm -f /tmp/s.sh /tmp/v.sh; kill -TERM 0' TERM\n"
-                + "(chmod +x /tmp/s.sh; /tmp/s.sh\n) &\n"
+                + "(/tmp/s.sh\n) &\n"
                 + "wait $!; rc=$?; rm -f /tmp/s.sh /tmp/v.sh; exit $rc");
+  }
+
+  @Test
+  void theDefaultChmodIsFoldedOnlyWhenItNamesTheScriptByTheSameUnquotedText() {
+    assertThat(
+            RemoteScriptCommand.of(List.of(), "/tmp/a b.sh", "chmod +x /tmp/a b.sh; x", List.of()))
+        .startsWith("chmod 0700 '/tmp/a b.sh'\n")
+        .contains("(chmod +x /tmp/a b.sh; x\n)");
+    assertThat(RemoteScriptCommand.of(List.of(), "/tmp/s.sh", "chmod +x /tmp/s.sh && x", List.of()))
+        .startsWith("chmod 0700 /tmp/s.sh\n")
+        .contains("(chmod +x /tmp/s.sh && x\n)");
+    assertThat(RemoteScriptCommand.of(List.of(), "/tmp/s.sh", "chmod +x /tmp/s.shx; x", List.of()))
+        .startsWith("chmod 0700 /tmp/s.sh\n");
+  }
+
+  @Test
+  void theFoldedChmodLeavesTheModeTheTwoChmodsLeft(@TempDir Path dir) throws Exception {
+    // From the upload's 0600 (and from any other mode, special bits included), under the umasks
+    // a session may have: chmod 0700 then the execute command's chmod +x, against the folded one.
+    for (String umask : List.of("022", "077", "002", "027")) {
+      for (String from : List.of("600", "7777", "1644")) {
+        Path two = dir.resolve("two.sh");
+        Path one = dir.resolve("one.sh");
+        String script =
+            "umask "
+                + umask
+                + "; for f in two.sh one.sh; do : >$f; chmod "
+                + from
+                + " $f; done; chmod 0700 two.sh; chmod +x two.sh; "
+                + RemoteScriptCommand.of(List.of(), "one.sh", "chmod +x one.sh; true", List.of())
+                    .lines()
+                    .findFirst()
+                    .orElseThrow()
+                + "; stat -c %a two.sh one.sh";
+        Process sh = new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).start();
+        List<String> modes =
+            new BufferedReader(new InputStreamReader(sh.getInputStream())).lines().toList();
+        assertThat(sh.waitFor()).isZero();
+        assertThat(modes).as("umask %s from %s", umask, from).hasSize(2);
+        assertThat(modes.get(1)).as("umask %s from %s", umask, from).isEqualTo(modes.get(0));
+        Files.delete(two);
+        Files.delete(one);
+      }
+    }
   }
 
   @Test

@@ -84,11 +84,12 @@ class ShellProvisionerTest {
         .satisfies(
             u -> {
               assertThat(new String(u.content())).startsWith("#!/bin/sh -e\necho \"0=$0\"\n");
-              assertThat(u.mode()).isEqualTo(0700);
+              assertThat(u.mode()).isEqualTo(0600);
             });
     assertThat(comm.commands()).hasSize(1);
     assertThat(comm.commands().get(0))
-        .contains("chmod +x " + p.remotePath() + "; BAR='$HOME' FOO='it'\"'\"'s a \"test\"'")
+        .contains("chmod a=,u=rwx,+x " + p.remotePath() + "\n")
+        .contains("(BAR='$HOME' FOO='it'\"'\"'s a \"test\"'")
         .contains("rm -f " + p.remotePath());
   }
 

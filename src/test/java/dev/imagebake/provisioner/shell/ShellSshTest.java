@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,68 @@ class ShellSshTest {
       int mode = Integer.parseInt(ctx.ui().messages().get(0), 8);
       assertThat(mode & 0066).as("group/other read or write bits of %o", mode).isZero();
     }
+  }
+
+  @Test
+  void theScriptsModeIsTheOneTheUploadsChmodAndTheExecuteCommandsChmodLeave() throws Exception {
+    // Packer runs chmod (0755 there, 0700 here) and then the execute command; whatever this folds,
+    // the script must see the mode the two give in the same session, and a file that was already
+    // there (mode 0666, set-user-ID) must end up the same.
+    String expected =
+        "f=$(mktemp); chmod 4666 $f; chmod 0700 $f; chmod +x $f; stat -c %a $f; rm -f $f";
+    String plain = "f=$(mktemp); chmod 4666 $f; chmod 0700 $f; stat -c %a $f; rm -f $f";
+    String existing = remote.resolve("existing.sh").toString();
+    for (String remotePath : new String[] {null, existing}) {
+      for (String execute :
+          List.of(
+              "chmod +x {{.Path}}; {{.Vars}} {{.Path}}",
+              "chmod +x {{.Path}} && {{.Vars}} {{.Path}}",
+              "sh {{.Path}}")) {
+        if (remotePath != null) {
+          Files.writeString(Path.of(remotePath), "old\n");
+          assertThat(new ProcessBuilder("chmod", "4666", remotePath).start().waitFor()).isZero();
+        }
+        ctx = TestBuildContext.in(dir).withBuild("local", "null");
+        Map<String, Object> keys = new HashMap<>();
+        keys.put(
+            "inline", List.of("stat -c %a \"$0\"", execute.startsWith("sh") ? plain : expected));
+        keys.put("execute_command", execute);
+        if (remotePath != null) {
+          keys.put("remote_path", remotePath);
+        }
+        run(keys);
+        List<String> modes = ctx.ui().messages();
+        assertThat(modes).as("%s, %s", execute, remotePath).hasSize(2);
+        assertThat(modes.get(0)).as("%s, %s", execute, remotePath).isEqualTo(modes.get(1));
+      }
+    }
+    assertThat(remoteFiles()).isEmpty();
+  }
+
+  @Test
+  void provisionersInARowShareTheShellAndStopAtTheFirstFailure() throws Exception {
+    // Each provisioner's output arrives in order and whole before the next one starts; a failing
+    // one leaves no file behind and nothing after it runs.
+    for (int i = 1; i <= 5; i++) {
+      run(Map.of("inline", List.of("echo out " + i, "echo err " + i + " >&2", "echo end " + i)));
+    }
+    ShellProvisioner failing =
+        provisioner(Map.of("inline", List.of("echo before", "false", "echo after")));
+    assertThatThrownBy(() -> failing.provision(ctx, comm, BUILD_DATA))
+        .hasMessage("Script exited with non-zero exit status: 1.Allowed exit codes are: [0]");
+    assertThat(remoteFiles()).isEmpty();
+    run(Map.of("inline", List.of("echo next")));
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      expected.add("out " + i);
+      expected.add("end " + i);
+    }
+    expected.add("before");
+    expected.add("next");
+    assertThat(ctx.ui().messages()).containsExactlyElementsOf(expected);
+    assertThat(ctx.ui().errors()).containsExactly("err 1", "err 2", "err 3", "err 4", "err 5");
+    assertThat(ctx.ui().said()).hasSize(7);
+    assertThat(remoteFiles()).isEmpty();
   }
 
   @Test
