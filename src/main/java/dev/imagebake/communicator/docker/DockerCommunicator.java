@@ -185,7 +185,7 @@ final class DockerCommunicator implements Communicator {
    */
   private void stop(String execId, AutoCloseable output) {
     try {
-      long pid = engine.inspect("/exec/" + execId + "/json").path("Pid").asLong(0);
+      long pid = execPid(execId);
       if (pid > 0) {
         ProcessHandle.of(pid)
             .ifPresent(
@@ -201,6 +201,29 @@ final class DockerCommunicator implements Communicator {
       output.close();
     } catch (Exception ignored) {
       // closing the attached stream does not fail in a way that matters here
+    }
+  }
+
+  /**
+   * The host pid of a running exec, 0 when it has ended. The engine stores the pid when its call
+   * that starts the process returns, and the process may have written output (and been cancelled on
+   * it) before that; an inspect in between shows a running exec with pid 0, and the command was
+   * left running (the likely cause of a DockerCommunicatorTest failure seen once in CI). So a
+   * running exec without its pid is asked again, for at most about a second.
+   */
+  private long execPid(String execId) {
+    for (int attempt = 0; ; attempt++) {
+      var exec = engine.inspect("/exec/" + execId + "/json");
+      long pid = exec.path("Pid").asLong(0);
+      if (pid > 0 || !exec.path("Running").asBoolean(false) || attempt >= 40) {
+        return pid;
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 0;
+      }
     }
   }
 
