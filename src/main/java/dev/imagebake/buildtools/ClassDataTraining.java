@@ -160,8 +160,8 @@ final class ClassDataTraining {
               + "\"tenant_name\":\"t\",\"source_image\":\"i\",\"flavor\":\"f\","
               + "\"image_name\":\"n\",\"ssh_username\":\"root\"}]}");
       // amazon-ebs: the EC2 client (its class alone makes the verifier load ~700 request
-      // classes), request signing, the URL-connection HTTP client and the XML error reader, ~1,900
-      // classes that a build would otherwise load and verify from the jars (~1 s).
+      // classes), request signing, the URL-connection HTTP client and the XML error reader: a
+      // build loaded 1,916 classes from the jars, 344 with these (0.75 s less CPU).
       Path amazon = dir.resolve("amazon.json");
       Files.writeString(
           amazon,
