@@ -48,12 +48,11 @@ class DebugLogIT {
         Files.writeString(
             work.resolve("t.json"),
             """
-            {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d,
-                           "ssh_username": "%s", "ssh_private_key_file": "%s"}],
+            {"builders": [%s],
              "provisioners": [{"type": "shell", "inline": ["echo hello from the guest"],
                                "environment_vars": ["GREETING=logged-in-the-command"]}]}
             """
-                .formatted(sshd.host(), sshd.port(), sshd.user(), sshd.clientKey()));
+                .formatted(sshd.nullBuilder()));
     Path log = work.resolve("packer.log");
     Files.writeString(log, "kept from before\n");
 

@@ -124,12 +124,11 @@ class InterruptIT {
         Files.writeString(
             work.resolve("t.json"),
             """
-            {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d,
-                           "ssh_username": "%s", "ssh_private_key_file": "%s"}],
+            {"builders": [%s],
              "provisioners": [{"type": "shell", "inline": ["echo started", "sleep 76.25"],
                                "remote_path": "%s", "timeout": "2s"}]}
             """
-                .formatted(sshd.host(), sshd.port(), sshd.user(), sshd.clientKey(), script));
+                .formatted(sshd.nullBuilder(), script));
     Path out = work.resolve("out.txt");
     Process p = startBuild(template, out);
     // Far less than the remote sleep: a build that waits for the command fails this.
@@ -212,18 +211,11 @@ class InterruptIT {
         Files.writeString(
             work.resolve("t.json"),
             """
-            {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d,
-                           "ssh_username": "%s", "ssh_private_key_file": "%s"}],
+            {"builders": [%s],
              "provisioners": [%s],
              "post-processors": [{"type": "manifest", "output": "%s"}]}
             """
-                .formatted(
-                    sshd.host(),
-                    sshd.port(),
-                    user,
-                    sshd.clientKey(),
-                    provisioner,
-                    work.resolve("manifest.json")));
+                .formatted(sshd.nullBuilder(user), provisioner, work.resolve("manifest.json")));
     Path out = work.resolve("out.txt");
     Process p = startBuild(template, out);
     awaitOutput(out, started, p);

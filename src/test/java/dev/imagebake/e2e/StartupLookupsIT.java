@@ -39,11 +39,10 @@ class StartupLookupsIT {
         Files.writeString(
             work.resolve("t.json"),
             """
-            {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d,
-                           "ssh_username": "%s", "ssh_private_key_file": "%s"}],
+            {"builders": [%s],
              "provisioners": [{"type": "shell", "inline": ["echo over ssh"]}]}
             """
-                .formatted(sshd.host(), sshd.port(), sshd.user(), sshd.clientKey()));
+                .formatted(sshd.nullBuilder()));
     Path classes = work.resolve("classes.log");
 
     Launcher.Result result =

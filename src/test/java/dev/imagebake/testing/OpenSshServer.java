@@ -206,6 +206,22 @@ public final class OpenSshServer implements AutoCloseable {
     return System.getProperty("user.name");
   }
 
+  /**
+   * A null builder block (JSON) that logs in to this server as {@link #user()} with {@link
+   * #clientKey()}: the machine of a template whose provisioners run over SSH.
+   */
+  public String nullBuilder() {
+    return nullBuilder(user());
+  }
+
+  /** {@link #nullBuilder()} logging in as {@code user}. */
+  public String nullBuilder(String user) {
+    return """
+        {"type": "null", "ssh_host": "%s", "ssh_port": %d,
+         "ssh_username": "%s", "ssh_private_key_file": "%s"}"""
+        .formatted(host(), port(), user, clientKey());
+  }
+
   /** The throwaway client ed25519 private key (OpenSSH format), authorized for {@link #user()}. */
   public Path clientKey() {
     return dir.resolve("client_ed25519");
